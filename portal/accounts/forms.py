@@ -1,0 +1,62 @@
+"""Forms for signing in and managing one's own password."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
+
+from portal.accounts import passwords
+
+PROBLEM_TEXT = {
+    "too_short": _l("The password must be at least 12 characters long."),
+    "too_long": _l("The password can be at most 256 characters long."),
+    "common": _l("This password is too common. Choose one that is harder to guess."),
+    "contains_email": _l("The password must not contain your email address."),
+}
+
+
+class NewPassword:
+    """Validator: the password policy, with the user's email taken from `email_of(form)`."""
+
+    def __init__(self, email_of=lambda form: ""):
+        self.email_of = email_of
+
+    def __call__(self, form, field):
+        problems = passwords.problems(field.data or "", self.email_of(form))
+        if problems:
+            raise ValidationError(" ".join(str(PROBLEM_TEXT[p]) for p in problems))
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254)],
+                       render_kw={"autocomplete": "username"})
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=256)],
+                             render_kw={"autocomplete": "current-password"})
+
+
+class SetPasswordForm(FlaskForm):
+    new = PasswordField(_l("New password"), validators=[DataRequired(), NewPassword(lambda f: f.user_email)],
+                        description=_l("At least 12 characters. A few unrelated words make a good password."),
+                        render_kw={"autocomplete": "new-password"})
+    confirm = PasswordField(_l("New password again"),
+                            validators=[DataRequired(), EqualTo("new", _l("The passwords do not match."))],
+                            render_kw={"autocomplete": "new-password"})
+    user_email = ""
+
+
+class ChangePasswordForm(SetPasswordForm):
+    current = PasswordField(_l("Current password"), validators=[DataRequired()],
+                            render_kw={"autocomplete": "current-password"})
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)],
+                       render_kw={"autocomplete": "email"})
+
+
+class ProfileForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)],
+                       render_kw={"autocomplete": "name"})
+    language = SelectField(_l("Language of the portal"),
+                           choices=[("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")])

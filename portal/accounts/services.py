@@ -1,0 +1,77 @@
+"""Sign-in, password changes and resets: the business actions of accounts."""
+from __future__ import annotations
+
+from flask import url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from portal import mail
+from portal.accounts import passwords, sessions, tokens
+from portal.accounts.models import User
+from portal.audit.services import record
+from portal.db_types import utcnow
+from portal.extensions import db
+
+
+def normalise_email(email: str) -> str:
+    """The stored form of an address: trimmed and case-folded."""
+    return email.strip().casefold()
+
+
+def find_user(email: str) -> User | None:
+    """The user with this address, whatever its case."""
+    return db.session.execute(
+        select(User).where(User.email == normalise_email(email))
+    ).scalar_one_or_none()
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The active user these credentials belong to, or None (timing kept alike)."""
+    user = find_user(email)
+    if user is None or not user.active:
+        passwords.verify_password(None, password)
+        return None
+    if not passwords.verify_password(user.password_hash, password):
+        return None
+    if passwords.needs_rehash(user.password_hash):
+        user.password_hash = passwords.hash_password(password)
+    return user
+
+
+def log_in(user: User) -> None:
+    """Start a fresh session for an authenticated user."""
+    sessions.start_session(user)
+    record("login", "user", user.id, actor=user)
+
+
+def set_password(user: User, new_password: str, reason: str) -> None:
+    """Store a new password and end every other session of the user."""
+    user.password_hash = passwords.hash_password(new_password)
+    user.password_changed_at = utcnow()
+    sessions.end_all_sessions(user, reason="password", keep=sessions.load_session())
+    record(reason, "user", user.id, actor=user)
+
+
+def send_reset_link(email: str) -> None:
+    """Mail a reset link if the address belongs to an active user; silent otherwise."""
+    user = find_user(email)
+    if user is None or not user.active:
+        return
+    link = url_for("accounts.reset_password", token=tokens.make_token(user, "reset"), _external=True)
+    mail.send_mail(
+        user.email,
+        _("Reset your password"),
+        _("Open this link within an hour to choose a new password:\n%(link)s\n\n"
+          "If you did not ask for it, you can ignore this message.", link=link),
+    )
+
+
+def send_invitation(user: User) -> str:
+    """Mail an invitation link with which the user sets a first password."""
+    link = url_for("accounts.accept_invitation", token=tokens.make_token(user, "invite"), _external=True)
+    mail.send_mail(
+        user.email,
+        _("You have been invited to the OTE portal"),
+        _("Open this link within seven days to choose your password:\n%(link)s", link=link),
+    )
+    return link

@@ -1,0 +1,1 @@
+"""Administration: organisations, users, roles."""

@@ -1,0 +1,1 @@
+"""Audit trail: who read or changed what, and when."""

@@ -1,0 +1,79 @@
+"""Command groups: `flask seed reference|demo`, `flask i18n ...`, `flask users ...`."""
+from __future__ import annotations
+
+import importlib
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from portal.extensions import db
+
+seed = AppGroup("seed", help="Load reference and demo data (both idempotent).")
+i18n = AppGroup("i18n", help="Extract, update, compile and check translations.")
+
+
+@seed.command("reference")
+def seed_reference() -> None:
+    """Load the shared catalogues from seeds/reference."""
+    from portal.reference.services import load_reference
+
+    written = load_reference()
+    db.session.commit()
+    for name, count in written.items():
+        click.echo(f"{name}: {count} written")
+
+
+@seed.command("demo")
+def seed_demo() -> None:
+    """Load demo organisations, one login per role, and each feature's demo data."""
+    from portal import FEATURES
+    from portal.reference.services import load_reference
+
+    load_reference()
+    for name in FEATURES:
+        try:
+            module = importlib.import_module(f"portal.{name}.demo")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"portal.{name}.demo":
+                raise
+            continue
+        summary = module.seed()
+        db.session.commit()
+        click.echo(f"{name}: {summary}")
+
+
+@i18n.command("update")
+def i18n_update() -> None:
+    """Extract messages and update every catalog (core and per feature)."""
+    from portal import i18n_tools
+
+    for line in i18n_tools.update_all():
+        click.echo(line)
+
+
+@i18n.command("compile")
+def i18n_compile() -> None:
+    """Compile every catalog to .mo."""
+    from portal import i18n_tools
+
+    for line in i18n_tools.compile_all():
+        click.echo(line)
+
+
+@i18n.command("missing")
+def i18n_missing() -> None:
+    """List Finnish and Swedish messages that have no translation."""
+    from portal import i18n_tools
+
+    missing = i18n_tools.untranslated()
+    for (catalog, lang), ids in missing.items():
+        for msgid in ids:
+            click.echo(f"{catalog} [{lang}] {msgid}")
+    raise SystemExit(1 if any(missing.values()) else 0)
+
+
+def init_app(app: Flask) -> None:
+    """Attach the command groups to the app."""
+    app.cli.add_command(seed)
+    app.cli.add_command(i18n)

@@ -1,0 +1,113 @@
+"""Configuration read from the environment, with laptop-friendly defaults."""
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTANCE = ROOT / "instance"
+ENVIRONMENTS = ("development", "production", "testing")
+# Settings that come from environment variables (and may be overridden as such).
+ENV_KEYS = ("PORTAL_ENV", "SECRET_KEY", "DATABASE_URL", "REDIS_URL")
+
+# Values that look like keys but are not secret: refused in production.
+_PLACEHOLDER_KEYS = {"", "dev", "change-me", "changeme", "secret", "development"}
+MIN_SECRET_LENGTH = 32
+
+
+class ConfigError(RuntimeError):
+    """The configuration cannot run safely; the message says why."""
+
+
+def _dev_secret_key(instance: Path) -> str:
+    """Read the development key from instance/, creating it on first use."""
+    path = instance / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    instance.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+def _database_url(env: dict[str, str]) -> str:
+    """DATABASE_URL, rewritten to the psycopg 3 driver, or the SQLite default."""
+    url = env.get("DATABASE_URL") or f"sqlite:///{INSTANCE / 'portal.db'}"
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+def load_config(env: dict[str, str] | None = None) -> dict:
+    """Build the configuration dict for PORTAL_ENV from environment variables."""
+    env = dict(os.environ if env is None else env)
+    portal_env = env.get("PORTAL_ENV", "development")
+    if portal_env not in ENVIRONMENTS:
+        raise ConfigError(f"PORTAL_ENV must be one of {', '.join(ENVIRONMENTS)}, not {portal_env!r}.")
+    production = portal_env == "production"
+    secret = env.get("SECRET_KEY", "")
+    if production:
+        if secret.lower() in _PLACEHOLDER_KEYS or len(secret) < MIN_SECRET_LENGTH:
+            raise ConfigError(
+                "SECRET_KEY must be set to a random value of at least "
+                f"{MIN_SECRET_LENGTH} characters in production (for example "
+                "`python -c 'import secrets; print(secrets.token_hex(32))'`); "
+                "it signs sessions and password-reset links."
+            )
+    elif not secret:
+        secret = "testing-only-key" if portal_env == "testing" else _dev_secret_key(INSTANCE)
+    redis_url = env.get("REDIS_URL") or None
+    return {
+        "PORTAL_ENV": portal_env,
+        "SECRET_KEY": secret,
+        "SQLALCHEMY_DATABASE_URI": _database_url(env),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "REDIS_URL": redis_url,
+        "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        "RATELIMIT_SWALLOW_ERRORS": True,
+        "RATELIMIT_HEADERS_ENABLED": False,
+        "LOGIN_ATTEMPT_LIMIT": env.get("LOGIN_ATTEMPT_LIMIT", "10 per 15 minutes"),
+        "SESSION_COOKIE_NAME": "ote_session",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": production,
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=12),
+        "SESSION_IDLE_TIMEOUT": timedelta(minutes=30),
+        "SESSION_ABSOLUTE_TIMEOUT": timedelta(hours=12),
+        "SESSION_TOUCH_INTERVAL": timedelta(seconds=60),
+        "PASSWORD_RESET_MAX_AGE": 3600,
+        "INVITATION_MAX_AGE": 7 * 24 * 3600,
+        "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
+        "WTF_CSRF_TIME_LIMIT": None,
+        "BABEL_DEFAULT_LOCALE": "fi",
+        "BABEL_DEFAULT_TIMEZONE": "Europe/Helsinki",
+        "LANGUAGES": ("fi", "sv", "en"),
+        "ARGON2_TIME_COST": int(env.get("ARGON2_TIME_COST", 3)),
+        "ARGON2_MEMORY_COST": int(env.get("ARGON2_MEMORY_COST", 65536)),
+        "ARGON2_PARALLELISM": int(env.get("ARGON2_PARALLELISM", 4)),
+        "MAIL_BACKEND": env.get("MAIL_BACKEND", "log"),
+        "MAIL_SENDER": env.get("MAIL_SENDER", "noreply@ote-portaali.example"),
+        "SMTP_HOST": env.get("SMTP_HOST", "localhost"),
+        "SMTP_PORT": int(env.get("SMTP_PORT", 25)),
+        "PROXY_FIX_HOPS": int(env.get("PROXY_FIX_HOPS", 0)),
+        "HSTS": production,
+        "PREFERRED_URL_SCHEME": "https" if production else "http",
+    }
+
+
+def testing_overrides() -> dict:
+    """Settings every test app starts from: cheap hashing and an in-memory outbox."""
+    return {
+        "PORTAL_ENV": "testing",
+        "TESTING": True,
+        "ARGON2_TIME_COST": 1,
+        "ARGON2_MEMORY_COST": 8,
+        "ARGON2_PARALLELISM": 1,
+        "MAIL_BACKEND": "memory",
+    }

@@ -1,0 +1,61 @@
+"""Error pages in the user's language; JSON answers under /api/."""
+from __future__ import annotations
+
+from flask import Flask, jsonify, render_template, request
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from portal.extensions import db
+
+MESSAGES = {
+    400: (_l("Bad request"), _l("The request could not be understood. Please go back and try again.")),
+    403: (_l("No access"), _l("You do not have access to this page.")),
+    404: (_l("Page not found"), _l("The page you asked for does not exist or is not available to you.")),
+    405: (_l("Method not allowed"), _l("This address does not accept that kind of request.")),
+    413: (_l("File too large"), _l("The data you sent is larger than the portal accepts.")),
+    429: (_l("Too many attempts"), _l("There have been too many attempts. Please wait a while and try again.")),
+    500: (_l("Something went wrong"), _l("An error occurred on our side. It has been logged; please try again later.")),
+    503: (_l("Service unavailable"), _l("The service is temporarily unavailable. Please try again shortly.")),
+}
+CSRF_MESSAGE = _l("The form had expired or was sent from elsewhere. Please reload the page and send it again.")
+
+
+class ServiceError(Exception):
+    """A business action refused; `message` is shown to the user, `field` names the input."""
+
+    def __init__(self, message, field: str | None = None):
+        super().__init__(str(message))
+        self.message = message
+        self.field = field
+
+
+def _render(code: int, detail=None):
+    title, text = MESSAGES.get(code, MESSAGES[500])
+    detail = detail or text
+    if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
+        return jsonify(error=str(title), detail=str(detail), status=code), code
+    return render_template("errors/error.html", code=code, title=title, detail=detail), code
+
+
+def handle_http(exc: HTTPException):
+    """Render any HTTP error with our page."""
+    return _render(exc.code or 500)
+
+
+def handle_csrf(exc: CSRFError):
+    """A missing or stale CSRF token: 400 with a clear reason."""
+    return _render(400, CSRF_MESSAGE)
+
+
+def handle_500(exc: Exception):
+    """Roll back whatever was half-done, then show the 500 page."""
+    db.session.rollback()
+    return _render(500)
+
+
+def init_app(app: Flask) -> None:
+    """Register the handlers."""
+    app.register_error_handler(CSRFError, handle_csrf)
+    app.register_error_handler(HTTPException, handle_http)
+    app.register_error_handler(InternalServerError, handle_500)

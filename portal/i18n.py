@@ -1,0 +1,76 @@
+"""Choosing the language of a request, and formatting helpers for templates.
+
+Order: an explicit ``?lang=`` (remembered in the session and, for a signed-in
+user, saved as their setting), then the user's setting, then the language the
+session remembers, then the browser's Accept-Language, then Finnish.
+"""
+from __future__ import annotations
+
+from flask import Flask, current_app, g, request, session, url_for
+from flask_babel import format_date, format_datetime, format_decimal, get_locale
+from flask_login import current_user
+
+from portal.extensions import db
+
+LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
+
+
+def _supported() -> tuple[str, ...]:
+    return current_app.config["LANGUAGES"]
+
+
+def remember_language() -> None:
+    """before_request: take ``?lang=`` and keep it for the session and the user."""
+    lang = request.args.get("lang")
+    if lang not in _supported():
+        return
+    if session.get("lang") != lang:
+        session["lang"] = lang
+    if current_user.is_authenticated and current_user.language != lang:
+        current_user.language = lang
+        db.session.commit()
+    g.lang = lang
+
+
+def select_locale() -> str:
+    """Flask-Babel's locale selector, in the documented order."""
+    if "lang" in g:
+        return g.lang
+    if current_user and current_user.is_authenticated and current_user.language in _supported():
+        return current_user.language
+    if session.get("lang") in _supported():
+        return session["lang"]
+    return request.accept_languages.best_match(_supported()) or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def switch_url(lang: str) -> str:
+    """The current page in another language."""
+    args = dict(request.view_args or {})
+    query = request.args.to_dict(flat=False)
+    query["lang"] = [lang]
+    if request.endpoint is None:
+        return url_for("public.home", lang=lang)
+    return url_for(request.endpoint, **args, **query)
+
+
+def current_language() -> str:
+    """The two-letter code of the language this response is in."""
+    return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+def localised(obj, field: str) -> str:
+    """obj.<field>_<lang> in the current language, falling back to Finnish."""
+    lang = current_language()
+    return getattr(obj, f"{field}_{lang}", None) or getattr(obj, f"{field}_fi")
+
+
+def init_app(app: Flask) -> None:
+    """Register the language hook, filters and globals."""
+    app.before_request(remember_language)
+    app.add_template_global(switch_url)
+    app.add_template_global(current_language)
+    app.add_template_global(localised)
+    app.add_template_global(LANGUAGE_NAMES, "LANGUAGE_NAMES")
+    app.add_template_filter(lambda d, f="medium": format_date(d, f) if d else "", "date")
+    app.add_template_filter(lambda d, f="medium": format_datetime(d, f) if d else "", "datetime")
+    app.add_template_filter(lambda n: format_decimal(n) if n is not None else "", "number")

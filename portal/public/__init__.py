@@ -1,0 +1,1 @@
+"""Public pages: home, health check, accessibility statement, privacy notice."""

@@ -1,0 +1,45 @@
+"""Pages for everybody, and the health check."""
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, render_template
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from portal.extensions import db, limiter
+from portal.security import public
+
+bp = Blueprint("public", __name__)
+
+
+@bp.get("/")
+@public
+def home():
+    """The front page."""
+    return render_template("public/home.html")
+
+
+@bp.get("/healthz")
+@public
+@limiter.exempt
+def healthz():
+    """200 with the database answering, 503 when it does not."""
+    try:
+        db.session.execute(text("SELECT 1"))
+    except (SQLAlchemyError, OSError):
+        db.session.rollback()
+        return jsonify(status="degraded", database="unavailable"), 503
+    return jsonify(status="ok", database="ok")
+
+
+@bp.get("/accessibility")
+@public
+def accessibility():
+    """The accessibility statement (saavutettavuusseloste)."""
+    return render_template("public/accessibility.html")
+
+
+@bp.get("/privacy")
+@public
+def privacy():
+    """The privacy notice."""
+    return render_template("public/privacy.html")

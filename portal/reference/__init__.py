@@ -1,0 +1,1 @@
+"""Shared catalogues (reference data) with labels in fi, sv and en."""

@@ -1,0 +1,84 @@
+"""Loading catalogues from seeds/reference and offering them to forms."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.i18n import current_language
+from portal.reference.models import ReferenceItem
+
+SEED_DIR = Path(__file__).resolve().parents[2] / "seeds" / "reference"
+LANGS = ("fi", "sv", "en")
+
+
+class SeedError(ValueError):
+    """A reference file that does not follow the format."""
+
+
+def read_catalogue_file(path: Path) -> tuple[str, list[dict]]:
+    """Parse and check one YAML catalogue file: its name and its items."""
+    doc = yaml.safe_load(path.read_text("utf-8"))
+    name, items = doc.get("catalogue"), doc.get("items") or []
+    if not name or not doc.get("source"):
+        raise SeedError(f"{path.name}: needs 'catalogue' and 'source'")
+    seen: set[str] = set()
+    for item in items:
+        code = str(item.get("code", ""))
+        if not code or code in seen:
+            raise SeedError(f"{path.name}: missing or repeated code {code!r}")
+        seen.add(code)
+        missing = [lang for lang in LANGS if not item.get(lang)]
+        if missing:
+            raise SeedError(f"{path.name}: {code} lacks labels {missing}")
+    return name, items
+
+
+def load_reference(seed_dir: Path = SEED_DIR) -> dict[str, int]:
+    """Insert or update every catalogue item; returns items written per catalogue.
+
+    Idempotent: a second run changes nothing and reports zero writes.
+    """
+    written: dict[str, int] = {}
+    for path in sorted(seed_dir.glob("*.yaml")):
+        name, items = read_catalogue_file(path)
+        existing = {i.code: i for i in db.session.scalars(
+            select(ReferenceItem).where(ReferenceItem.catalogue == name))}
+        count = 0
+        for order, item in enumerate(items):
+            code = str(item["code"])
+            values = {"label_fi": item["fi"], "label_sv": item["sv"], "label_en": item["en"],
+                      "sort_order": order, "data": item.get("data"), "active": True}
+            row = existing.get(code)
+            if row is None:
+                db.session.add(ReferenceItem(catalogue=name, code=code, **values))
+                count += 1
+            elif any(getattr(row, k) != v for k, v in values.items()):
+                for k, v in values.items():
+                    setattr(row, k, v)
+                count += 1
+        written[name] = count
+    db.session.flush()
+    return written
+
+
+def items(catalogue: str) -> list[ReferenceItem]:
+    """Active items of a catalogue in their seed order."""
+    return list(db.session.scalars(
+        select(ReferenceItem)
+        .where(ReferenceItem.catalogue == catalogue, ReferenceItem.active.is_(True))
+        .order_by(ReferenceItem.sort_order)
+    ))
+
+
+def choices(catalogue: str) -> list[tuple[str, str]]:
+    """(code, label) pairs in the current language, for a form's select."""
+    lang = current_language()
+    return [(i.code, i.label(lang)) for i in items(catalogue)]
+
+
+def labels(catalogue: str) -> dict[str, str]:
+    """code -> label in the current language."""
+    return dict(choices(catalogue))

@@ -1,0 +1,1 @@
+"""Each role's start page after signing in."""

@@ -1,0 +1,149 @@
+"""Signing in and out, sessions that really end, timeouts, rate limits, CSRF."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from portal.accounts.models import UserSession
+from tests.factories import PASSWORD, make_user
+
+
+def _login(client, email, password=PASSWORD, **kw):
+    return client.post("/login", data={"email": email, "password": password}, **kw)
+
+
+def _cookie(client):
+    cookie = client.get_cookie("ote_session")
+    return cookie.value if cookie else None
+
+
+def test_login_lands_on_the_start_page_and_renews_the_session(client, db):
+    user = make_user("coach")
+    client.get("/?lang=sv")  # an anonymous session exists before login
+    before = _cookie(client)
+    response = _login(client, user.email.upper())  # email is case-insensitive
+    assert response.status_code == 302 and response.headers["Location"] == "/start"
+    assert _cookie(client) != before
+    page = client.get("/start")
+    assert page.status_code == 200 and user.name in page.get_data(as_text=True)
+    assert db.session.scalar(select(UserSession).where(UserSession.user_id == user.id)) is not None
+
+
+def test_failed_login_says_only_that_email_or_password_was_wrong(client, db):
+    user = make_user("employer")
+    wrong_password = _login(client, user.email, "väärä-salasana-123").get_data(as_text=True)
+    unknown_user = _login(client, "nobody@test.example", "väärä-salasana-123").get_data(as_text=True)
+    for page in (wrong_password, unknown_user):
+        assert "Sähköposti tai salasana on väärin." in page
+    assert wrong_password.count("error-summary") == unknown_user.count("error-summary") == 1
+
+
+def test_inactive_user_cannot_sign_in(client, db):
+    user = make_user("coach", active=False)
+    response = _login(client, user.email)
+    assert response.status_code == 200
+    assert client.get("/start").status_code == 302
+
+
+def test_a_cookie_captured_before_logout_is_refused_after_it(client, app, db):
+    user = make_user("officer")
+    _login(client, user.email)
+    captured = _cookie(client)
+    assert client.get("/account").status_code == 200
+    assert client.post("/logout").status_code == 302
+    other = app.test_client()
+    other.set_cookie("ote_session", captured)
+    response = other.get("/account")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_logout_needs_post(client, login_as):
+    login_as("coach")
+    assert client.get("/logout").status_code == 405
+    assert client.get("/account").status_code == 200
+
+
+def _age_session(db, user, **delta):
+    record = db.session.scalars(select(UserSession).where(UserSession.user_id == user.id)).one()
+    if "idle" in delta:
+        record.last_seen_at -= delta["idle"]
+    if "age" in delta:
+        record.created_at -= delta["age"]
+        record.last_seen_at -= timedelta(minutes=1)
+    db.session.commit()
+    return record
+
+
+def test_session_ends_after_thirty_minutes_idle(client, db, login_as):
+    user = login_as("coach")
+    _age_session(db, user, idle=timedelta(minutes=29))
+    assert client.get("/account").status_code == 200  # and the visit touches it
+    record = _age_session(db, user, idle=timedelta(minutes=31))
+    response = client.get("/account")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
+    db.session.refresh(record)
+    assert record.end_reason == "idle"
+    assert "Istuntosi on päättynyt" in client.get(response.headers["Location"]).get_data(as_text=True)
+
+
+def test_session_ends_after_twelve_hours_in_all(client, db, login_as):
+    user = login_as("coach")
+    record = _age_session(db, user, age=timedelta(hours=12, minutes=1))
+    assert client.get("/account").status_code == 302
+    db.session.refresh(record)
+    assert record.end_reason == "absolute"
+
+
+def test_eleventh_failed_login_for_an_account_gets_429(client, db):
+    user = make_user("coach")
+    for n in range(10):
+        response = _login(client, user.email, f"wrong-password-{n:02d}",
+                          environ_base={"REMOTE_ADDR": f"10.0.0.{n}"})
+        assert response.status_code == 200
+    response = _login(client, user.email, PASSWORD, environ_base={"REMOTE_ADDR": "10.0.1.1"})
+    assert response.status_code == 429
+
+
+def test_eleventh_failed_login_from_an_address_gets_429(client, db):
+    for n in range(10):
+        assert _login(client, f"user{n}@test.example", "wrong-password-x").status_code == 200
+    assert _login(client, "someone@test.example", "wrong-password-x").status_code == 429
+
+
+def test_successful_logins_do_not_count_towards_the_limit(client, db):
+    user = make_user("coach")
+    for _ in range(12):
+        assert _login(client, user.email).status_code == 302
+        client.post("/logout")
+
+
+def test_post_without_csrf_token_is_refused_with_400(database_url, db):
+    from tests.conftest import make_test_app
+
+    app = make_test_app(database_url, WTF_CSRF_ENABLED=True)
+    client = app.test_client()
+    user = make_user("coach")
+    response = client.post("/login", data={"email": user.email, "password": PASSWORD})
+    assert response.status_code == 400
+    assert "lomake" in response.get_data(as_text=True).lower()
+    # With the token from the form the same post goes through.
+    page = client.get("/login").get_data(as_text=True)
+    token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+    response = client.post("/login", data={"email": user.email, "password": PASSWORD, "csrf_token": token})
+    assert response.status_code == 302
+
+
+def test_next_parameter_only_goes_to_this_site(client, db):
+    user = make_user("coach")
+    response = _login(client, user.email, query_string={"next": "https://evil.example/x"})
+    assert response.headers["Location"] == "/start"
+    client.post("/logout")
+    response = _login(client, user.email, query_string={"next": "/account"})
+    assert response.headers["Location"] == "/account"
+
+
+def test_protected_page_sends_anonymous_to_login_with_next(client, db):
+    response = client.get("/account")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/login?next=/account")
