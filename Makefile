@@ -28,7 +28,7 @@ run: setup
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
 test: $(STAMP) translations
-	scripts/test.sh
+	tests/run_all.sh
 
 serve: $(STAMP) translations
 	$(BIN)/gunicorn --worker-class gthread --workers $${WORKERS:-4} --threads $${THREADS:-4} \

@@ -14,10 +14,15 @@ from portal.config import ENV_KEYS, load_config
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
 
-# Feature packages, each with views.py exposing `bp`; the blueprint, the
-# package and the template folder share the name. Order is also the order in
-# which `flask seed demo` runs their demo data.
-FEATURES = ("public", "accounts", "admin", "audit", "start")
+
+
+def feature_packages(filename: str) -> list[str]:
+    """Names of the feature packages that have a module of this name (views.py, models.py ...).
+
+    A feature is a package under portal/ with the same files as the others;
+    finding them here lets a feature be added without editing shared files.
+    """
+    return sorted(p.parent.name for p in PACKAGE.glob(f"*/{filename}") if p.parent.name != "domain")
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -84,7 +89,7 @@ def translation_directories() -> list[str]:
 
 def register_blueprints(app: Flask) -> None:
     """Register each feature's blueprint."""
-    for name in FEATURES:
+    for name in feature_packages("views.py"):
         module = importlib.import_module(f"portal.{name}.views")
         app.register_blueprint(module.bp)
 

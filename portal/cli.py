@@ -27,17 +27,14 @@ def seed_reference() -> None:
 @seed.command("demo")
 def seed_demo() -> None:
     """Load demo organisations, one login per role, and each feature's demo data."""
-    from portal import FEATURES
+    from portal import feature_packages
     from portal.reference.services import load_reference
 
     load_reference()
-    for name in FEATURES:
-        try:
-            module = importlib.import_module(f"portal.{name}.demo")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"portal.{name}.demo":
-                raise
-            continue
+    modules = [importlib.import_module(f"portal.{name}.demo") for name in feature_packages("demo.py")]
+    # Each demo module says when it runs (ORDER): later ones build on earlier data.
+    for module in sorted(modules, key=lambda m: (getattr(m, "ORDER", 50), m.__name__)):
+        name = module.__name__.split(".")[1]
         summary = module.seed()
         db.session.commit()
         click.echo(f"{name}: {summary}")

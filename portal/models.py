@@ -1,4 +1,7 @@
 """Every feature's models, imported so Alembic and the ORM see all tables."""
-from portal.accounts.models import Membership, Organisation, User, UserSession  # noqa: F401
-from portal.audit.models import AuditEvent  # noqa: F401
-from portal.reference.models import ReferenceItem  # noqa: F401
+import importlib
+
+from portal import feature_packages
+
+for _name in feature_packages("models.py"):
+    importlib.import_module(f"portal.{_name}.models")

@@ -11,6 +11,7 @@ from portal.accounts.passwords import hash_password
 from portal.db_types import utcnow
 from portal.extensions import db
 
+ORDER = 0  # everything else builds on these organisations and users
 DEMO_FILE = Path(__file__).resolve().parents[2] / "seeds" / "demo" / "accounts.yaml"
 
 

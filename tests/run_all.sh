@@ -50,9 +50,9 @@ psycopg.connect(host=sys.argv[1], port=int(sys.argv[2]), user=sys.argv[3], dbnam
 PY
 then
   DBNAME="ote_test_$$_$(date +%s)"
-  "$BIN/python" scripts/pgdb.py create "$DBNAME" || status=1
+  "$BIN/python" tests/pgdb.py create "$DBNAME" || status=1
   TEST_DATABASE_URL="postgresql+psycopg://$PG_USER@$PG_HOST:$PG_PORT/$DBNAME" run_part postgresql tests/unit tests/web
-  "$BIN/python" scripts/pgdb.py drop "$DBNAME" || true
+  "$BIN/python" tests/pgdb.py drop "$DBNAME" || true
 elif [ "${REQUIRE_POSTGRES:-0}" = 1 ]; then
   echo "PostgreSQL does not answer at $PG_HOST:$PG_PORT and REQUIRE_POSTGRES=1"
   status=1
@@ -63,7 +63,7 @@ else
 fi
 
 echo "== browser"
-scripts/ensure_chromium.sh || true
+tests/browser/ensure_chromium.sh || true
 if [ -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
   run_part browser tests/browser
 elif [ "${REQUIRE_BROWSER:-0}" = 1 ]; then
