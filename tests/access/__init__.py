@@ -18,7 +18,10 @@ ROLES = ("admin", "officer", "employer", "coach", "candidate")
 # Users of a second organisation of the same kind: they must never reach the
 # home organisation's objects.
 OTHER_ROLES = ("other_officer", "other_employer", "other_coach", "other_candidate")
-EVERYONE = ("anonymous",) + ROLES + OTHER_ROLES
+# Users of the home organisations who hold a role but not the object: a coach
+# the candidate is not assigned to, and a second candidate of the same provider.
+SECOND_ROLES = ("second_coach", "second_candidate")
+EVERYONE = ("anonymous",) + ROLES + OTHER_ROLES + SECOND_ROLES
 PUBLIC = "public"
 SIGNED_IN = ROLES
 
@@ -46,6 +49,9 @@ class Route:
     browser: bool = True
     query: Callable = field(default=lambda world: {})
     other_ok: tuple[int, ...] = (404,)
+    # Home-organisation users of an allowed role who must not reach this object
+    # (e.g. "second_coach", "second_candidate"): they get other_ok too.
+    not_for: tuple[str, ...] = ()
 
     @property
     def statuses(self) -> tuple[int, ...]:
@@ -60,10 +66,10 @@ class Route:
             return self.statuses
         if who == "anonymous":
             return "login"
-        base = who.removeprefix("other_")
+        base = who.removeprefix("other_").removeprefix("second_")
         if base not in self.allowed:
             return (403,)
-        if who.startswith("other_") and self.scoped:
+        if (who.startswith("other_") and self.scoped) or who in self.not_for:
             return self.other_ok
         return self.statuses
 

@@ -35,6 +35,8 @@ def build_world() -> World:
         if role != "admin":
             world.users[f"other_{role}"] = make_user(role, world.orgs[f"other_{kind}"],
                                                      email=f"{role}@other.example")
+    for role in ("coach", "candidate"):
+        world.users[f"second_{role}"] = make_user(role, world.orgs["provider"], email=f"{role}2@home.example")
     for module in modules():
         build = getattr(module, "build", None)
         if build is not None:

@@ -1,0 +1,18 @@
+"""Events one feature announces and others react to, so features stay apart.
+
+Send with ``signal.send(current_app._get_current_object(), **data)`` inside the
+transaction that made the change; receivers add their own rows to the same
+session (they flush, never commit).
+"""
+from blinker import Namespace
+
+_signals = Namespace()
+
+# An employer organisation registered itself. data: organisation, user
+organisation_signed_up = _signals.signal("organisation-signed-up")
+# An employer published a role. data: role
+role_published = _signals.signal("role-published")
+# A placement started, ended or converted. data: placement, change ("started", "ended", "converted")
+placement_changed = _signals.signal("placement-changed")
+# A candidate withdrew a consent. data: consent
+consent_withdrawn = _signals.signal("consent-withdrawn")
