@@ -18,6 +18,9 @@ from portal.db_types import utcnow
 from portal.extensions import db
 
 SESSION_KEY = "sid"
+# Harmless choices a visitor made before signing in, kept across the new
+# session (never identity): the language, and features may add theirs.
+CARRIED_OVER = {"lang"}
 
 
 def token_hash(token: str) -> str:
@@ -27,15 +30,14 @@ def token_hash(token: str) -> str:
 
 def start_session(user: User) -> UserSession:
     """Sign the user in with a fresh token; whatever the old cookie held is dropped."""
-    lang = session.get("lang")
+    kept = {key: session[key] for key in CARRIED_OVER if key in session}
     session.clear()
     token = secrets.token_urlsafe(32)
     record = UserSession(token_hash=token_hash(token), user_id=user.id)
     db.session.add(record)
     user.last_login_at = utcnow()
     session[SESSION_KEY] = token
-    if lang:
-        session["lang"] = lang
+    session.update(kept)
     session.permanent = True
     g.user_session = record
     return record
