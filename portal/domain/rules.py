@@ -1,0 +1,253 @@
+"""Legal figures as data: load the YAML files of ``seeds/rules/``, validate them, pick the rule in force.
+
+A rule file holds ``rules:``, a list of rules, each with ``id``, ``kind``,
+optional ``situation``/``area``/``employer_kind``, ``effective_from``,
+``effective_to`` (inclusive; empty means until further notice), optional
+``confirmed_until``, ``source`` (an https URL) and optional ``sources``,
+``confidence`` (A, B or open), ``verified`` (true only with ``verified_on``
+and ``verified_by``), ``note``, and its figures as further keys. The older
+single-rule form (``rule:``, ``source_url:``, ``periods:`` with
+``valid_from``/``valid_to``) is read too, one rule per period.
+
+Validation refuses: a missing field, a source that is not an https URL, a
+figure of the wrong type or range for its kind, ``effective_to`` before
+``effective_from``, two rules with one id, and two rules of the same kind,
+situation, area and employer kind whose periods overlap (the portal must
+always know which rule is in force on a date).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+CONFIDENCE = ("A", "B", "open")
+_META = {"id", "kind", "situation", "area", "employer_kind", "effective_from", "effective_to",
+         "confirmed_until", "source", "sources", "confidence", "verified", "verified_on",
+         "verified_by", "note"}
+# Figures each kind must carry: name -> (type, lowest allowed, highest allowed).
+_NUMBER = (int, float)
+REQUIRED_FIGURES: dict[tuple[str, str | None], dict[str, tuple]] = {
+    ("wage_subsidy", None): {"rate_percent": (_NUMBER, 1, 100), "monthly_cap_eur": (_NUMBER, 1, 100000),
+                             "max_months": (int, 1, 120)},
+    ("wage_subsidy_employer_limit", None): {"allowed_situations": (list, None, None)},
+    ("adjustment_support", "tools_and_modifications"): {"max_eur_per_person": (_NUMBER, 1, 1000000)},
+    ("adjustment_support", "coworker_help"): {"eur_per_hour": (_NUMBER, 1, 1000),
+                                              "max_hours_per_month": (_NUMBER, 1, 744),
+                                              "max_months": (int, 1, 120)},
+    ("work_trial", None): {"max_months_total": (int, 1, 120), "max_months_same_organiser": (int, 1, 120),
+                           "min_hours_per_day": (_NUMBER, 0, 24), "max_hours_per_day": (_NUMBER, 1, 24),
+                           "max_days_per_week": (int, 1, 7)},
+}
+
+
+class RulesError(ValueError):
+    """A rules file that breaks the format; the message names the file and the rule."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One legal figure set, in force for a period."""
+
+    id: str
+    kind: str
+    effective_from: date
+    effective_to: date | None
+    source: str
+    verified: bool
+    situation: str | None = None
+    area: str | None = None
+    employer_kind: str | None = None
+    confirmed_until: date | None = None
+    sources: tuple[str, ...] = ()
+    confidence: str | None = None
+    verified_on: date | None = None
+    note: str = ""
+    figures: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    file: str = ""
+
+    def in_force(self, day: date) -> bool:
+        """Whether the rule applies on this date."""
+        return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
+
+    def confirmed_on(self, day: date) -> bool:
+        """Whether a source confirmed the figure for this date (no confirmed_until: the whole period)."""
+        return self.confirmed_until is None or day <= self.confirmed_until
+
+    def __getitem__(self, key: str) -> Any:
+        return self.figures[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """A figure, or the default when the rule has none."""
+        return self.figures.get(key, default)
+
+    @property
+    def key(self) -> tuple:
+        """What two rules must not share in overlapping periods."""
+        return (self.kind, self.situation, self.area, self.employer_kind)
+
+    @property
+    def all_sources(self) -> tuple[str, ...]:
+        """The main source followed by the others."""
+        return (self.source,) + tuple(s for s in self.sources if s != self.source)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Every rule, with look-ups by kind, situation and date."""
+
+    rules: tuple[Rule, ...]
+
+    def __iter__(self):
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def by_id(self, rule_id: str) -> Rule:
+        """The rule with this id (KeyError when none)."""
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+    def of_kind(self, kind: str) -> list[Rule]:
+        """The rules of a kind, oldest period first."""
+        return sorted((r for r in self.rules if r.kind == kind), key=lambda r: (str(r.situation), r.effective_from))
+
+    def in_force(self, kind: str, day: date, situation: str | None = None, area: str | None = None,
+                 employer_kind: str | None = None) -> Rule | None:
+        """The rule of this kind (and situation, area, employer kind) in force on the date, or None."""
+        for rule in self.rules:
+            if rule.key == (kind, situation, area, employer_kind) and rule.in_force(day):
+                return rule
+        return None
+
+    def situations(self, kind: str) -> list[str]:
+        """The distinct situations of a kind, in file order."""
+        seen: dict[str, None] = {}
+        for rule in self.rules:
+            if rule.kind == kind and rule.situation:
+                seen.setdefault(rule.situation, None)
+        return list(seen)
+
+
+def _date(value: Any, where: str, name: str, required: bool = True) -> date | None:
+    if value is None or value == "":
+        if required:
+            raise RulesError(f"{where}: '{name}' is missing")
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise RulesError(f"{where}: '{name}' is not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _url(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not value.startswith("https://") or " " in value.strip():
+        raise RulesError(f"{where}: source must be an https URL, not {value!r}")
+    return value.strip()
+
+
+def _check_figures(kind: str, situation: str | None, figures: dict, where: str) -> None:
+    spec = REQUIRED_FIGURES.get((kind, situation)) or REQUIRED_FIGURES.get((kind, None)) or {}
+    for name, (types, low, high) in spec.items():
+        value = figures.get(name)
+        if value is None:
+            raise RulesError(f"{where}: figure '{name}' is missing")
+        if isinstance(value, bool) or not isinstance(value, types):
+            raise RulesError(f"{where}: figure '{name}' has the wrong type: {value!r}")
+        if low is not None and not (low <= value <= high):
+            raise RulesError(f"{where}: figure '{name}' = {value} is outside {low}-{high}")
+
+
+def parse_rule(raw: dict, file: str = "") -> Rule:
+    """One validated Rule from its YAML mapping."""
+    if not isinstance(raw, dict):
+        raise RulesError(f"{file}: a rule must be a mapping, not {raw!r}")
+    where = f"{file}: rule {raw.get('id') or '?'}"
+    for name in ("id", "kind"):
+        if not raw.get(name) or not isinstance(raw[name], str):
+            raise RulesError(f"{where}: '{name}' is missing")
+    if "verified" not in raw or not isinstance(raw["verified"], bool):
+        raise RulesError(f"{where}: 'verified' must be true or false")
+    if raw["verified"] and not (raw.get("verified_on") and raw.get("verified_by")):
+        raise RulesError(f"{where}: a verified rule needs 'verified_on' and 'verified_by'")
+    if raw.get("confidence") is not None and raw["confidence"] not in CONFIDENCE:
+        raise RulesError(f"{where}: confidence must be one of {CONFIDENCE}")
+    start = _date(raw.get("effective_from"), where, "effective_from")
+    end = _date(raw.get("effective_to"), where, "effective_to", required=False)
+    if end is not None and end < start:
+        raise RulesError(f"{where}: effective_to {end} is before effective_from {start}")
+    confirmed = _date(raw.get("confirmed_until"), where, "confirmed_until", required=False)
+    if confirmed is not None and (confirmed < start or (end is not None and confirmed > end)):
+        raise RulesError(f"{where}: confirmed_until {confirmed} is outside the rule's period")
+    sources = tuple(_url(s, where) for s in raw.get("sources") or ())
+    figures = {k: v for k, v in raw.items() if k not in _META}
+    situation = raw.get("situation") or None
+    _check_figures(raw["kind"], situation, figures, where)
+    return Rule(id=raw["id"], kind=raw["kind"], situation=situation, area=_opt_str(raw.get("area")),
+                employer_kind=raw.get("employer_kind") or None, effective_from=start, effective_to=end,
+                confirmed_until=confirmed, source=_url(raw.get("source"), where), sources=sources,
+                confidence=raw.get("confidence"), verified=raw["verified"],
+                verified_on=_date(raw.get("verified_on"), where, "verified_on", required=False),
+                note=str(raw.get("note") or "").strip(), figures=MappingProxyType(figures), file=file)
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None or value == "" else str(value)
+
+
+def _from_periods(doc: dict, file: str) -> list[dict]:
+    """The single-rule form (rule, source_url, periods) as rule mappings, one per period."""
+    out = []
+    for period in doc.get("periods") or []:
+        figures = {k: v for k, v in period.items() if k not in ("valid_from", "valid_to")}
+        out.append({"id": f"{doc['rule']}-{period.get('valid_from')}", "kind": doc["rule"],
+                    "effective_from": period.get("valid_from"), "effective_to": period.get("valid_to"),
+                    "source": doc.get("source_url"), "note": doc.get("source") or "",
+                    "verified": doc.get("verified"), **figures})
+    if not out:
+        raise RulesError(f"{file}: rule {doc['rule']} has no periods")
+    return out
+
+
+def parse_documents(documents: Iterable[tuple[str, dict]]) -> RuleSet:
+    """Validate (file name, parsed YAML) pairs into a RuleSet; overlapping periods are refused."""
+    rules: list[Rule] = []
+    for file, doc in documents:
+        if not isinstance(doc, dict) or not (doc.get("rules") or doc.get("rule")):
+            raise RulesError(f"{file}: needs a 'rules' list")
+        raws = doc["rules"] if doc.get("rules") else _from_periods(doc, file)
+        rules += [parse_rule(raw, file) for raw in raws]
+    _check_unique_and_disjoint(rules)
+    return RuleSet(tuple(rules))
+
+
+def _check_unique_and_disjoint(rules: list[Rule]) -> None:
+    ids: set[str] = set()
+    for rule in rules:
+        if rule.id in ids:
+            raise RulesError(f"{rule.file}: rule id {rule.id} is used twice")
+        ids.add(rule.id)
+    by_key: dict[tuple, list[Rule]] = {}
+    for rule in rules:
+        by_key.setdefault(rule.key, []).append(rule)
+    for group in by_key.values():
+        group.sort(key=lambda r: r.effective_from)
+        for before, after in zip(group, group[1:]):
+            if before.effective_to is None or before.effective_to >= after.effective_from:
+                raise RulesError(f"{after.file}: rules {before.id} and {after.id} have overlapping periods")
+
+
+def load_rules(directory: Path) -> RuleSet:
+    """Read and validate every ``*.yaml`` file of a directory."""
+    docs = [(path.name, yaml.safe_load(path.read_text("utf-8"))) for path in sorted(directory.glob("*.yaml"))]
+    return parse_documents(docs)
