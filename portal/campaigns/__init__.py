@@ -1,0 +1,1 @@
+"""Campaigns, pledges, stories and the campaign funnel."""

@@ -1,0 +1,1 @@
+"""Events: sign-up within capacity, cancellation links, calendar files, the organiser's list."""
