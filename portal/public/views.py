@@ -5,7 +5,9 @@ from flask import Blueprint, jsonify, render_template
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from portal.db_types import utcnow
 from portal.extensions import db, limiter
+from portal.public import services
 from portal.security import public
 
 bp = Blueprint("public", __name__)
@@ -14,8 +16,8 @@ bp = Blueprint("public", __name__)
 @bp.get("/")
 @public
 def home():
-    """The front page."""
-    return render_template("public/home.html")
+    """The front page: running campaigns, next events, open roles and clause figures."""
+    return render_template("public/home.html", **services.home_context(utcnow()))
 
 
 @bp.get("/healthz")
@@ -43,3 +45,6 @@ def accessibility():
 def privacy():
     """The privacy notice."""
     return render_template("public/privacy.html")
+
+
+from portal.public import feeds  # noqa: E402,F401  (Atom feed, sitemap and robots.txt on bp)

@@ -1,0 +1,24 @@
+"""The mail a person gets after signing up, in the language they used."""
+from __future__ import annotations
+
+from flask import url_for
+from flask_babel import force_locale, format_datetime
+from flask_babel import gettext as _
+
+from portal.campaigns.presenters import localise
+from portal.mail import send_mail
+
+
+def send_confirmation(registration, token: str) -> None:
+    """Mail the confirmation with the event's time and the cancellation link."""
+    with force_locale(registration.language):
+        text = localise(registration.event, lang=registration.language)
+        when = format_datetime(registration.event.starts_at, "full")
+        body = _("Hello %(name)s,\n\nyou have signed up for \"%(title)s\" on %(when)s (Finnish time).\n\n"
+                 "Event page: %(page)s\nAdd it to your calendar: %(ics)s\n\n"
+                 "If you cannot come, cancel your sign-up here so that someone else gets the seat:\n%(cancel)s\n",
+                 name=registration.name, title=text.title, when=when,
+                 page=url_for("events.event", event_id=registration.event_id, _external=True),
+                 ics=url_for("events.calendar", event_id=registration.event_id, _external=True),
+                 cancel=url_for("events.cancel", token=token, _external=True))
+        send_mail(registration.email, _("Signed up: %(title)s", title=text.title), body)

@@ -1,0 +1,97 @@
+"""Public event pages: sign-up, calendar file, cancellation (thin views)."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from portal import nav
+from portal.campaigns.presenters import localise
+from portal.db_types import utcnow
+from portal.errors import ServiceError
+from portal.events import ics, notices, services
+from portal.events.forms import ConfirmForm, SignUpForm
+from portal.extensions import db
+from portal.i18n import current_language
+from portal.listing import paginate
+from portal.security import get_or_404, public
+
+bp = Blueprint("events", __name__)
+nav.add("events.index", _l("Events"), ("anonymous", "admin", "officer", "employer", "coach", "candidate"),
+        order=21)
+
+
+@bp.get("/events")
+@public
+def index():
+    """Upcoming published events, soonest first."""
+    page = paginate(services.upcoming_query(utcnow()), per_page=20)
+    return render_template("events/index.html", page=page)
+
+
+def _render_event(event, form, status=200):
+    return render_template("events/event.html", event=event, text=localise(event), form=form,
+                           now=utcnow(), local=services.in_helsinki), status
+
+
+@bp.get("/events/<int:event_id>")
+@public
+def event(event_id: int):
+    """An event with its sign-up form."""
+    return _render_event(get_or_404(services.published_event(event_id)), SignUpForm())
+
+
+@bp.post("/events/<int:event_id>")
+@public
+def register(event_id: int):
+    """Sign up; beyond capacity or after the start the form answers with the reason."""
+    item = get_or_404(services.published_event(event_id))
+    form = SignUpForm()
+    if not form.validate_on_submit():
+        return _render_event(item, form, 400)
+    try:
+        registration, token = services.register(item.id, form.name.data, form.email.data, current_language())
+    except ServiceError as exc:
+        db.session.rollback()
+        (getattr(form, exc.field).errors if exc.field else form.form_errors).append(exc.message)
+        return _render_event(db.session.get(type(item), event_id), form, 409)
+    db.session.commit()
+    notices.send_confirmation(registration, token)
+    flash(_("You have signed up. A confirmation with a cancellation link is on its way to your email."),
+          "success")
+    return redirect(url_for("events.event", event_id=item.id))
+
+
+@bp.get("/events/<int:event_id>/calendar.ics")
+@public
+def calendar(event_id: int):
+    """The event as an iCalendar file."""
+    item = get_or_404(services.published_event(event_id))
+    text = localise(item)
+    body = ics.calendar(
+        uid=f"event-{item.id}@{request.host.split(':')[0]}", title=text.title, description=text.description,
+        starts_at=item.starts_at, ends_at=item.ends_at, location=item.place or item.online_url,
+        url=url_for("events.event", event_id=item.id, _external=True), stamp=item.updated_at)
+    return Response(body, mimetype="text/calendar", headers={
+        "Content-Disposition": f'attachment; filename="event-{item.id}.ics"'})
+
+
+@bp.route("/events/cancel/<token>", methods=["GET", "POST"])
+@public
+def cancel(token: str):
+    """Confirm, then cancel a sign-up through the link in the confirmation mail."""
+    registration = db.session.scalar(services.by_token(token))
+    if registration is None:
+        return render_template("events/cancel_invalid.html"), 404
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        event_id = registration.event_id
+        services.cancel(registration)
+        db.session.commit()
+        flash(_("Your sign-up has been cancelled."), "success")
+        return redirect(url_for("events.event", event_id=event_id))
+    return render_template("events/cancel.html", form=form, registration=registration,
+                           text=localise(registration.event), local=services.in_helsinki)
+
+
+from portal.events import views_manage  # noqa: E402,F401  (the organiser's routes on bp)

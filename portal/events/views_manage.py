@@ -1,0 +1,127 @@
+"""The organiser's pages: write and publish events, see and export the sign-ups."""
+from __future__ import annotations
+
+import io
+
+from flask import flash, redirect, render_template, send_file, url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from portal.campaigns.access import editor_required, owned_by_user
+from portal.campaigns.models import Campaign
+from portal.db_types import utcnow
+from portal.errors import ServiceError
+from portal.events import export, services
+from portal.events.forms import ConfirmForm, EventForm
+from portal.events.views import bp
+from portal.excel import XLSX_MIMETYPE
+from portal.extensions import db
+from portal.listing import apply_sort, paginate, sort_choice
+from portal.security import get_or_404, signed_in
+
+
+def _form(event=None) -> EventForm:
+    form = EventForm(obj=event)
+    if event is not None and not form.is_submitted():
+        start, end = services.in_helsinki(event.starts_at), services.in_helsinki(event.ends_at)
+        form.start_date.data, form.start_time.data = start.date(), start.time()
+        form.end_date.data = end.date() if end.date() != start.date() else None
+        form.end_time.data = end.time()
+    campaigns = db.session.execute(select(Campaign.id, Campaign.title_fi)
+                                   .where(owned_by_user(Campaign.organisation_id))
+                                   .order_by(Campaign.title_fi)).all()
+    form.campaign_id.choices = [("", _("No campaign"))] + [(c.id, c.title_fi) for c in campaigns]
+    return form
+
+
+def _fail(form, exc: ServiceError) -> None:
+    db.session.rollback()
+    target = getattr(form, exc.field, None) if exc.field else None
+    (target.errors if target is not None else form.form_errors).append(exc.message)
+
+
+@bp.get("/manage/events")
+@signed_in
+@editor_required
+def manage():
+    """The organiser's events, sortable and paginated."""
+    sort = sort_choice(services.SORTS, "-starts")
+    stmt = apply_sort(services.manage_query(), services.SORTS, sort, services.Event.id)
+    return render_template("events/manage.html", page=paginate(stmt), sort=sort, now=utcnow())
+
+
+@bp.route("/manage/events/new", methods=["GET", "POST"])
+@signed_in
+@editor_required
+def new():
+    """Create an event (unpublished until the organiser publishes it)."""
+    form = _form()
+    if form.validate_on_submit():
+        try:
+            item = services.save_event(None, form.data)
+        except ServiceError as exc:
+            _fail(form, exc)
+        else:
+            db.session.commit()
+            flash(_("The event has been saved. Publish it to open the sign-up."), "success")
+            return redirect(url_for("events.edit", event_id=item.id))
+    return render_template("events/form.html", form=form, event=None)
+
+
+@bp.route("/manage/events/<int:event_id>", methods=["GET", "POST"])
+@signed_in
+@editor_required
+def edit(event_id: int):
+    """Edit an event."""
+    item = get_or_404(services.managed(event_id))
+    form = _form(item)
+    if form.validate_on_submit():
+        try:
+            services.save_event(item, form.data)
+        except ServiceError as exc:
+            _fail(form, exc)
+        else:
+            db.session.commit()
+            flash(_("The event has been saved."), "success")
+            return redirect(url_for("events.edit", event_id=item.id))
+    return render_template("events/form.html", form=form, event=item)
+
+
+@bp.route("/manage/events/<int:event_id>/publish", methods=["GET", "POST"])
+@signed_in
+@editor_required
+def publish(event_id: int):
+    """Confirm, then publish the event or take it off the site."""
+    item = get_or_404(services.managed(event_id))
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        services.set_published(item, not item.published)
+        db.session.commit()
+        flash(_("The event is now published.") if item.published else _("The event is no longer published."),
+              "success")
+        return redirect(url_for("events.edit", event_id=item.id))
+    return render_template("events/confirm_publish.html", form=form, event=item)
+
+
+@bp.get("/manage/events/<int:event_id>/registrations")
+@signed_in
+@editor_required
+def registrations(event_id: int):
+    """Who has signed up (the organising organisation only)."""
+    item = get_or_404(services.managed_by_organiser(event_id))
+    page = paginate(services.registrations_query(item), per_page=50)
+    return render_template("events/registrations.html", event=item, page=page)
+
+
+@bp.get("/manage/events/<int:event_id>/registrations.xlsx")
+@signed_in
+@editor_required
+def export_registrations(event_id: int):
+    """The sign-ups as an Excel workbook."""
+    item = get_or_404(services.managed_by_organiser(event_id))
+    buffer = io.BytesIO()
+    export.write_registrations(item, buffer)
+    db.session.commit()  # the audit event of the export
+    buffer.seek(0)
+    return send_file(buffer, mimetype=XLSX_MIMETYPE, as_attachment=True,
+                     download_name=f"registrations-event-{item.id}.xlsx")
