@@ -1,0 +1,1 @@
+"""Job coaching: caseloads, candidate records, service needs, plans, modules, consents, erasure."""

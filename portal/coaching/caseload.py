@@ -1,0 +1,68 @@
+"""The coach's caseload: one query for the page, one for its size, whatever the number of candidates."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import undefer
+
+from portal.audit.services import record
+from portal.coaching.models import Candidate, CandidateCoach
+from portal.coaching.rules import fidelity_rule
+from portal.domain.caseload import ACTIVE_STATUSES, STATUSES, FidelityRule, days_since, over_limit
+from portal.extensions import db
+
+SORTS = {
+    "name": Candidate.name,
+    "code": Candidate.code,
+    "status": Candidate.status,
+    "follow_up": Candidate.next_follow_up,
+    "contact": Candidate.last_employer_contact,
+}
+
+
+@dataclass(frozen=True)
+class CaseloadSummary:
+    size: int
+    rule: FidelityRule | None
+    over_limit: bool
+
+
+def _own(coach):
+    return exists().where(CandidateCoach.candidate_id == Candidate.id, CandidateCoach.user_id == coach.id)
+
+
+def caseload_query(coach, status: str = "", q: str = ""):
+    """The coach's candidates (not erased), optionally by status or a name/code search (unsorted)."""
+    stmt = (select(Candidate).where(Candidate.organisation_id == coach.organisation_id,
+                                    Candidate.erased_at.is_(None), _own(coach))
+            .options(undefer(Candidate.last_employer_contact)))
+    if status in STATUSES:
+        stmt = stmt.where(Candidate.status == status)
+    elif status != "all":
+        stmt = stmt.where(Candidate.status.in_(ACTIVE_STATUSES))
+    if q.strip():
+        like = f"%{q.strip().lower()}%"
+        stmt = stmt.where(func.lower(Candidate.name).like(like) | func.lower(Candidate.code).like(like))
+    return stmt
+
+
+def summary(coach, today: date) -> CaseloadSummary:
+    """The caseload size (active candidates) against the fidelity limit."""
+    size = db.session.scalar(select(func.count()).select_from(Candidate).where(
+        Candidate.organisation_id == coach.organisation_id, Candidate.erased_at.is_(None),
+        Candidate.status.in_(ACTIVE_STATUSES), _own(coach)))
+    rule = fidelity_rule(today)
+    return CaseloadSummary(size=size, rule=rule, over_limit=over_limit(size, rule))
+
+
+def days_since_contact(candidate: Candidate, today: date) -> int | None:
+    """Days since the last employer contact (None: no contact yet)."""
+    return days_since(candidate.last_employer_contact, today)
+
+
+def log_caseload_read(coach, candidates: list[Candidate]) -> None:
+    """One audit event for the names shown on a caseload page (ids only in the detail)."""
+    record("caseload_read", "caseload", coach.id, organisation_id=coach.organisation_id,
+           detail={"candidates": [c.id for c in candidates]})

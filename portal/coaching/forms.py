@@ -1,0 +1,166 @@
+"""Forms of the coach's pages. Rules live in the services; the forms parse and keep what was typed."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, EmailField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, Length, Optional
+
+from portal.coaching.labels import (DECISION_LABELS, DESTINATION_LABELS, GOAL_STATUS_LABELS, INTENSITY_LABELS,
+                                    LANGUAGE_LEVELS, MODULE_STATUS_LABELS, SCOPE_LABELS, STATUS_LABELS)
+from portal.fields import MultiCheckboxField
+from portal.reference.services import choices
+
+TEXT = [Optional(), Length(max=4000)]
+
+
+class CandidateForm(FlaskForm):
+    """The candidate record; per-demand limits and per-language levels are added by `candidate_form`."""
+
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    email = EmailField(_l("Email"), validators=[Optional(), Email(), Length(max=254)])
+    phone = StringField(_l("Phone"), validators=[Optional(), Length(max=40)])
+    municipality_code = SelectField(_l("Municipality"), validators=[Optional()], choices=[])
+    education = TextAreaField(_l("Education in brief"), validators=TEXT)
+    work_history = TextAreaField(_l("Work history in brief"), validators=TEXT)
+    skills = MultiCheckboxField(_l("Skills from the catalogue"), choices=[])
+    skills_text = TextAreaField(_l("Other skills in your own words"), validators=TEXT)
+    occupations_text = TextAreaField(_l("Desired occupations"), validators=TEXT,
+                                     description=_l("One occupation per line, for example: cleaner, "
+                                                    "warehouse worker."))
+    desired_work_text = TextAreaField(_l("Desired work in free text"), validators=TEXT)
+    hours_min = IntegerField(_l("Hours a week, at least"), validators=[Optional()])
+    hours_max = IntegerField(_l("Hours a week, at most"), validators=[Optional()])
+    limits_note = TextAreaField(_l("Notes on functional limits"), validators=TEXT,
+                                description=_l("Describe what the work must take into account, never a "
+                                               "diagnosis."))
+    adjustments = MultiCheckboxField(_l("Adjustments needed at work"), choices=[])
+    target_groups = MultiCheckboxField(_l("Target groups of employment clauses the person belongs to"),
+                                       choices=[])
+    support_intensity = RadioField(_l("Support intensity"), choices=list(INTENSITY_LABELS.items()),
+                                   default="light")
+    peer_coach = StringField(_l("Peer coach"), validators=[Optional(), Length(max=200)],
+                             description=_l("Name of the peer coach, if one accompanies the person."))
+    next_follow_up = DateField(_l("Next follow-up"), validators=[Optional()])
+
+
+def candidate_form(candidate=None) -> CandidateForm:
+    """The record form with a level select for each physical demand and each language."""
+    none = [("", "–")]
+
+    class Form(CandidateForm):
+        pass
+
+    levels = choices("demand_levels")
+    for code, label in choices("physical_demands"):
+        setattr(Form, f"limit_{code}", SelectField(label, choices=none + levels, validators=[Optional()]))
+    for code, label in choices("languages"):
+        setattr(Form, f"lang_{code}", SelectField(label, choices=none + [(k, str(v)) for k, v in LANGUAGE_LEVELS.items()],
+                                                  validators=[Optional()]))
+    data = {}
+    if candidate is not None:
+        plain = ("name", "email", "phone", "municipality_code", "education", "work_history", "skills_text",
+                 "desired_work_text", "hours_min", "hours_max", "limits_note", "support_intensity", "peer_coach",
+                 "next_follow_up")
+        data = {k: getattr(candidate, k) for k in plain}
+        data.update({"occupations_text": "\n".join(o.name for o in candidate.occupations),
+                "skills": [s.code for s in candidate.skills], "adjustments": [a.code for a in candidate.adjustments],
+                "target_groups": [t.code for t in candidate.target_groups]})
+        data.update({f"limit_{x.demand_code}": x.max_level for x in candidate.limits})
+        data.update({f"lang_{x.code}": x.level for x in candidate.languages})
+    form = Form(data=data)  # on POST the request's values win; obj= would hand over the ORM lists
+    form.municipality_code.choices = [("", "–")] + choices("municipalities")
+    form.skills.choices = choices("skills")
+    form.adjustments.choices = choices("adjustments")
+    form.target_groups.choices = choices("target_groups")
+    return form
+
+
+def profile_data(form: CandidateForm) -> dict:
+    """The form's values in the shape the candidate service takes."""
+    data = {k: form[k].data for k in ("name", "email", "phone", "municipality_code", "education", "work_history",
+                                      "skills", "skills_text", "occupations_text", "desired_work_text", "hours_min",
+                                      "hours_max", "limits_note", "adjustments", "target_groups",
+                                      "support_intensity", "peer_coach", "next_follow_up")}
+    data["limits"] = {f.name.removeprefix("limit_"): f.data for f in form if f.name.startswith("limit_")}
+    data["languages"] = {f.name.removeprefix("lang_"): f.data for f in form if f.name.startswith("lang_")}
+    return data
+
+
+class StatusForm(FlaskForm):
+    status = SelectField(_l("New status"), choices=list(STATUS_LABELS.items()))
+    since = DateField(_l("Since"), validators=[DataRequired()])
+    note = TextAreaField(_l("Note"), validators=TEXT)
+
+
+class ContactForm(FlaskForm):
+    contact_on = DateField(_l("Date of the contact"), validators=[DataRequired()])
+    note = TextAreaField(_l("Note"), validators=TEXT)
+
+
+class PlanForm(FlaskForm):
+    summary = TextAreaField(_l("Summary of the plan"), validators=TEXT)
+    agreed_on = DateField(_l("Agreed with the candidate on"), validators=[Optional()])
+
+
+class GoalForm(FlaskForm):
+    title = TextAreaField(_l("Goal"), validators=TEXT)
+    own_words = TextAreaField(_l("The goal in the candidate's own words"), validators=TEXT)
+    measure = TextAreaField(_l("Measure"), validators=TEXT,
+                            description=_l("How will you both know that the goal has been reached?"))
+    target_date = DateField(_l("Target date"), validators=[Optional()])
+    responsible = StringField(_l("Who is responsible"), validators=[Optional(), Length(max=200)])
+    status = SelectField(_l("Status"), choices=list(GOAL_STATUS_LABELS.items()))
+
+
+class FollowUpForm(FlaskForm):
+    follow_up_on = DateField(_l("Date"), validators=[Optional()])
+    note = TextAreaField(_l("What was followed up"), validators=TEXT)
+
+
+class ModuleForm(FlaskForm):
+    service_id = SelectField(_l("Service from the directory"), coerce=lambda v: int(v) if v else None,
+                             choices=[], validate_choice=False)
+    title = StringField(_l("Name of the module"), validators=[Optional(), Length(max=200)],
+                        description=_l("Leave empty to use the name of the chosen service."))
+    goal_code = SelectField(_l("Goal of the module"), validators=[Optional()], choices=[])
+    start_on = DateField(_l("Starts"), validators=[Optional()])
+    end_on = DateField(_l("Ends"), validators=[Optional()])
+    status = SelectField(_l("Status"), choices=list(MODULE_STATUS_LABELS.items()))
+    notes = TextAreaField(_l("Notes"), validators=TEXT)
+
+
+class ReviewForm(FlaskForm):
+    reviewed_on = DateField(_l("Date of the review"), validators=[Optional()])
+    results = TextAreaField(_l("Results of the module"), validators=TEXT)
+    participants = StringField(_l("Who took part in the review"), validators=[Optional(), Length(max=300)],
+                               description=_l("For example the candidate, the coach and the buyer's representative."))
+    decision = RadioField(_l("Decision"), choices=list(DECISION_LABELS.items()), validators=[Optional()],
+                          validate_choice=False)
+    exit_destination = SelectField(_l("Where the person goes on exit"),
+                                   choices=[("", "–")] + list(DESTINATION_LABELS.items()), validate_choice=False)
+
+
+class ConsentForm(FlaskForm):
+    employer_id = SelectField(_l("Employer"), coerce=lambda v: int(v) if str(v).isdigit() else None,
+                              choices=[], validate_choice=False)
+    scope = RadioField(_l("What is shared"), choices=list(SCOPE_LABELS.items()), default="profile",
+                       validate_choice=False)
+
+
+class AddCoachForm(FlaskForm):
+    coach_id = SelectField(_l("Coach"), coerce=lambda v: int(v) if str(v).isdigit() else None, choices=[],
+                           validate_choice=False)
+
+
+class AccountForm(FlaskForm):
+    user_id = SelectField(_l("The candidate's own login"), coerce=lambda v: int(v) if str(v).isdigit() else None,
+                          choices=[], validate_choice=False)
+
+
+class EraseForm(FlaskForm):
+    agreed = BooleanField(_l("The candidate has agreed to the erasure, or asked for it"))
+
+
+class ConfirmForm(FlaskForm):
+    """An empty form: the CSRF token is what a confirmation needs."""

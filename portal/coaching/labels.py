@@ -1,0 +1,62 @@
+"""Labels of the coaching codes in the user's language (catalogue codes get theirs from reference data)."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+STATUS_LABELS = {
+    "intake": _l("Intake"),
+    "job_search": _l("Job search"),
+    "work_trial": _l("In a work trial"),
+    "employed": _l("Employed"),
+    "education": _l("In education"),
+    "rehabilitation": _l("In rehabilitation"),
+    "paused": _l("Paused"),
+    "exited": _l("Exited"),
+}
+INTENSITY_LABELS = {"light": _l("Light coaching"), "intensive": _l("Intensive coaching")}
+LANGUAGE_LEVELS = {"basic": _l("Basic"), "good": _l("Good"), "native": _l("Native or fluent")}
+GOAL_STATUS_LABELS = {"open": _l("Open"), "achieved": _l("Achieved"), "dropped": _l("Dropped")}
+MODULE_STATUS_LABELS = {"planned": _l("Planned"), "ongoing": _l("Ongoing"), "completed": _l("Completed")}
+DECISION_LABELS = {"next_module": _l("Continue with a next module"), "exit": _l("Exit from coaching")}
+DESTINATION_LABELS = {
+    "work": _l("Work"),
+    "education": _l("Education"),
+    "rehabilitation": _l("Rehabilitation"),
+    "other_services": _l("Other services that promote employment"),
+    "participation": _l("Participation activities (e.g. work activity, social rehabilitation)"),
+    "no_destination": _l("No destination yet"),
+}
+SCOPE_LABELS = {
+    "profile": _l("My profile without name or contact details (code, skills, desired work, hours, "
+                  "adjustments, languages, municipality)"),
+    "profile_contact": _l("My profile and, for an introduction, my name and contact details"),
+}
+PART_LABELS = {
+    "record": _l("Candidate record"),
+    "profile": _l("Profile"),
+    "status": _l("Status"),
+    "employer_contacts": _l("Employer contacts"),
+    "assessment": _l("Service-need assessment"),
+    "plan": _l("Plan"),
+    "plan_print": _l("Plan (print view)"),
+    "modules": _l("Coaching modules"),
+    "consents": _l("Consents"),
+    "team": _l("Coaches and account"),
+    "export": _l("Data download"),
+    "erasure": _l("Erasure"),
+}
+ACTION_LABELS = {
+    "candidate_read": _l("Read"),
+    "candidate_changed": _l("Changed"),
+    "candidate_created": _l("Created"),
+    "candidate_exported": _l("Downloaded"),
+    "candidate_erased": _l("Erased"),
+    "consent_given": _l("Consent given"),
+    "consent_withdrawn": _l("Consent withdrawn"),
+}
+PLAN_ACTION_LABELS = {
+    "plan_updated": _l("Plan updated"),
+    "goal_added": _l("Goal added"),
+    "goal_changed": _l("Goal changed"),
+    "follow_up_added": _l("Follow-up added"),
+}

@@ -1,0 +1,276 @@
+"""The coach's pages for the work with a candidate: assessment, plan and goals, modules, consents."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from wtforms import BooleanField, TextAreaField
+from wtforms.validators import Length, Optional
+
+from portal.coaching import assessments, consents, modules, plans
+from portal.coaching.access import candidate_for, local_today, log_read
+from portal.coaching.forms import (ConfirmForm, ConsentForm, FollowUpForm, GoalForm, ModuleForm, PlanForm,
+                                   ReviewForm)
+from portal.coaching.labels import (DECISION_LABELS, DESTINATION_LABELS, GOAL_STATUS_LABELS, MODULE_STATUS_LABELS,
+                                    PLAN_ACTION_LABELS, SCOPE_LABELS)
+from portal.coaching.views import bp, fail
+from portal.errors import ServiceError
+from portal.extensions import db
+from portal.fields import MultiCheckboxField
+from portal.reference.services import choices, items, labels
+from portal.security import roles
+from flask_wtf import FlaskForm
+
+
+def _assessment_form(assessment):
+    """A checkbox and note per situation, a note per focus area, the services needed."""
+    class Form(FlaskForm):
+        services = MultiCheckboxField(_("Services needed at the same time"), choices=[])
+        participants = TextAreaField(_("Who takes part in the multi-sector assessment"),
+                                     validators=[Optional(), Length(max=4000)])
+
+    situations = {s.code: s.note for s in assessment.situations} if assessment else {}
+    focus = {f.code: f.note for f in assessment.focus_notes} if assessment else {}
+    data = {"services": [s.code for s in assessment.services] if assessment else [],
+            "participants": assessment.participants if assessment else ""}
+    for item in items("need_situations"):
+        setattr(Form, f"sit_{item.code}", BooleanField(item.label(_lang())))
+        setattr(Form, f"note_{item.code}", TextAreaField(_("Note"), validators=[Optional(), Length(max=4000)]))
+        data[f"sit_{item.code}"] = item.code in situations
+        data[f"note_{item.code}"] = situations.get(item.code, "")
+    for item in items("assessment_focus"):
+        setattr(Form, f"focus_{item.code}", TextAreaField(item.label(_lang()), validators=[Optional(), Length(max=4000)]))
+        data[f"focus_{item.code}"] = focus.get(item.code, "")
+    form = Form(data=data)
+    form.services.choices = choices("support_services")
+    return form
+
+
+def _lang():
+    from portal.i18n import current_language
+    return current_language()
+
+
+@bp.route("/candidates/<int:candidate_id>/assessment", methods=["GET", "POST"])
+@roles("coach")
+def assessment(candidate_id: int):
+    """The service-need assessment: the fifteen situations, four focus areas and the services needed."""
+    candidate = candidate_for(current_user, candidate_id)
+    current = assessments.assessment_of(candidate)
+    form = _assessment_form(current)
+    if form.validate_on_submit():
+        data = {"situations": {f.name[4:]: (form[f"note_{f.name[4:]}"].data if f.data else None)
+                               for f in form if f.name.startswith("sit_")},
+                "focus": {f.name[6:]: f.data for f in form if f.name.startswith("focus_")},
+                "services": form.services.data, "participants": form.participants.data,
+                "complete": request.form.get("action") == "complete"}
+        try:
+            assessments.save_assessment(candidate, data, current_user, local_today())
+        except ServiceError as exc:
+            fail(form, exc)
+        else:
+            db.session.commit()
+            flash(_("The assessment has been completed.") if data["complete"]
+                  else _("The assessment has been saved."), "success")
+            return redirect(url_for("coaching.assessment", candidate_id=candidate.id))
+    else:
+        log_read(candidate, "assessment")
+        db.session.commit()
+    return render_template("coaching/assessment.html", c=candidate, form=form, assessment=current,
+                           situations=items("need_situations"), focus=items("assessment_focus"))
+
+
+def _plan_context(candidate):
+    plan = plans.plan_of(candidate)
+    return {"c": candidate, "plan": plan, "history": plans.history(plan), "goal_statuses": GOAL_STATUS_LABELS,
+            "actions": PLAN_ACTION_LABELS}
+
+
+@bp.route("/candidates/<int:candidate_id>/plan", methods=["GET", "POST"])
+@roles("coach")
+def plan(candidate_id: int):
+    """The client plan: summary, goals with follow-ups, and the history of changes."""
+    candidate = candidate_for(current_user, candidate_id)
+    current = plans.plan_of(candidate)
+    form = PlanForm(obj=current)
+    if form.validate_on_submit():
+        plans.save_plan(candidate, form.data, current_user)
+        db.session.commit()
+        flash(_("The plan has been saved."), "success")
+        return redirect(url_for("coaching.plan", candidate_id=candidate.id))
+    log_read(candidate, "plan")
+    db.session.commit()
+    return render_template("coaching/plan.html", form=form, **_plan_context(candidate))
+
+
+@bp.get("/candidates/<int:candidate_id>/plan/print")
+@roles("coach")
+def plan_print(candidate_id: int):
+    """The plan on one printable page."""
+    candidate = candidate_for(current_user, candidate_id)
+    log_read(candidate, "plan_print")
+    db.session.commit()
+    return render_template("coaching/plan_print.html", **_plan_context(candidate))
+
+
+@bp.route("/candidates/<int:candidate_id>/plan/goals/new", methods=["GET", "POST"])
+@roles("coach")
+def goal_new(candidate_id: int):
+    """Add a goal to the plan."""
+    candidate = candidate_for(current_user, candidate_id)
+    form = GoalForm()
+    if form.validate_on_submit():
+        try:
+            plans.add_goal(candidate, form.data, current_user)
+        except ServiceError as exc:
+            fail(form, exc)
+        else:
+            db.session.commit()
+            flash(_("The goal has been added."), "success")
+            return redirect(url_for("coaching.plan", candidate_id=candidate.id))
+    return render_template("coaching/goal_form.html", c=candidate, form=form, goal=None)
+
+
+@bp.route("/candidates/<int:candidate_id>/plan/goals/<int:goal_id>", methods=["GET", "POST"])
+@roles("coach")
+def goal(candidate_id: int, goal_id: int):
+    """Edit a goal, and write follow-ups on it."""
+    candidate = candidate_for(current_user, candidate_id)
+    current = plans.goal_of(candidate, goal_id) or abort(404)
+    form, follow = GoalForm(obj=current, prefix="goal"), FollowUpForm(prefix="fu")
+    target = follow if request.form.get("action") == "follow_up" else form
+    if request.method == "POST" and target.validate():
+        try:
+            if target is follow:
+                plans.add_follow_up(candidate, current, follow.data, current_user, local_today())
+            else:
+                plans.edit_goal(candidate, current, form.data, current_user)
+        except ServiceError as exc:
+            fail(target, exc)
+        else:
+            db.session.commit()
+            flash(_("The follow-up has been saved.") if target is follow else _("The goal has been saved."),
+                  "success")
+            return redirect(url_for("coaching.goal", candidate_id=candidate.id, goal_id=goal_id))
+    if request.method == "GET":
+        log_read(candidate, "plan")
+        db.session.commit()
+    return render_template("coaching/goal_form.html", c=candidate, form=form, follow=follow, goal=current)
+
+
+@bp.get("/candidates/<int:candidate_id>/modules")
+@roles("coach")
+def module_list(candidate_id: int):
+    """The candidate's coaching modules and their reviews."""
+    candidate = candidate_for(current_user, candidate_id)
+    log_read(candidate, "modules")
+    db.session.commit()
+    return render_template("coaching/modules.html", c=candidate, modules=modules.modules_of(candidate),
+                           goals=labels("service_goals"), statuses=MODULE_STATUS_LABELS,
+                           decisions=DECISION_LABELS, destinations=DESTINATION_LABELS)
+
+
+def _module_form(module=None) -> ModuleForm:
+    form = ModuleForm(obj=module)
+    form.service_id.choices = [("", _("Custom module (not from the directory)"))] + [
+        (s.id, f"{s.name} – {s.organisation.name}") for s in modules.service_choices()]
+    form.goal_code.choices = [("", "–")] + choices("service_goals")
+    return form
+
+
+@bp.route("/candidates/<int:candidate_id>/modules/new", methods=["GET", "POST"])
+@roles("coach")
+def module_new(candidate_id: int):
+    """Add a module, from the service directory or custom."""
+    return _module_page(candidate_id, None)
+
+
+@bp.route("/candidates/<int:candidate_id>/modules/<int:module_id>", methods=["GET", "POST"])
+@roles("coach")
+def module(candidate_id: int, module_id: int):
+    """Edit a module."""
+    return _module_page(candidate_id, module_id)
+
+
+def _module_page(candidate_id: int, module_id: int | None):
+    candidate = candidate_for(current_user, candidate_id)
+    current = None
+    if module_id is not None:
+        current = next((m for m in modules.modules_of(candidate) if m.id == module_id), None) or abort(404)
+    form = _module_form(current)
+    if form.validate_on_submit():
+        try:
+            modules.save_module(candidate, current, form.data)
+        except ServiceError as exc:
+            fail(form, exc)
+        else:
+            db.session.commit()
+            flash(_("The module has been saved."), "success")
+            return redirect(url_for("coaching.module_list", candidate_id=candidate.id))
+    return render_template("coaching/module_form.html", c=candidate, form=form, module=current)
+
+
+@bp.route("/candidates/<int:candidate_id>/modules/<int:module_id>/review", methods=["GET", "POST"])
+@roles("coach")
+def review(candidate_id: int, module_id: int):
+    """Review a module: results, and the decision on the next module or the exit."""
+    candidate = candidate_for(current_user, candidate_id)
+    current = next((m for m in modules.modules_of(candidate) if m.id == module_id), None) or abort(404)
+    form = ReviewForm()
+    if form.validate_on_submit():
+        try:
+            modules.review_module(candidate, current, form.data, current_user)
+        except ServiceError as exc:
+            fail(form, exc)
+        else:
+            db.session.commit()
+            flash(_("The review has been saved."), "success")
+            return redirect(url_for("coaching.module_list", candidate_id=candidate.id))
+    return render_template("coaching/review_form.html", c=candidate, form=form, module=current)
+
+
+@bp.route("/candidates/<int:candidate_id>/consents", methods=["GET", "POST"])
+@roles("coach")
+def consent_list(candidate_id: int):
+    """The candidate's consents; a consent given in a meeting can be recorded here."""
+    candidate = candidate_for(current_user, candidate_id)
+    form = ConsentForm()
+    form.employer_id.choices = [("", "–")] + [(o.id, o.name) for o in consents.employer_choices()]
+    if form.validate_on_submit():
+        try:
+            consents.give_consent(candidate, form.employer_id.data, form.scope.data, current_user,
+                                  recorded_by_coach=True)
+        except ServiceError as exc:
+            fail(form, exc)
+        else:
+            db.session.commit()
+            flash(_("The consent has been recorded."), "success")
+            return redirect(url_for("coaching.consent_list", candidate_id=candidate.id))
+    else:
+        log_read(candidate, "consents")
+        db.session.commit()
+    return render_template("coaching/consents.html", c=candidate, form=form, consents=consents.consents_of(candidate),
+                           scopes=SCOPE_LABELS, withdraw_url=lambda x: url_for(
+                               "coaching.consent_withdraw", candidate_id=candidate.id, consent_id=x.id))
+
+
+@bp.route("/candidates/<int:candidate_id>/consents/<int:consent_id>/withdraw", methods=["GET", "POST"])
+@roles("coach")
+def consent_withdraw(candidate_id: int, consent_id: int):
+    """Confirm, then withdraw a consent at the candidate's request."""
+    candidate = candidate_for(current_user, candidate_id)
+    consent = consents.consent_of(candidate, consent_id) or abort(404)
+    form = ConfirmForm()
+    back = url_for("coaching.consent_list", candidate_id=candidate.id)
+    if form.validate_on_submit():
+        try:
+            consents.withdraw_consent(candidate, consent, current_user)
+        except ServiceError as exc:
+            db.session.rollback()
+            flash(exc.message, "error")
+        else:
+            db.session.commit()
+            flash(_("The consent has been withdrawn."), "success")
+        return redirect(back)
+    return render_template("coaching/consent_withdraw.html", c=candidate, consent=consent, form=form, cancel=back,
+                           scopes=SCOPE_LABELS)

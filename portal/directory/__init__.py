@@ -1,0 +1,1 @@
+"""The service directory: coaching and support services described by their goal."""

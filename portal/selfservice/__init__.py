@@ -1,0 +1,1 @@
+"""The candidate's own pages: profile, plan and goals in their own words, consents, data download."""
