@@ -1,0 +1,162 @@
+"""The matching engine: each hard constraint, each part of the score, the explanation, the order."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from portal.domain.matching import (
+    MISSING_ADJUSTMENT_PENALTY, WEIGHTS, CandidateProfile, MatchOptions, RoleProfile,
+    desired_fraction, explain, rank_candidates, rank_roles, similarity, total,
+)
+from portal.domain.matching_arrays import score_matrix
+
+OPTS = MatchOptions(neighbours={"091": frozenset({"049", "092"})},
+                    removed_by={"standing": frozenset({"ergonomic_workstation"})})
+
+
+def cand(**kw) -> CandidateProfile:
+    base = dict(id=1, hours_min=20, hours_max=30, municipality="091", skills=("asiakaspalvelu",),
+                desired=("myyja",), languages=frozenset({"fi"}))
+    base.update(kw)
+    return CandidateProfile(**base)
+
+
+def role(**kw) -> RoleProfile:
+    base = dict(id=10, hours_min=25, hours_max=37, municipality="091", essential_skills=("asiakaspalvelu",),
+                title="myyja")
+    base.update(kw)
+    return RoleProfile(**base)
+
+
+def test_a_fitting_pair_passes_everything_and_scores_high():
+    e = explain(cand(), role(), OPTS)
+    assert e.failed == ()
+    assert set(e.passed) == {"hours", "demands", "adjustments", "location", "languages"}
+    assert total(e.parts) == WEIGHTS["essential"] + WEIGHTS["desired"] + WEIGHTS["negotiable"]
+
+
+@pytest.mark.parametrize("c_hours,r_hours,ok", [((20, 30), (25, 37), True), ((10, 20), (20, 30), True),
+                                               ((10, 19), (20, 30), False), ((31, 40), (20, 30), False)])
+def test_hours_ranges_must_overlap(c_hours, r_hours, ok):
+    e = explain(cand(hours_min=c_hours[0], hours_max=c_hours[1]), role(hours_min=r_hours[0], hours_max=r_hours[1]), OPTS)
+    assert ("hours" in e.passed) is ok
+
+
+def test_a_demand_above_the_candidates_limit_excludes_unless_an_offered_adjustment_removes_it():
+    c = cand(limits={"standing": 1, "lifting": 0})
+    assert "demands" in explain(c, role(demands={"standing": 1}), OPTS).passed
+    e = explain(c, role(demands={"standing": 3}), OPTS)
+    assert "demands" in e.failed and e.demands_too_high == ("standing",)
+    e = explain(c, role(demands={"standing": 3}, adjustments_offered=frozenset({"ergonomic_workstation"})), OPTS)
+    assert "demands" in e.passed and e.demands_removed == (("standing", "ergonomic_workstation"),)
+    assert "demands" in explain(c, role(demands={"lifting": 2},
+                                         adjustments_offered=frozenset({"ergonomic_workstation"})), OPTS).failed
+
+
+def test_every_needed_adjustment_must_be_offered_unless_the_coach_allows_missing_ones():
+    c = cand(adjustments_needed=frozenset({"quiet_workspace", "written_instructions"}))
+    r = role(adjustments_offered=frozenset({"quiet_workspace"}))
+    e = explain(c, r, OPTS)
+    assert "adjustments" in e.failed and e.missing_adjustments == ("written_instructions",)
+    lenient = MatchOptions(neighbours=OPTS.neighbours, removed_by=OPTS.removed_by, allow_missing_adjustments=True)
+    e = explain(c, r, lenient)
+    assert "adjustments" in e.passed
+    assert e.parts["missing_adjustments"] == -MISSING_ADJUSTMENT_PENALTY
+    assert total(e.parts) == total(explain(c, role(adjustments_offered=frozenset(
+        {"quiet_workspace", "written_instructions"})), OPTS).parts) - MISSING_ADJUSTMENT_PENALTY
+
+
+@pytest.mark.parametrize("muni,remote,ok", [("091", "none", True), ("049", "none", True), ("837", "none", False),
+                                            ("837", "partly", False), ("837", "fully", True), (None, "none", True)])
+def test_location_same_or_neighbouring_unless_fully_remote(muni, remote, ok):
+    e = explain(cand(municipality="091"), role(municipality=muni, remote=remote), OPTS)
+    assert ("location" in e.passed) is ok
+
+
+def test_required_languages_must_be_spoken():
+    assert "languages" in explain(cand(languages=frozenset({"fi", "sv"})),
+                                  role(languages_required=frozenset({"sv"})), OPTS).passed
+    assert "languages" in explain(cand(), role(languages_required=frozenset({"sv"})), OPTS).failed
+
+
+def test_essential_skills_match_fuzzily_on_folded_text():
+    assert similarity("asiakaspalvelu", "asiakaspalvelutehtavat") == 100
+    e = explain(cand(skills=("asiakaspalvelutehtavat", "siivous")),
+                role(essential_skills=("asiakaspalvelu", "trukin ajo")), OPTS)
+    assert e.essential[0].candidate_skill == "asiakaspalvelutehtavat"
+    assert e.essential[1].similarity < 85
+    assert e.parts["essential"] == WEIGHTS["essential"] / 2
+
+
+def test_short_texts_do_not_match_inside_longer_words():
+    assert similarity("it", "keittiotyo") < 85
+    assert similarity("it", "it") == 100
+
+
+def test_negotiable_skills_and_missing_lists_count_as_met():
+    e = explain(cand(skills=("excel",)), role(negotiable_skills=("excel", "kirjanpito")), OPTS)
+    assert e.parts["negotiable"] == WEIGHTS["negotiable"] / 2
+    assert explain(cand(), role(negotiable_skills=()), OPTS).parts["negotiable"] == WEIGHTS["negotiable"]
+    assert explain(cand(), role(essential_skills=()), OPTS).parts["essential"] == WEIGHTS["essential"]
+
+
+def test_desired_work_part_scales_from_fifty_to_a_hundred():
+    assert desired_fraction(50) == 0 and desired_fraction(100) == 1 and desired_fraction(75) == 0.5
+    e = explain(cand(desired=("varastotyo", "myyja")), role(title="myyja", occupation=""), OPTS)
+    assert e.desired.candidate_skill == "myyja" and e.parts["desired"] == WEIGHTS["desired"]
+    assert explain(cand(desired=()), role(), OPTS).parts["desired"] == 0
+
+
+def test_clause_bonus_when_target_groups_meet():
+    c = cand(target_groups=frozenset({"partial_work_ability"}))
+    e = explain(c, role(clause_target_groups=frozenset({"partial_work_ability", "young"})), OPTS)
+    assert e.parts["clause"] == WEIGHTS["clause"] and e.clause_target_groups == ("partial_work_ability",)
+    assert explain(c, role(clause_target_groups=frozenset({"young"})), OPTS).parts["clause"] == 0
+
+
+def test_ranking_excludes_failures_orders_by_score_then_id_and_explains():
+    roles = [role(id=3, essential_skills=("kirjanpito",)), role(id=1), role(id=2),
+             role(id=4, hours_min=38, hours_max=40)]
+    matches = rank_roles(cand(), roles, OPTS)
+    assert [m.role_id for m in matches] == [1, 2, 3]
+    assert matches[0].score > matches[2].score
+    assert all(m.explanation is not None and not m.explanation.failed for m in matches)
+    assert rank_roles(cand(), list(reversed(roles)), OPTS) == matches
+
+
+def test_ranking_candidates_for_a_role():
+    cands = [cand(id=5, skills=("trukin ajo",)), cand(id=2), cand(id=9, municipality="837")]
+    assert [m.candidate_id for m in rank_candidates(role(), cands, OPTS)] == [2, 5]
+
+
+texts = st.sampled_from(["asiakaspalvelu", "asiakaspalvelutehtavat", "siivous", "siivoustyo", "it", "myyja",
+                         "varastotyo", "trukin ajo", "kirjanpito", "keittiotyo", "kassa", ""])
+codes = st.sampled_from(["quiet_workspace", "written_instructions", "ergonomic_workstation", "mentor"])
+munis = st.sampled_from(["091", "049", "092", "837", None])
+hours = st.tuples(st.integers(0, 40), st.integers(0, 20)).map(lambda t: (t[0], t[0] + t[1]))
+cand_st = st.builds(lambda i, h, m, sk, de, ad, tg, lim: CandidateProfile(
+    id=i, hours_min=h[0], hours_max=h[1], municipality=m, skills=tuple(sk), desired=tuple(de),
+    adjustments_needed=frozenset(ad), target_groups=frozenset(tg), languages=frozenset({"fi"}),
+    limits={"standing": lim}), st.integers(1, 10**6), hours, munis, st.lists(texts, max_size=4),
+    st.lists(texts, max_size=2), st.lists(codes, max_size=2),
+    st.lists(st.sampled_from(["young", "partial_work_ability"]), max_size=2), st.integers(0, 3))
+role_st = st.builds(lambda i, h, m, rm, es, ng, t, off, tg, dm: RoleProfile(
+    id=i, hours_min=h[0], hours_max=h[1], municipality=m, remote=rm, essential_skills=tuple(es),
+    negotiable_skills=tuple(ng), title=t, adjustments_offered=frozenset(off), clause_target_groups=frozenset(tg),
+    demands={"standing": dm}), st.integers(1, 10**6), hours, munis, st.sampled_from(["none", "partly", "fully"]),
+    st.lists(texts, max_size=3), st.lists(texts, max_size=2), texts, st.lists(codes, max_size=3),
+    st.lists(st.sampled_from(["young", "partial_work_ability"]), max_size=2), st.integers(0, 3))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(cand_st, min_size=1, max_size=5), st.lists(role_st, min_size=1, max_size=5), st.booleans())
+def test_the_vectorised_core_agrees_with_the_explanation_pair_by_pair(cands, roles, lenient):
+    options = MatchOptions(neighbours=OPTS.neighbours, removed_by=OPTS.removed_by,
+                           allow_missing_adjustments=lenient)
+    eligible, scores = score_matrix(cands, roles, options)
+    for i, c in enumerate(cands):
+        for j, r in enumerate(roles):
+            e = explain(c, r, options)
+            assert bool(eligible[i, j]) == (not e.failed), (c, r, e)
+            assert float(scores[i, j]) == total(e.parts), (c, r, e)
