@@ -1,0 +1,55 @@
+"""The calculator: form data in, the domain's estimates (or its refusal) out."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from portal.domain.rules import Rule
+from portal.domain.subsidy import (AdjustmentEstimate, AdjustmentQuery, Refused, SubsidyEstimate, SubsidyQuery,
+                                   estimate_adjustment_support, estimate_wage_subsidy)
+from portal.guidance.rules_data import rules
+
+SHOWN_KINDS = ("wage_subsidy", "wage_subsidy_employer_limit", "adjustment_support", "work_trial")
+
+
+@dataclass(frozen=True)
+class Calculation:
+    """What the calculator answers: estimates, or the reason the rules refuse."""
+
+    wage: SubsidyEstimate | None = None
+    refusal: Refused | None = None
+    adjustment: AdjustmentEstimate | None = None
+    adjustment_refusal: Refused | None = None
+
+
+def situations() -> list[str]:
+    """The wage-subsidy situations the rules data knows."""
+    return rules().situations("wage_subsidy")
+
+
+def calculate(data: dict) -> Calculation:
+    """Estimate wage subsidy and adjustment support from the calculator form's data."""
+    wage = refusal = adjustment = adjustment_refusal = None
+    query = SubsidyQuery(
+        situation=data["situation"], monthly_pay_eur=data["monthly_pay"], weekly_hours=data["weekly_hours"],
+        start=data["start"], planned_months=data["months"], employer_kind=data["employer_kind"],
+        long_term_unemployed=bool(data["long_term_unemployed"]), age=data.get("age"),
+        full_time_hours=data.get("full_time_hours") or Decimal("37.5"))
+    try:
+        wage = estimate_wage_subsidy(query, rules())
+    except Refused as exc:
+        refusal = exc
+    support = AdjustmentQuery(start=data["start"], tools_cost_eur=data.get("tools_cost") or Decimal(0),
+                              coworker_hours_per_month=data.get("coworker_hours") or Decimal(0),
+                              coworker_months=data.get("coworker_months") or 0)
+    if support.tools_cost_eur or (support.coworker_hours_per_month and support.coworker_months):
+        try:
+            adjustment = estimate_adjustment_support(support, rules(), with_wage_subsidy=wage is not None)
+        except Refused as exc:
+            adjustment_refusal = exc
+    return Calculation(wage, refusal, adjustment, adjustment_refusal)
+
+
+def shown_rules() -> list[Rule]:
+    """The rules the guidance pages list, grouped by kind."""
+    return [r for kind in SHOWN_KINDS for r in rules().of_kind(kind)]

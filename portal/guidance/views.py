@@ -1,0 +1,76 @@
+"""Guidance for employers: articles, the subsidy calculator, and the rules it uses."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from flask import Blueprint, abort, render_template, request
+from flask_babel import format_date, format_decimal
+from flask_babel import lazy_gettext as _l
+
+from portal import nav
+from portal.domain.roles import Role
+from portal.guidance import services
+from portal.guidance.articles import all_articles, article as find_article
+from portal.guidance.forms import (EMPLOYER_KIND_LABELS, FIGURE_LABELS, KIND_LABELS, REFUSALS, SITUATION_LABELS,
+                                   CalculatorForm)
+from portal.guidance.rules_data import today
+from portal.i18n import current_language
+from portal.security import public
+
+bp = Blueprint("guidance", __name__, url_prefix="/guidance")
+nav.add("guidance.index", _l("Guidance for employers"), ("anonymous", str(Role.EMPLOYER)), order=30)
+nav.add("guidance.calculator", _l("Subsidy calculator"), (str(Role.EMPLOYER),), order=31)
+WORDS = {"situations": SITUATION_LABELS, "kinds": KIND_LABELS, "employers": EMPLOYER_KIND_LABELS,
+         "figures": FIGURE_LABELS, "refusals": REFUSALS}
+
+
+def refusal_message(refusal) -> str:
+    """The reason the rules refuse, in the user's language, with its figures."""
+    params = {}
+    for key, value in refusal.params.items():
+        if key == "allowed":
+            params[key] = "; ".join(str(SITUATION_LABELS.get(v) or EMPLOYER_KIND_LABELS.get(v) or v) for v in value)
+        elif isinstance(value, date):
+            params[key] = format_date(value)
+        elif isinstance(value, (int, float, Decimal)):
+            params[key] = format_decimal(value)
+        else:
+            params[key] = value
+    return str(REFUSALS[refusal.code]) % params
+
+
+@bp.get("/")
+@public
+def index():
+    """The articles, the calculator and the rules."""
+    return render_template("guidance/index.html", articles=all_articles(), lang=current_language())
+
+
+@bp.get("/calculator")
+@public
+def calculator():
+    """Estimate wage subsidy and adjustment support from the rules in force on the start date."""
+    form = CalculatorForm(request.args if request.args.get("situation") else None, start=today())
+    form.situation.choices = [(s, SITUATION_LABELS.get(s, s)) for s in services.situations()]
+    result = services.calculate(form.data) if request.args.get("situation") and form.validate() else None
+    return render_template("guidance/calculator.html", form=form, result=result, words=WORDS,
+                           refusal_message=refusal_message)
+
+
+@bp.get("/rules")
+@public
+def rules():
+    """Every legal figure the portal uses, with its period, source and whether it was verified."""
+    return render_template("guidance/rules.html", rules=services.shown_rules(), words=WORDS, today=today())
+
+
+@bp.get("/<slug>")
+@public
+def article(slug: str):
+    """One article in the user's language, with its date and sources."""
+    found = find_article(slug)
+    if found is None:
+        abort(404)
+    return render_template("guidance/article.html", article=found, text=found.version(current_language()),
+                           rules=services.shown_rules())

@@ -1,0 +1,104 @@
+"""The public listing of open roles, each role's page, and the JSON API with its OpenAPI document."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from flask import Blueprint, jsonify, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
+
+from portal import nav
+from portal.domain.roles import Role
+from portal.jobs import search
+from portal.jobs.presenters import api_item, hours_text, json_ld, role_labels
+from portal.security import get_or_404, public
+
+bp = Blueprint("jobs", __name__)
+nav.add("jobs.index", _l("Open roles"), ("anonymous",) + tuple(str(r) for r in Role), order=20)
+OPENAPI_FILE = Path(__file__).with_name("openapi.json")
+PER_PAGE = 20
+MAX_PER_PAGE = 100
+
+
+def _filters(names):
+    return search.parse_filters(request.args, set(names["municipalities"]), set(names["adjustments"]))
+
+
+@bp.get("/roles")
+@public
+def index():
+    """Published roles: words (forgiving typos and inflection), filters, sorting, pages."""
+    names = role_labels()
+    filters, _errors = _filters(names)
+    page = search.search(filters, per_page=PER_PAGE)
+    return render_template("jobs/index.html", page=page, f=filters, labels=names, hours_text=hours_text,
+                           sorts=search.SORTS)
+
+
+@bp.get("/roles/<int:role_id>")
+@public
+def role(role_id: int):
+    """A published role, with schema.org JobPosting data for search engines."""
+    role = get_or_404(search.published_role(role_id))
+    names = role_labels()
+    return render_template("jobs/role.html", role=role, labels=names, hours_text=hours_text,
+                           json_ld=json_ld(role, names))
+
+
+def _bad_request(invalid: dict):
+    detail = "; ".join(f"{k}: {v}" for k, v in sorted(invalid.items()))
+    return jsonify(error="Bad request", detail=detail, status=400, invalid=invalid), 400
+
+
+def _page_args(invalid: dict) -> tuple[int, int]:
+    values = {}
+    for name, default, highest in (("page", 1, None), ("per_page", PER_PAGE, MAX_PER_PAGE)):
+        raw = request.args.get(name, str(default))
+        try:
+            value = int(raw)
+        except ValueError:
+            value = 0
+        if value < 1 or (highest is not None and value > highest):
+            invalid[name] = f"must be a whole number from 1{f' to {highest}' if highest else ' up'}"
+        values[name] = value
+    return values["page"], values["per_page"]
+
+
+@bp.get("/api/v1/roles")
+@public
+def api_roles():
+    """Published roles as paginated JSON, with the listing's filters (see /api/v1/openapi.json)."""
+    names = role_labels()
+    filters, invalid = _filters(names)
+    page_no, per_page = _page_args(invalid)
+    if invalid:
+        return _bad_request(invalid)
+    page = search.search(filters, page=page_no, per_page=per_page, full=True)
+
+    def link(n):
+        args = request.args.to_dict(flat=False) | {"page": [n], "per_page": [per_page]}
+        return url_for("jobs.api_roles", _external=True, **args)
+
+    return jsonify(
+        items=[api_item(r, names) for r in page.items],
+        page=page.page, per_page=page.per_page, total=page.total, pages=page.pages,
+        sort=filters.effective_sort,
+        links={"self": link(page.page), "next": link(page.next_num) if page.has_next else None,
+               "prev": link(page.prev_num) if page.has_prev else None},
+    )
+
+
+@lru_cache(maxsize=1)
+def openapi_document() -> dict:
+    """The OpenAPI 3.1 document of the API (shipped with the code)."""
+    return json.loads(OPENAPI_FILE.read_text("utf-8"))
+
+
+@bp.get("/api/v1/openapi.json")
+@public
+def openapi():
+    """The OpenAPI document, with this server's address."""
+    doc = dict(openapi_document())
+    doc["servers"] = [{"url": request.host_url.rstrip("/")}]
+    return jsonify(doc)
