@@ -1,16 +1,19 @@
-"""Command groups: `flask seed reference|demo`, `flask i18n ...`, `flask users ...`."""
+"""Command groups: `flask seed reference|demo`, `flask i18n ...`, `flask backup create|restore`."""
 from __future__ import annotations
 
 import importlib
+import subprocess
+from pathlib import Path
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from portal.extensions import db
 
 seed = AppGroup("seed", help="Load reference and demo data (both idempotent).")
 i18n = AppGroup("i18n", help="Extract, update, compile and check translations.")
+backup = AppGroup("backup", help="Back up and restore the database.")
 
 
 @seed.command("reference")
@@ -70,7 +73,43 @@ def i18n_missing() -> None:
     raise SystemExit(1 if any(missing.values()) else 0)
 
 
+@backup.command("create")
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+def backup_create(target: Path) -> None:
+    """Write a consistent copy of the database to TARGET (online: the portal may keep serving)."""
+    from portal.maintenance import services
+
+    url = current_app.config["SQLALCHEMY_DATABASE_URI"]
+    if url.startswith("sqlite"):
+        size = services.backup_sqlite(url, target)
+        click.echo(f"backup written to {target} ({size} bytes)")
+    else:
+        dump, restore = services.pg_commands(url, target)
+        subprocess.run(dump, check=True)
+        click.echo(f"pg_dump written to {target}; restore with: {' '.join(restore)}")
+
+
+@backup.command("restore")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def backup_restore(source: Path, yes: bool) -> None:
+    """Replace the database's contents with SOURCE (stop the portal first)."""
+    from portal.maintenance import services
+
+    if not yes:
+        click.confirm("This replaces every record in the database. Continue?", abort=True)
+    url = current_app.config["SQLALCHEMY_DATABASE_URI"]
+    db.engine.dispose()
+    if url.startswith("sqlite"):
+        services.restore_sqlite(url, source)
+    else:
+        _dump, restore = services.pg_commands(url, source)
+        subprocess.run(restore, check=True)
+    click.echo(f"restored from {source}")
+
+
 def init_app(app: Flask) -> None:
     """Attach the command groups to the app."""
     app.cli.add_command(seed)
     app.cli.add_command(i18n)
+    app.cli.add_command(backup)

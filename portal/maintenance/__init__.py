@@ -1,0 +1,1 @@
+"""Operations: backups of the database (no pages, only commands)."""
