@@ -69,3 +69,16 @@ def local_today():
     from zoneinfo import ZoneInfo
 
     return datetime.now(ZoneInfo("Europe/Helsinki")).date()
+
+
+def render_and_commit(template: str, **context) -> str:
+    """Render first, then commit the audit events of the request.
+
+    Committing expires every loaded object; rendering first keeps a list page
+    from reloading each row (one query per row) after the commit.
+    """
+    from flask import render_template
+
+    html = render_template(template, **context)
+    db.session.commit()
+    return html

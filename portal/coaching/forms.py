@@ -110,7 +110,7 @@ class GoalForm(FlaskForm):
                             description=_l("How will you both know that the goal has been reached?"))
     target_date = DateField(_l("Target date"), validators=[Optional()])
     responsible = StringField(_l("Who is responsible"), validators=[Optional(), Length(max=200)])
-    status = SelectField(_l("Status"), choices=list(GOAL_STATUS_LABELS.items()))
+    status = SelectField(_l("Status"), choices=list(GOAL_STATUS_LABELS.items()), default="open")
 
 
 class FollowUpForm(FlaskForm):
@@ -126,7 +126,7 @@ class ModuleForm(FlaskForm):
     goal_code = SelectField(_l("Goal of the module"), validators=[Optional()], choices=[])
     start_on = DateField(_l("Starts"), validators=[Optional()])
     end_on = DateField(_l("Ends"), validators=[Optional()])
-    status = SelectField(_l("Status"), choices=list(MODULE_STATUS_LABELS.items()))
+    status = SelectField(_l("Status"), choices=list(MODULE_STATUS_LABELS.items()), default="planned")
     notes = TextAreaField(_l("Notes"), validators=TEXT)
 
 

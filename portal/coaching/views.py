@@ -9,7 +9,7 @@ from flask_login import current_user
 from portal import nav
 from portal.coaching import candidates as svc
 from portal.coaching import caseload, team
-from portal.coaching.access import candidate_for, is_org_admin, local_today, log_read
+from portal.coaching.access import candidate_for, is_org_admin, local_today, log_read, render_and_commit
 from portal.coaching.erasure import erase_candidate, erasure_blockers
 from portal.coaching.forms import (AccountForm, AddCoachForm, ConfirmForm, ContactForm, EraseForm, StatusForm,
                                    candidate_form, profile_data)
@@ -52,8 +52,7 @@ def index():
     page = paginate(stmt)
     today = local_today()
     caseload.log_caseload_read(current_user, page.items)
-    db.session.commit()
-    return render_template("coaching/index.html", page=page, sort=sort, status=status, q=q, today=today,
+    return render_and_commit("coaching/index.html", page=page, sort=sort, status=status, q=q, today=today,
                            summary=caseload.summary(current_user, today), statuses=STATUS_LABELS,
                            days=lambda c: caseload.days_since_contact(c, today), org_admin=is_org_admin())
 
@@ -82,8 +81,7 @@ def record(candidate_id: int):
     """The candidate record (a logged read of sensitive data)."""
     candidate = candidate_for(current_user, candidate_id, profile=True)
     log_read(candidate, "record")
-    db.session.commit()
-    return render_template("coaching/record.html", c=candidate, names=profile_labels(),
+    return render_and_commit("coaching/record.html", c=candidate, names=profile_labels(),
                            contacts=svc.employer_contacts(candidate)[:3])
 
 
@@ -104,8 +102,7 @@ def edit(candidate_id: int):
             return redirect(url_for("coaching.record", candidate_id=candidate.id))
     else:
         log_read(candidate, "profile")
-        db.session.commit()
-    return render_template("coaching/candidate_form.html", form=form, candidate=candidate)
+    return render_and_commit("coaching/candidate_form.html", form=form, candidate=candidate)
 
 
 @bp.route("/candidates/<int:candidate_id>/status", methods=["GET", "POST"])
@@ -125,8 +122,7 @@ def status(candidate_id: int):
             flash(_("The status has been changed."), "success")
             return redirect(url_for("coaching.status", candidate_id=candidate.id))
     log_read(candidate, "status")
-    db.session.commit()
-    return render_template("coaching/status.html", c=candidate, form=form, history=svc.status_history(candidate),
+    return render_and_commit("coaching/status.html", c=candidate, form=form, history=svc.status_history(candidate),
                            statuses=STATUS_LABELS)
 
 
@@ -146,8 +142,7 @@ def contacts(candidate_id: int):
             flash(_("The employer contact has been recorded."), "success")
             return redirect(url_for("coaching.contacts", candidate_id=candidate.id))
     log_read(candidate, "employer_contacts")
-    db.session.commit()
-    return render_template("coaching/contacts.html", c=candidate, form=form, contacts=svc.employer_contacts(candidate))
+    return render_and_commit("coaching/contacts.html", c=candidate, form=form, contacts=svc.employer_contacts(candidate))
 
 
 @bp.route("/candidates/<int:candidate_id>/team", methods=["GET", "POST"])
@@ -175,12 +170,11 @@ def team_page(candidate_id: int):
             flash(_("The changes have been saved."), "success")
         return redirect(url_for("coaching.team_page", candidate_id=candidate_id))
     log_read(candidate, "team")
-    db.session.commit()
     add_form.coach_id.choices = [("", "–")] + [(u.id, u.name) for u in team.coach_choices(candidate)]
     account_form.user_id.choices = [("", _("No login"))] + [(u.id, f"{u.name} ({u.email})")
                                                            for u in team.account_choices(candidate)]
     account_form.user_id.data = candidate.user_id
-    return render_template("coaching/team.html", c=candidate, add_form=add_form, account_form=account_form,
+    return render_and_commit("coaching/team.html", c=candidate, add_form=add_form, account_form=account_form,
                            confirm=ConfirmForm())
 
 

@@ -8,7 +8,7 @@ from wtforms import BooleanField, TextAreaField
 from wtforms.validators import Length, Optional
 
 from portal.coaching import assessments, consents, modules, plans
-from portal.coaching.access import candidate_for, local_today, log_read
+from portal.coaching.access import candidate_for, local_today, log_read, render_and_commit
 from portal.coaching.forms import (ConfirmForm, ConsentForm, FollowUpForm, GoalForm, ModuleForm, PlanForm,
                                    ReviewForm)
 from portal.coaching.labels import (DECISION_LABELS, DESTINATION_LABELS, GOAL_STATUS_LABELS, MODULE_STATUS_LABELS,
@@ -75,8 +75,7 @@ def assessment(candidate_id: int):
             return redirect(url_for("coaching.assessment", candidate_id=candidate.id))
     else:
         log_read(candidate, "assessment")
-        db.session.commit()
-    return render_template("coaching/assessment.html", c=candidate, form=form, assessment=current,
+    return render_and_commit("coaching/assessment.html", c=candidate, form=form, assessment=current,
                            situations=items("need_situations"), focus=items("assessment_focus"))
 
 
@@ -99,8 +98,7 @@ def plan(candidate_id: int):
         flash(_("The plan has been saved."), "success")
         return redirect(url_for("coaching.plan", candidate_id=candidate.id))
     log_read(candidate, "plan")
-    db.session.commit()
-    return render_template("coaching/plan.html", form=form, **_plan_context(candidate))
+    return render_and_commit("coaching/plan.html", form=form, **_plan_context(candidate))
 
 
 @bp.get("/candidates/<int:candidate_id>/plan/print")
@@ -109,8 +107,7 @@ def plan_print(candidate_id: int):
     """The plan on one printable page."""
     candidate = candidate_for(current_user, candidate_id)
     log_read(candidate, "plan_print")
-    db.session.commit()
-    return render_template("coaching/plan_print.html", **_plan_context(candidate))
+    return render_and_commit("coaching/plan_print.html", **_plan_context(candidate))
 
 
 @bp.route("/candidates/<int:candidate_id>/plan/goals/new", methods=["GET", "POST"])
@@ -154,8 +151,7 @@ def goal(candidate_id: int, goal_id: int):
             return redirect(url_for("coaching.goal", candidate_id=candidate.id, goal_id=goal_id))
     if request.method == "GET":
         log_read(candidate, "plan")
-        db.session.commit()
-    return render_template("coaching/goal_form.html", c=candidate, form=form, follow=follow, goal=current)
+    return render_and_commit("coaching/goal_form.html", c=candidate, form=form, follow=follow, goal=current)
 
 
 @bp.get("/candidates/<int:candidate_id>/modules")
@@ -164,8 +160,7 @@ def module_list(candidate_id: int):
     """The candidate's coaching modules and their reviews."""
     candidate = candidate_for(current_user, candidate_id)
     log_read(candidate, "modules")
-    db.session.commit()
-    return render_template("coaching/modules.html", c=candidate, modules=modules.modules_of(candidate),
+    return render_and_commit("coaching/modules.html", c=candidate, modules=modules.modules_of(candidate),
                            goals=labels("service_goals"), statuses=MODULE_STATUS_LABELS,
                            decisions=DECISION_LABELS, destinations=DESTINATION_LABELS)
 
@@ -248,8 +243,7 @@ def consent_list(candidate_id: int):
             return redirect(url_for("coaching.consent_list", candidate_id=candidate.id))
     else:
         log_read(candidate, "consents")
-        db.session.commit()
-    return render_template("coaching/consents.html", c=candidate, form=form, consents=consents.consents_of(candidate),
+    return render_and_commit("coaching/consents.html", c=candidate, form=form, consents=consents.consents_of(candidate),
                            scopes=SCOPE_LABELS, withdraw_url=lambda x: url_for(
                                "coaching.consent_withdraw", candidate_id=candidate.id, consent_id=x.id))
 

@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from portal import nav
 from portal.coaching import consents, plans
-from portal.coaching.access import log_read, own_candidate
+from portal.coaching.access import log_read, own_candidate, render_and_commit
 from portal.coaching.export import export_data
 from portal.coaching.forms import ConfirmForm, ConsentForm
 from portal.coaching.labels import GOAL_STATUS_LABELS, PLAN_ACTION_LABELS, SCOPE_LABELS
@@ -40,8 +40,7 @@ def index():
     candidate = own_candidate(current_user, profile=True)
     if candidate is not None:
         log_read(candidate, "profile")
-        db.session.commit()
-    return render_template("selfservice/index.html", c=candidate, names=profile_labels() if candidate else {})
+    return render_and_commit("selfservice/index.html", c=candidate, names=profile_labels() if candidate else {})
 
 
 @bp.get("/plan")
@@ -51,8 +50,7 @@ def plan():
     candidate = _mine()
     current = plans.plan_of(candidate)
     log_read(candidate, "plan")
-    db.session.commit()
-    return render_template("selfservice/plan.html", c=candidate, plan=current, history=plans.history(current),
+    return render_and_commit("selfservice/plan.html", c=candidate, plan=current, history=plans.history(current),
                            goal_statuses=GOAL_STATUS_LABELS, actions=PLAN_ACTION_LABELS,
                            goal_endpoint="selfservice.goal")
 
@@ -112,8 +110,7 @@ def consent_list():
             return redirect(url_for("selfservice.consent_list"))
     else:
         log_read(candidate, "consents")
-        db.session.commit()
-    return render_template("selfservice/consents.html", form=form, consents=consents.consents_of(candidate),
+    return render_and_commit("selfservice/consents.html", form=form, consents=consents.consents_of(candidate),
                            scopes=SCOPE_LABELS,
                            withdraw_url=lambda x: url_for("selfservice.consent_withdraw", consent_id=x.id))
 

@@ -1,0 +1,95 @@
+"""Sensitive data stays with the candidate's own coaches: every page of everybody else is checked.
+
+The pages come from the declared routes of tests/access, so pages that other
+features add later (employer views of proposals, officer reports ...) are
+covered as soon as they are declared. The world's candidate carries
+distinctive sensitive strings (tests/access/coaching.py SENSITIVE).
+"""
+from __future__ import annotations
+
+import pytest
+from flask import url_for
+from sqlalchemy import select
+
+from portal.audit.models import AuditEvent
+from portal.coaching.services import candidate_view
+from portal.domain.privacy import EmployerView, OfficerView
+from portal.extensions import limiter
+from tests.access import EVERYONE, PUBLIC, all_routes
+from tests.access.coaching import SENSITIVE
+from tests.conftest import sign_in
+
+GET_PAGES = [r for r in all_routes() if r.method == "GET" and r.kind != "file"]
+# Everybody but the candidate's own coach and the candidate themselves.
+OUTSIDERS = [who for who in EVERYONE if who not in ("coach", "candidate")]
+
+
+def _visit(app, client, world, who, routes):
+    with client.session_transaction() as sess:
+        sess.clear()
+    if who != "anonymous":
+        sign_in(client, world.user(who))
+    seen = {}
+    for route in routes:
+        with app.test_request_context():
+            url = url_for(route.endpoint, **route.params(world), **route.query(world))
+        response = client.get(url)
+        seen[url] = (response.status_code, response.get_data(as_text=True))
+    return seen
+
+
+@pytest.mark.parametrize("who", OUTSIDERS)
+def test_no_page_shows_sensitive_data_to_anybody_but_the_own_coach(app, client, world, who, monkeypatch):
+    monkeypatch.setattr(limiter, "enabled", False)
+    leaks = []
+    for url, (status, body) in _visit(app, client, world, who, GET_PAGES).items():
+        leaks += [f"{url} ({status}): {key}" for key, text in SENSITIVE.items() if text in body]
+    assert not leaks, f"{who} saw sensitive data:\n" + "\n".join(leaks)
+
+
+@pytest.mark.parametrize("who", ["employer", "officer"])
+def test_employer_and_officer_pages_are_rendered_and_checked(app, client, world, who, monkeypatch):
+    # Guards the test above: the pages of these roles really answered, they were not all refusals.
+    monkeypatch.setattr(limiter, "enabled", False)
+    own = [r for r in GET_PAGES if r.allowed == PUBLIC or who in r.allowed]
+    answered = [url for url, (status, _b) in _visit(app, client, world, who, own).items() if status == 200]
+    assert len(answered) >= len([r for r in own if r.allowed == PUBLIC]) > 0
+
+
+def test_the_projections_carry_no_sensitive_field(world, db):
+    cid, employer = world.ids["candidate"], world.orgs["employer"].id
+    employer_view = candidate_view(cid, "employer")
+    assert isinstance(employer_view, EmployerView) and employer_view.skills == ("cash_register", "customer_service")
+    assert not any(text in repr(employer_view) for text in SENSITIVE.values())
+    # The world's consent covers the profile only, so an introduction gives the employer view.
+    assert isinstance(candidate_view(cid, "introduction", employer), EmployerView)
+    assert not hasattr(candidate_view(cid, "introduction", employer), "name")
+    assert candidate_view(cid, "officer") == OfficerView(code=employer_view.code)
+
+
+def test_each_read_of_sensitive_data_is_in_the_audit_log(app, client, world, db):
+    coach, cid = world.users["coach"], world.ids["candidate"]
+    coach_pages = [r for r in GET_PAGES if r.endpoint.startswith("coaching.") and r.scoped and "coach" in r.allowed]
+    _visit(app, client, world, "coach", coach_pages)
+    reads = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "candidate_read",
+                                                        AuditEvent.object_id == cid)).all()
+    parts = {e.detail["part"] for e in reads}
+    assert {"record", "profile", "status", "employer_contacts", "assessment", "plan", "plan_print", "modules",
+            "consents", "team"} <= parts
+    assert all(e.actor_id == coach.id and e.organisation_id == world.orgs["provider"].id for e in reads)
+    # The provider admin reads the same events in their organisation's log.
+    sign_in(client, coach)
+    log = client.get("/coaching/audit?lang=en").get_data(as_text=True)
+    code = candidate_view(cid, "officer").code
+    assert log.count(code) >= len(parts) and "Service-need assessment" in log
+
+
+def test_the_audit_log_is_for_the_provider_admin_and_their_own_candidates_only(app, client, world, db):
+    sign_in(client, world.users["second_coach"])
+    assert client.get("/coaching/audit").status_code == 403
+    sign_in(client, world.users["coach"])
+    client.get(f"/coaching/candidates/{world.ids['candidate']}")
+    code = candidate_view(world.ids["candidate"], "officer").code
+    sign_in(client, world.users["other_coach"])  # the other provider's admin
+    page = client.get("/coaching/audit").get_data(as_text=True)
+    assert code not in page and world.users["coach"].name not in page
