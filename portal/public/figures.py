@@ -10,7 +10,7 @@ import importlib
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import distinct, func, or_, select
 from sqlalchemy.exc import DBAPIError
 
 from portal.domain import disclosure
@@ -36,13 +36,15 @@ def _guarded(query_fn):
         return None
 
 
-def open_roles_count() -> int | None:
-    """How many roles are open now (roles, not people: shown as they are)."""
-    role = _model("portal.employers.models", "Role")
+def open_roles_count(today=None) -> int | None:
+    """How many roles are published and still open (roles, not people: shown as they are)."""
+    role = _model("portal.employers.models", "JobRole")
     if role is None or not hasattr(role, "status"):
         return None
-    return _guarded(lambda: db.session.scalar(
-        select(func.count()).select_from(role).where(role.status.in_(("published", "open")))))
+    stmt = select(func.count()).select_from(role).where(role.status == "published")
+    if today is not None and hasattr(role, "open_until"):
+        stmt = stmt.where(or_(role.open_until.is_(None), role.open_until >= today))
+    return _guarded(lambda: db.session.scalar(stmt))
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,10 @@ def home_context(now: datetime) -> dict:
         "campaigns": current_campaigns(now.date(), limit=3),
         "events": upcoming(now, limit=5),
         "stories": list(db.session.scalars(stories.public_query().limit(3))),
-        "open_roles": figures.open_roles_count(),
+        "open_roles": figures.open_roles_count(now.date()),
         "clauses": figures.clause_figures(now.date()),
         "signup_url": optional_url("employers.signup"),
-        "roles_url": optional_url("employers.public_roles"),
+        "roles_url": optional_url("jobs.index"),
     }
 
 

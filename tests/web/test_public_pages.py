@@ -62,17 +62,29 @@ def test_home_page_clause_figures_hide_small_cells(client, db):
     db.session.add(clause)
     db.session.flush()
     for n in range(3):
-        db.session.add(models.LedgerEntry(clause_id=clause.id, person_code=f"P{n}", kind="employment",
+        db.session.add(models.LedgerEntry(clause_id=clause.id, person_code=f"P{n}", kind="job",
                                           start_date=date(2025, 1, 1), work_share=1))
     db.session.commit()
     page = client.get("/").get_data(as_text=True)
     assert "Ehtojen kautta työllistyneet henkilöt" in page and "alle 5" in page
     for n in range(3, 8):
-        db.session.add(models.LedgerEntry(clause_id=clause.id, person_code=f"P{n}", kind="employment",
+        db.session.add(models.LedgerEntry(clause_id=clause.id, person_code=f"P{n}", kind="job",
                                           start_date=date(2025, 1, 1), work_share=1))
     db.session.commit()
     page = client.get("/").get_data(as_text=True)
     assert '<td class="num">8</td>' in page
+
+
+def test_home_page_counts_open_roles_of_the_employers_feature(client, db):
+    import pytest
+    models = pytest.importorskip("portal.employers.models")
+    org = make_org("employer")
+    for n, (status, until) in enumerate([("published", None), ("published", date(2099, 1, 1)),
+                                         ("published", date(2000, 1, 1)), ("draft", None)]):
+        db.session.add(models.JobRole(organisation_id=org.id, title=f"Rooli {n}", status=status, open_until=until))
+    db.session.commit()
+    page = client.get("/").get_data(as_text=True)
+    assert 'Avoimet tehtävät</a></th><td class="num">2</td>' in page
 
 
 def test_the_atom_feed_parses_back(client, db):
