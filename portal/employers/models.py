@@ -93,7 +93,6 @@ class JobRole(db.Model):
         cascade="all, delete-orphan", lazy="selectin", order_by="JobRoleAdjustment.adjustment_code")
     languages: Mapped[list[JobRoleLanguage]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="JobRoleLanguage.language_code")
-    terms: Mapped[list[JobRoleTerm]] = relationship(cascade="all, delete-orphan", lazy="noload")
 
     @property
     def essential_skills(self) -> list[JobRoleSkill]:

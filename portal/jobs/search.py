@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import and_, exists, or_, select
-from sqlalchemy.orm import joinedload, noload
+from sqlalchemy.orm import joinedload, lazyload
 
 from portal.domain import job_roles as jr
 from portal.domain import text
@@ -156,8 +156,8 @@ _SQL_ORDER = {
 
 def _load_options(full: bool) -> list:
     options = [joinedload(JobRole.organisation)]
-    if not full:  # a list card shows adjustments only
-        options += [noload(JobRole.skills), noload(JobRole.demands), noload(JobRole.languages)]
+    if not full:  # a list card shows adjustments only; the rest is never touched, so never loaded
+        options += [lazyload(JobRole.skills), lazyload(JobRole.demands), lazyload(JobRole.languages)]
     return options
 
 
