@@ -161,3 +161,24 @@ def test_pledging_is_for_employers_and_a_draft_campaign_takes_none(app, client, 
     coach = make_user("coach")
     sign_in(client, coach)
     assert client.get("/campaigns/luonnos/pledge").status_code == 403
+
+
+def test_the_real_employer_sign_up_through_the_campaign_link_is_credited(app, client, db):
+    import pytest
+
+    if "employers.signup" not in app.view_functions:
+        pytest.skip("the employers' sign-up is not there")
+    from tests.factories import next_business_id
+
+    campaign = make_campaign(db)
+    page = client.get("/campaigns/kevat").get_data(as_text=True)
+    assert "/employer/signup?c=kevat" in page  # the call to action carries the link
+    client.get("/employer/signup?c=kevat")
+    response = client.post("/employer/signup", data={
+        "organisation_name": "Kampanja Oy", "business_id": next_business_id(), "contact_name": "Kalle",
+        "email": "kalle@kampanja.example", "confirm": "y"})
+    assert response.status_code == 302
+    assert funnel.counts(campaign.id)["signups"] == 1
+    org_id = db.session.scalar(select(CampaignReferral.organisation_id))
+    from portal.accounts.models import Organisation
+    assert db.session.get(Organisation, org_id).name == "Kampanja Oy"
