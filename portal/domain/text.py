@@ -129,6 +129,8 @@ def clean_block(text: str | None) -> str:
 
 SCORE_CUTOFF = 80
 MAX_QUERY_TERMS = 8
+MIN_COMPOUND_PART = 6
+COMPOUND_BASE = 0.85
 
 
 def term_score(query_term: str, term: str) -> float:
@@ -138,6 +140,9 @@ def term_score(query_term: str, term: str) -> float:
     score = fuzz.ratio(query_term, term)
     if len(query_term) >= MIN_STEM and len(term) > len(query_term):
         score = max(score, fuzz.partial_ratio(query_term, term))
+    if max(MIN_COMPOUND_PART, -(-len(query_term) // 2)) <= len(term) < len(query_term):
+        covered = len(term) / len(query_term)
+        score = max(score, fuzz.partial_ratio(term, query_term) * (COMPOUND_BASE + (1 - COMPOUND_BASE) * covered))
     return score
 
 
@@ -150,10 +155,14 @@ def fuzzy_lookup(query_terms: list[str], vocabulary: list[str],
     query term lies inside a longer term (partial ratio: "siivooja" meets the
     compound "toimistosiivooja", and "varas" the beginning of "varastotyo").
     The partial comparison is only made against longer terms, never the other
-    way round, so that a short indexed word ("oja") does not answer every
-    long query word that happens to contain it. Query terms shorter than
-    ``MIN_STEM`` letters must match almost exactly. All comparisons go through
-    ``rapidfuzz.process.cdist`` on every core.
+    way round for short words, so that a short indexed word ("oja") does not
+    answer every long query word that happens to contain it. A long query
+    word typed as one compound ("varastotyokokeilu") is answered by an
+    indexed term of at least half its length that lies inside it
+    ("varastotyo"), at a score scaled down by how much of the query it covers
+    (``COMPOUND_BASE`` + the rest in proportion), so whole matches rank first.
+    Query terms shorter than ``MIN_STEM`` letters must match almost exactly.
+    All comparisons go through ``rapidfuzz.process.cdist`` on every core.
     """
     import numpy as np
     from rapidfuzz import fuzz, process
@@ -171,6 +180,12 @@ def fuzzy_lookup(query_terms: list[str], vocabulary: list[str],
                 partial = process.cdist([q], vocab[longer].tolist(), scorer=fuzz.partial_ratio,
                                         workers=-1)[0]
                 scores[longer] = np.maximum(scores[longer], partial)
+        low = max(MIN_COMPOUND_PART, -(-len(q) // 2))
+        parts = np.nonzero((lengths >= low) & (lengths < len(q)))[0]
+        if len(parts):
+            inside = process.cdist([q], vocab[parts].tolist(), scorer=fuzz.partial_ratio, workers=-1)[0]
+            covered = lengths[parts] / len(q)
+            scores[parts] = np.maximum(scores[parts], inside * (COMPOUND_BASE + (1 - COMPOUND_BASE) * covered))
         need = cutoff if len(q) >= MIN_STEM else 100
         hits = np.nonzero(scores >= need)[0]
         result[q] = {vocabulary[i]: float(scores[i]) for i in hits}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from portal.domain.text import clean_block, clean_line, fold, fuzzy_lookup, rank, stem, terms
+from portal.domain.text import clean_block, clean_line, fold, fuzzy_lookup, rank, stem, term_score, terms
 
 
 def test_fold_casefolds_strips_accents_and_punctuation():
@@ -58,3 +58,13 @@ def test_clean_line_and_block_remove_control_characters():
     assert clean_line("  a\tb\x00c  \n d ") == "a b c d"
     assert clean_line("abcdef", 3) == "abc"
     assert clean_block("eka\r\n\r\n\r\ntoka\x07\n") == "eka\n\ntoka"
+
+
+def test_a_compound_typed_as_one_word_is_answered_by_its_parts_at_a_lower_score():
+    vocabulary = ["varastotyo", "tyokokeilu", "varastotyokokeilu", "oja", "kokeilu"]
+    found = fuzzy_lookup(["varastotyokokeilu"], vocabulary)["varastotyokokeilu"]
+    assert found["varastotyokokeilu"] == 100.0
+    assert 80 <= found["varastotyo"] < 100 and 80 <= found["tyokokeilu"] < 100
+    assert "oja" not in found and "kokeilu" not in found  # too short a part of the query
+    for term, score in found.items():
+        assert term_score("varastotyokokeilu", term) == pytest.approx(score)
