@@ -1,8 +1,6 @@
 """Modular coaching: modules with dates, and the review after each that decides what comes next."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask_babel import gettext as _
 from sqlalchemy import select
 

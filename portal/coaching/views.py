@@ -198,4 +198,4 @@ def erase(candidate_id: int):
                            cancel=url_for("coaching.record", candidate_id=candidate.id))
 
 
-from portal.coaching import views_admin, views_work  # noqa: E402,F401  (more routes on this blueprint)
+from portal.coaching import views_admin, views_consents, views_work  # noqa: E402,F401  (more routes on this blueprint)

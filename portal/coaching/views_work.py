@@ -1,25 +1,25 @@
-"""The coach's pages for the work with a candidate: assessment, plan and goals, modules, consents."""
+"""The coach's pages for the work with a candidate: assessment, plan and goals, modules and reviews."""
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_wtf import FlaskForm
 from wtforms import BooleanField, TextAreaField
 from wtforms.validators import Length, Optional
 
-from portal.coaching import assessments, consents, modules, plans
+from portal.coaching import assessments, modules, plans
 from portal.coaching.access import candidate_for, local_today, log_read, render_and_commit
-from portal.coaching.forms import (ConfirmForm, ConsentForm, FollowUpForm, GoalForm, ModuleForm, PlanForm,
-                                   ReviewForm)
+from portal.coaching.forms import FollowUpForm, GoalForm, ModuleForm, PlanForm, ReviewForm
 from portal.coaching.labels import (DECISION_LABELS, DESTINATION_LABELS, GOAL_STATUS_LABELS, MODULE_STATUS_LABELS,
-                                    PLAN_ACTION_LABELS, SCOPE_LABELS)
+                                    PLAN_ACTION_LABELS)
 from portal.coaching.views import bp, fail
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.fields import MultiCheckboxField
+from portal.i18n import current_language
 from portal.reference.services import choices, items, labels
 from portal.security import roles
-from flask_wtf import FlaskForm
 
 
 def _assessment_form(assessment):
@@ -34,21 +34,16 @@ def _assessment_form(assessment):
     data = {"services": [s.code for s in assessment.services] if assessment else [],
             "participants": assessment.participants if assessment else ""}
     for item in items("need_situations"):
-        setattr(Form, f"sit_{item.code}", BooleanField(item.label(_lang())))
+        setattr(Form, f"sit_{item.code}", BooleanField(item.label(current_language())))
         setattr(Form, f"note_{item.code}", TextAreaField(_("Note"), validators=[Optional(), Length(max=4000)]))
         data[f"sit_{item.code}"] = item.code in situations
         data[f"note_{item.code}"] = situations.get(item.code, "")
     for item in items("assessment_focus"):
-        setattr(Form, f"focus_{item.code}", TextAreaField(item.label(_lang()), validators=[Optional(), Length(max=4000)]))
+        setattr(Form, f"focus_{item.code}", TextAreaField(item.label(current_language()), validators=[Optional(), Length(max=4000)]))
         data[f"focus_{item.code}"] = focus.get(item.code, "")
     form = Form(data=data)
     form.services.choices = choices("support_services")
     return form
-
-
-def _lang():
-    from portal.i18n import current_language
-    return current_language()
 
 
 @bp.route("/candidates/<int:candidate_id>/assessment", methods=["GET", "POST"])
@@ -202,7 +197,9 @@ def _module_page(candidate_id: int, module_id: int | None):
             db.session.commit()
             flash(_("The module has been saved."), "success")
             return redirect(url_for("coaching.module_list", candidate_id=candidate.id))
-    return render_template("coaching/module_form.html", c=candidate, form=form, module=current)
+    if request.method == "GET" and current is not None:
+        log_read(candidate, "modules")
+    return render_and_commit("coaching/module_form.html", c=candidate, form=form, module=current)
 
 
 @bp.route("/candidates/<int:candidate_id>/modules/<int:module_id>/review", methods=["GET", "POST"])
@@ -221,50 +218,6 @@ def review(candidate_id: int, module_id: int):
             db.session.commit()
             flash(_("The review has been saved."), "success")
             return redirect(url_for("coaching.module_list", candidate_id=candidate.id))
-    return render_template("coaching/review_form.html", c=candidate, form=form, module=current)
-
-
-@bp.route("/candidates/<int:candidate_id>/consents", methods=["GET", "POST"])
-@roles("coach")
-def consent_list(candidate_id: int):
-    """The candidate's consents; a consent given in a meeting can be recorded here."""
-    candidate = candidate_for(current_user, candidate_id)
-    form = ConsentForm()
-    form.employer_id.choices = [("", "–")] + [(o.id, o.name) for o in consents.employer_choices()]
-    if form.validate_on_submit():
-        try:
-            consents.give_consent(candidate, form.employer_id.data, form.scope.data, current_user,
-                                  recorded_by_coach=True)
-        except ServiceError as exc:
-            fail(form, exc)
-        else:
-            db.session.commit()
-            flash(_("The consent has been recorded."), "success")
-            return redirect(url_for("coaching.consent_list", candidate_id=candidate.id))
-    else:
-        log_read(candidate, "consents")
-    return render_and_commit("coaching/consents.html", c=candidate, form=form, consents=consents.consents_of(candidate),
-                           scopes=SCOPE_LABELS, withdraw_url=lambda x: url_for(
-                               "coaching.consent_withdraw", candidate_id=candidate.id, consent_id=x.id))
-
-
-@bp.route("/candidates/<int:candidate_id>/consents/<int:consent_id>/withdraw", methods=["GET", "POST"])
-@roles("coach")
-def consent_withdraw(candidate_id: int, consent_id: int):
-    """Confirm, then withdraw a consent at the candidate's request."""
-    candidate = candidate_for(current_user, candidate_id)
-    consent = consents.consent_of(candidate, consent_id) or abort(404)
-    form = ConfirmForm()
-    back = url_for("coaching.consent_list", candidate_id=candidate.id)
-    if form.validate_on_submit():
-        try:
-            consents.withdraw_consent(candidate, consent, current_user)
-        except ServiceError as exc:
-            db.session.rollback()
-            flash(exc.message, "error")
-        else:
-            db.session.commit()
-            flash(_("The consent has been withdrawn."), "success")
-        return redirect(back)
-    return render_template("coaching/consent_withdraw.html", c=candidate, consent=consent, form=form, cancel=back,
-                           scopes=SCOPE_LABELS)
+    if request.method == "GET":
+        log_read(candidate, "modules")
+    return render_and_commit("coaching/review_form.html", c=candidate, form=form, module=current)
