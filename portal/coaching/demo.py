@@ -9,7 +9,8 @@ from portal.accounts.demo import demo_org, demo_user
 from portal.coaching.models import (Assessment, AssessmentFocus, AssessmentService, AssessmentSituation, Candidate,
                                     CandidateAdjustment, CandidateCoach, CandidateLanguage, CandidateOccupation,
                                     CandidateSkill, CandidateTargetGroup, CoachingModule, Consent, EmployerContact,
-                                    FunctionalLimit, Goal, ModuleReview, Plan, StatusChange)
+                                    FunctionalLimit, Goal, ModuleReview, OrganisationAdmin, Plan,
+                                    StatusChange)
 from portal.directory.models import Service
 from portal.domain.profile import fold, new_code
 from portal.extensions import db
@@ -106,6 +107,8 @@ def seed() -> str:
     if db.session.scalar(select(Candidate.id).where(Candidate.user_id == user.id)) is not None:
         return "0 candidates created"
     _kaisa(coach, user, demo_org("employer"))
+    # The demo coach also reads the provider's audit log, to show it.
+    db.session.add(OrganisationAdmin(organisation_id=coach.organisation_id, user_id=coach.id))
     today = date.today()
     for name, status, days, skills, occupations, hours, municipality, contact in OTHERS:
         c = _candidate(coach, name, status, today - timedelta(days=days), skills, occupations, hours, municipality)

@@ -10,6 +10,7 @@ from portal import nav
 from portal.coaching import candidates as svc
 from portal.coaching import caseload, team
 from portal.coaching.access import candidate_for, is_org_admin, local_today, log_read, render_and_commit
+from portal.coaching.catalogues import labels_for
 from portal.coaching.erasure import erase_candidate, erasure_blockers
 from portal.coaching.forms import (AccountForm, AddCoachForm, ConfirmForm, ContactForm, EraseForm, StatusForm,
                                    candidate_form, profile_data)
@@ -17,7 +18,6 @@ from portal.coaching.labels import INTENSITY_LABELS, LANGUAGE_LEVELS, STATUS_LAB
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice
-from portal.reference.services import labels
 from portal.security import roles
 from portal.start.views import START_ENDPOINTS
 
@@ -36,10 +36,9 @@ def fail(form, exc: ServiceError) -> None:
 
 def profile_labels() -> dict:
     """Labels of every catalogue the record shows, in the user's language."""
-    names = ("municipalities", "skills", "adjustments", "target_groups", "physical_demands", "demand_levels",
-             "languages")
-    return {n: labels(n) for n in names} | {"status": STATUS_LABELS, "intensity": INTENSITY_LABELS,
-                                           "language_levels": LANGUAGE_LEVELS}
+    names = labels_for("municipalities", "skills", "adjustments", "target_groups", "physical_demands",
+                       "demand_levels", "languages")
+    return names | {"status": STATUS_LABELS, "intensity": INTENSITY_LABELS, "language_levels": LANGUAGE_LEVELS}
 
 
 @bp.get("/")
