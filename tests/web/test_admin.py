@@ -46,7 +46,7 @@ def test_invite_creates_a_user_and_mails_a_link_that_sets_the_password(app, clie
     invited = app.test_client()
     response = invited.post(link, data={"new": "valmentajan-salasana", "confirm": "valmentajan-salasana"})
     assert response.status_code == 302 and response.headers["Location"] == "/start"
-    assert invited.get("/start").status_code == 200
+    assert invited.get("/start", follow_redirects=True).status_code == 200
     assert invited.post(link, data={"new": "x-toinen-salasana", "confirm": "x-toinen-salasana"}).status_code == 400
 
 

@@ -25,7 +25,7 @@ def test_login_lands_on_the_start_page_and_renews_the_session(client, db):
     response = _login(client, user.email.upper())  # email is case-insensitive
     assert response.status_code == 302 and response.headers["Location"] == "/start"
     assert _cookie(client) != before
-    page = client.get("/start")
+    page = client.get("/start", follow_redirects=True)  # on to the coach's own start page
     assert page.status_code == 200 and user.name in page.get_data(as_text=True)
     assert db.session.scalar(select(UserSession).where(UserSession.user_id == user.id)) is not None
 

@@ -8,7 +8,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import func, select
 
+from flask import url_for
+
 from portal.accounts.demo import demo_accounts, seed
+from portal.start.views import START_ENDPOINTS
 from portal.accounts.models import Organisation, User
 from portal.reference.models import ReferenceItem
 from portal.reference.services import load_reference
@@ -67,6 +70,9 @@ def test_readme_lists_every_demo_login_and_each_lands_on_its_start_page(app, cli
         assert response.status_code == 302 and response.headers["Location"] == "/start", email
         start = client.get("/start", follow_redirects=True)
         assert start.status_code == 200
+        expected = START_ENDPOINTS.get(demo[email]["role"], "start.index")
+        with app.test_request_context():
+            assert start.request.path == url_for(expected), (email, start.request.path)
         roles.add(demo[email]["role"])
         client.post("/logout")
     assert roles == {"admin", "officer", "employer", "coach", "candidate"}
