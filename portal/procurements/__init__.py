@@ -1,0 +1,1 @@
+"""Procurement officers: procurements, employment clauses, the fulfilment ledger and its status."""

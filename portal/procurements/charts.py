@@ -1,0 +1,120 @@
+"""Delivered against required over time: the points, and the geometry of a server-rendered SVG bar chart.
+
+The chart is drawn by templates/procurements/_chart.html from the geometry
+computed here; the same points fill the table beside it, so a screen reader
+(and a printout) get every number the picture shows.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from portal.domain.obligations import delivered, expected_by
+from portal.domain.person_months import add_months
+from portal.procurements.figures import BuyerFigures, ClauseFigures, round_figure, to_domain
+
+WIDTH, HEIGHT = 640, 260
+LEFT, RIGHT, TOP, BOTTOM = 48, 8, 12, 36
+
+
+@dataclass(frozen=True)
+class Point:
+    """One date: the requirement pro rata, what was delivered, and the full requirement."""
+
+    day: date
+    expected: float
+    delivered: float
+    required: float
+
+
+def month_ends_until(as_of: date, count: int = 12) -> list[date]:
+    """The ends of the `count - 1` months before as_of's month, then as_of itself."""
+    first_of_month = as_of.replace(day=1)
+    ends = [add_months(first_of_month, 1 - k) - timedelta(days=1) for k in range(count - 1, 0, -1)]
+    return ends + [as_of]
+
+
+def buyer_timeline(figures: BuyerFigures) -> dict[str, list[Point]]:
+    """Per unit (person-months, persons): the sums over the buyer's clauses at each month end."""
+    days = month_ends_until(figures.as_of)
+    by_unit: dict[str, list] = {}
+    for row in figures.rows:
+        by_unit.setdefault(row.unit, []).append((to_domain(row.clause), figures.entries.get(row.clause.id, [])))
+    timeline = {}
+    for unit, clauses in by_unit.items():
+        points = []
+        for day in days:
+            started = [(c, e) for c, e in clauses if c.period_start <= day]
+            if not started:
+                continue
+            points.append(Point(day, round_figure(sum(expected_by(c, day) for c, _ in started), "person_months"),
+                                round_figure(sum(delivered(c, e, day) for c, e in started), unit),
+                                round_figure(sum(c.quantity for c, _ in started), unit)))
+        if points:
+            timeline[unit] = points
+    return timeline
+
+
+def clause_timeline(figures: ClauseFigures, entries) -> list[Point]:
+    """One clause at its past report dates and today (or its deadline, once passed)."""
+    domain = to_domain(figures.clause)
+    last = min(figures.as_of, domain.deadline)
+    if last < domain.period_start:
+        return []
+    days = [d for d in figures.reports if d < last][-11:] + [last]
+    return [Point(d, round_figure(expected_by(domain, d), "person_months"),
+                  round_figure(delivered(domain, entries, d), figures.unit),
+                  round_figure(domain.quantity, figures.unit)) for d in days]
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Tick:
+    y: float
+    value: float
+
+
+@dataclass(frozen=True)
+class ChartGeometry:
+    width: int
+    height: int
+    plot_left: int
+    plot_right: int
+    baseline: float
+    ticks: list[Tick]
+    groups: list[tuple[Point, Bar, Bar, float]]  # point, expected bar, delivered bar, label x
+
+
+def _nice_top(value: float) -> float:
+    if value <= 0:
+        return 1.0
+    magnitude = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        if value <= step * magnitude:
+            return step * magnitude
+    return 10 * magnitude
+
+
+def geometry(points: list[Point]) -> ChartGeometry:
+    """Bar positions for the points: an outlined bar for the requirement pro rata, a filled one for delivered."""
+    top = _nice_top(max([max(p.expected, p.delivered) for p in points] + [0]))
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    baseline = TOP + plot_h
+    slot = plot_w / max(1, len(points))
+    bar_w = min(22.0, slot * 0.36)
+    groups = []
+    for i, p in enumerate(points):
+        centre = LEFT + slot * (i + 0.5)
+        h_exp, h_del = plot_h * p.expected / top, plot_h * p.delivered / top
+        groups.append((p, Bar(centre - bar_w - 1, baseline - h_exp, bar_w, h_exp),
+                       Bar(centre + 1, baseline - h_del, bar_w, h_del), centre))
+    ticks = [Tick(baseline - plot_h * f, top * f) for f in (0, 0.5, 1)]
+    return ChartGeometry(WIDTH, HEIGHT, LEFT, WIDTH - RIGHT, baseline, ticks, groups)

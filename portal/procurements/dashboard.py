@@ -1,0 +1,66 @@
+"""The officer dashboard: every clause of the buyer, filtered, sorted and paginated in memory.
+
+A clause's state is computed from its ledger, not stored, so filtering by
+state and sorting by progress happen after the figures are computed; the
+figures come from a fixed number of queries (see figures.buyer_figures).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_sqlalchemy.pagination import Pagination
+
+from portal.listing import PER_PAGE, SortChoice
+from portal.procurements.charts import Point, buyer_timeline
+from portal.procurements.figures import BuyerFigures, ClauseFigures, Filters, buyer_figures
+from portal.procurements.labels import STATE_ORDER
+
+
+def _supplier_name(row: ClauseFigures) -> str:
+    supplier = row.clause.procurement.supplier
+    return supplier.name.casefold() if supplier else ""
+
+
+SORTS = {
+    "reference": lambda r: (r.clause.procurement.reference.casefold(), r.clause.id),
+    "supplier": lambda r: (_supplier_name(r), r.clause.procurement.reference.casefold(), r.clause.id),
+    "deadline": lambda r: (r.clause.deadline, r.clause.id),
+    "progress": lambda r: (r.status.progress, r.clause.id),
+    "state": lambda r: (STATE_ORDER[r.status.state], r.clause.deadline, r.clause.id),
+}
+
+
+class ListPage(Pagination):
+    """Flask-SQLAlchemy's pagination over a list already in memory (same attributes for the macros)."""
+
+    def _query_items(self) -> list:
+        data = self._query_args["data"]
+        start = (self.page - 1) * self.per_page
+        return data[start:start + self.per_page]
+
+    def _query_count(self) -> int:
+        return len(self._query_args["data"])
+
+
+def paginate_list(data: list, per_page: int = PER_PAGE) -> ListPage:
+    """A page of the list by ?page=; a page out of range shows as empty, never an error."""
+    return ListPage(per_page=per_page, max_per_page=100, error_out=False, data=data)
+
+
+@dataclass
+class Dashboard:
+    figures: BuyerFigures
+    page: ListPage
+    timeline: dict[str, list[Point]]
+    totals: dict[str, int]
+
+
+def dashboard(buyer_id: int, filters: Filters, sort: SortChoice) -> Dashboard:
+    """The rows of one page, the chart's points and the count of clauses by state."""
+    figures = buyer_figures(buyer_id, filters)
+    rows = sorted(figures.rows, key=SORTS[sort.key], reverse=sort.descending)
+    figures.rows = rows
+    totals: dict[str, int] = {}
+    for row in rows:
+        totals[row.status.state] = totals.get(row.status.state, 0) + 1
+    return Dashboard(figures, paginate_list(rows), buyer_timeline(figures), totals)

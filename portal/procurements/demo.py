@@ -1,0 +1,78 @@
+"""Demo data: a procurement of Demola kaupunki supplied by Esimerkki Oy, two clauses and a ledger.
+
+Dates are set from the day the demo is first loaded, so the figures show
+progress, a forecast and a coming report. Idempotent: an existing demo
+procurement is left as it is.
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from portal.accounts.demo import demo_org
+from portal.domain.person_months import add_months
+from portal.domain.procurement_rules import ClauseParams
+from portal.extensions import db
+from portal.procurements.clause_text import get_template, render
+from portal.procurements.figures import today
+from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
+from portal.reference.services import items
+
+ORDER = 20
+REFERENCE = "DEMO-2025-014"
+GROUPS = ["partial_work_ability", "long_term_unemployed"]
+
+
+def _clause(procurement: Procurement, code: str, params: ClauseParams, **extra) -> EmploymentClause:
+    labels = {i.code: i for i in items("target_groups")}
+    texts = render(get_template(code), params, {lang: [labels[g].label(lang) for g in GROUPS if g in labels]
+                                                for lang in ("fi", "sv", "en")})
+    clause = EmploymentClause(
+        procurement_id=procurement.id, template_code=code, kind=params.kind, quantity=Decimal(str(params.quantity)),
+        min_months=Decimal(str(params.min_months)) if params.min_months else None, target_groups=GROUPS,
+        reporting_interval=params.reporting_interval, deadline=params.deadline,
+        text_fi=texts["fi"], text_sv=texts["sv"], text_en=texts["en"], **extra)
+    db.session.add(clause)
+    db.session.flush()
+    return clause
+
+
+def _entry(clause, code, kind, start, end, share="1"):
+    db.session.add(LedgerEntry(clause_id=clause.id, person_code=code, kind=kind, start_date=start, end_date=end,
+                               work_share=Decimal(share), source="manual"))
+
+
+def seed() -> str:
+    """Create the demo procurement with its clauses and ledger, unless it exists."""
+    buyer, supplier = demo_org("buyer"), demo_org("employer")
+    exists = db.session.scalar(select(Procurement.id).where(Procurement.buyer_id == buyer.id,
+                                                            Procurement.reference == REFERENCE))
+    if exists:
+        return "0 created"
+    start = add_months(today().replace(day=1), -10)
+    end = add_months(start, 36) - timedelta(days=1)
+    procurement = Procurement(
+        buyer_id=buyer.id, supplier_id=supplier.id, reference=REFERENCE, status="in_force",
+        title="Kiinteistöjen siivouspalvelut / Fastighetsstädning", cpv_code="90910000-9",
+        description="Demola kaupungin toimitilojen ylläpitosiivous 2025–2028.",
+        estimated_value=Decimal("1850000.00"), contract_start=start, contract_end=end)
+    db.session.add(procurement)
+    db.session.flush()
+    persons = _clause(procurement, "persons", ClauseParams(
+        kind="persons", quantity=4, deadline=add_months(start, 24) - timedelta(days=1), reporting_interval=3,
+        min_months=6, sanction_per_month=800), sanction_per_month=Decimal("800.00"))
+    months = _clause(procurement, "person_months", ClauseParams(
+        kind="person_months", quantity=36, deadline=end, reporting_interval=6, social_enterprise_share=0.25),
+        social_enterprise_share=Decimal("0.250"))
+    day = lambda months_from_start, d=1: add_months(start, months_from_start).replace(day=d)  # noqa: E731
+    _entry(persons, "EO-0101", "job", day(1), None)
+    _entry(persons, "EO-0102", "apprenticeship", day(2), day(9) - timedelta(days=1))
+    _entry(persons, "EO-0103", "job", day(6, 15), None, "0.6")
+    _entry(persons, "EO-0104", "job", day(8), None)
+    _entry(months, "EO-0101", "job", day(1), None)
+    _entry(months, "EO-0105", "job", day(3), day(7) - timedelta(days=1), "0.8")
+    _entry(months, "YY-2201", "social_enterprise", day(2), day(6) - timedelta(days=1))
+    db.session.flush()
+    return "1 procurement, 2 clauses, 7 ledger entries"

@@ -1,0 +1,87 @@
+"""Forms of the officer's pages and the supplier's ledger (types only; the rules are in the services)."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import DateField, DecimalField, EmailField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
+
+from portal.admin.forms import business_id_check
+from portal.fields import MultiCheckboxField
+from portal.procurements.labels import ENTRY_KIND_LABELS, INTERVAL_LABELS
+
+
+def _optional_int(value):
+    return int(value) if value not in (None, "", "None") else None
+
+
+class ProcurementForm(FlaskForm):
+    reference = StringField(_l("Reference"), validators=[DataRequired(), Length(max=60)],
+                            description=_l("Your own identifier, for example the notice number HILMA 2026-123456."))
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
+    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])
+    cpv_code = StringField(_l("CPV code"), validators=[DataRequired(), Length(max=20)],
+                           description=_l("Eight digits, optionally with the check digit, for example 90910000-9. "
+                                          "The first two digits name the division."))
+    estimated_value = DecimalField(_l("Estimated value (EUR, without VAT)"), places=2,
+                                   validators=[Optional(), NumberRange(min=0)])
+    contract_start = DateField(_l("Contract starts"), validators=[InputRequired()])
+    contract_end = DateField(_l("Contract ends"), validators=[InputRequired()])
+    supplier_id = SelectField(_l("Supplier"), coerce=_optional_int, choices=[], validate_choice=False,
+                              description=_l("The employer organisation that won the contract. If it is not on "
+                                             "the portal yet, save first and then invite it."))
+
+
+class InviteSupplierForm(FlaskForm):
+    name = StringField(_l("Organisation name"), validators=[DataRequired(), Length(max=200)])
+    business_id = StringField(_l("Business ID"), validators=[DataRequired(), business_id_check],
+                              description=_l("The Finnish business ID (Y-tunnus), for example 1234567-8."))
+    contact_name = StringField(_l("Contact person"), validators=[DataRequired(), Length(max=200)])
+    contact_email = EmailField(_l("Contact person's email"), validators=[DataRequired(), Email(), Length(max=254)],
+                               description=_l("The contact person gets an invitation to set a password."))
+
+
+class ClauseForm(FlaskForm):
+    quantity = DecimalField(_l("Quantity"), validators=[InputRequired()])
+    min_months = DecimalField(_l("Minimum length of each period (months)"), validators=[Optional()])
+    target_groups = MultiCheckboxField(_l("Eligible target groups"), choices=[])
+    reporting_interval = SelectField(_l("Reporting interval"), coerce=int, choices=list(INTERVAL_LABELS.items()),
+                                     default=3)
+    deadline = DateField(_l("Deadline"), validators=[InputRequired()],
+                         description=_l("The obligation must be met by this day; it must fall within the "
+                                        "contract period."))
+    sanction_per_month = DecimalField(_l("Sanction per missing person-month (EUR)"), places=2,
+                                      validators=[Optional()],
+                                      description=_l("Optional. Leave empty for no sanction."))
+    social_enterprise_share = IntegerField(_l("Share that social-enterprise purchases may cover (%)"),
+                                           validators=[Optional()],
+                                           description=_l("Optional, 1 to 100. Purchases from work-integration "
+                                                          "social enterprises count up to this share."))
+
+
+class LedgerEntryForm(FlaskForm):
+    person_code = StringField(_l("Person code"), validators=[DataRequired(), Length(max=20)],
+                              description=_l("A pseudonymous code, for example HK-0042. Never a name or a "
+                                             "personal identity code."))
+    kind = SelectField(_l("Kind"), choices=list(ENTRY_KIND_LABELS.items()))
+    start_date = DateField(_l("Start date"), validators=[InputRequired()])
+    end_date = DateField(_l("End date"), validators=[Optional()],
+                         description=_l("Leave empty while the period goes on."))
+    work_share = IntegerField(_l("Working-time share (%)"), default=100, validators=[InputRequired()],
+                              description=_l("Share of full working time, 1 to 100."))
+
+
+class ImportForm(FlaskForm):
+    file = FileField(_l("Excel file (.xlsx)"), validators=[FileRequired()],
+                     description=_l("Use the portal's template. At most 5 MB."))
+
+
+class ConfirmForm(FlaskForm):
+    """An empty form: the CSRF token is what a confirmation needs."""
+
+
+class StatusForm(FlaskForm):
+    """The status buttons send their target in `status`."""
+
+    status = StringField(validators=[DataRequired()])

@@ -1,0 +1,57 @@
+"""A clause's ledger as a sortable, paginated table that says what each entry counts and why."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from portal.domain.obligation_details import contributions
+from portal.extensions import db
+from portal.listing import sort_choice
+from portal.procurements.dashboard import ListPage, paginate_list
+from portal.procurements.figures import ClauseFigures, round_figure, to_domain
+from portal.procurements.models import LedgerEntry
+
+
+@dataclass(frozen=True)
+class LedgerLine:
+    entry: LedgerEntry
+    counted: float  # person-months, or months towards a person's minimum length
+    note: str
+
+
+LEDGER_SORTS = {
+    "start": lambda line: (line.entry.start_date, line.entry.id),
+    "person": lambda line: (line.entry.person_code, line.entry.start_date, line.entry.id),
+    "kind": lambda line: (line.entry.kind, line.entry.start_date, line.entry.id),
+    "counted": lambda line: (line.counted, line.entry.id),
+}
+
+
+@dataclass
+class LedgerPage:
+    page: ListPage
+    sort: object
+
+
+def ledger_page(figures: ClauseFigures, rows: list[LedgerEntry]) -> LedgerPage:
+    """The clause's entries with their contribution on the figures' date, sorted by ?sort=, paginated."""
+    explained = contributions(to_domain(figures.clause), [r.as_entry() for r in rows], figures.as_of)
+    lines = [LedgerLine(row, round_figure(part.value, "person_months"), part.note)
+             for row, part in zip(rows, explained)]
+    sort = sort_choice(LEDGER_SORTS, "start")
+    lines.sort(key=LEDGER_SORTS[sort.key], reverse=sort.descending)
+    return LedgerPage(paginate_list(lines), sort)
+
+
+def linked_roles(clause_id: int) -> list:
+    """(id, title) of employers' roles linked to the clause, once the employers feature links them."""
+    try:
+        from portal.employers.models import JobRole
+    except ImportError:
+        return []
+    column = getattr(JobRole, "clause_id", None)
+    if column is None:
+        return []
+    return list(db.session.execute(select(JobRole.id, JobRole.title).where(column == clause_id)
+                                   .order_by(JobRole.title, JobRole.id)))

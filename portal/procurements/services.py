@@ -1,0 +1,202 @@
+"""Procurements of a buyer: scoped queries, saving, status changes, inviting a supplier.
+
+Every query here is scoped: an officer reaches only their own buyer's
+procurements, a supplier only the clauses of procurements it supplies.
+Services flush; the view commits.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from flask_babel import format_date, format_decimal
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from portal.accounts.models import Organisation, User
+from portal.admin.services import invite_user, save_organisation
+from portal.audit.services import record
+from portal.domain.obligations import MONTH_UNIT_KINDS
+from portal.domain.procurement_rules import parse_cpv, period_problem, transition_problem
+from portal.errors import ServiceError
+from portal.extensions import db
+from portal.procurements.labels import KIND_LABELS, STATUS_LABELS, UNIT_LABELS, problem
+from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
+from portal.reference.services import labels
+
+PROCUREMENT_SORTS = {"reference": Procurement.reference, "title": Procurement.title,
+                     "status": Procurement.status, "start": Procurement.contract_start,
+                     "end": Procurement.contract_end}
+
+
+def procurements_of_buyer(organisation_id: int, q: str = "", status: str = ""):
+    """The buyer's procurements (unsorted), with their suppliers loaded."""
+    stmt = (select(Procurement).options(joinedload(Procurement.supplier))
+            .where(Procurement.buyer_id == organisation_id))
+    if q:
+        like = f"%{q.strip().lower()}%"
+        stmt = stmt.where(Procurement.reference.ilike(like) | Procurement.title.ilike(like))
+    if status in STATUS_LABELS:
+        stmt = stmt.where(Procurement.status == status)
+    return stmt
+
+
+def procurement_for_officer(user: User, procurement_id: int):
+    """A select for one of the officer's own procurements (get_or_404 runs it)."""
+    return (select(Procurement).options(joinedload(Procurement.supplier), joinedload(Procurement.buyer))
+            .where(Procurement.id == procurement_id, Procurement.buyer_id == user.organisation_id))
+
+
+def clause_for_officer(user: User, clause_id: int):
+    """A select for one clause of the officer's buyer, its procurement and supplier loaded."""
+    return (select(EmploymentClause).join(EmploymentClause.procurement)
+            .options(joinedload(EmploymentClause.procurement).joinedload(Procurement.supplier))
+            .where(EmploymentClause.id == clause_id, Procurement.buyer_id == user.organisation_id))
+
+
+def clause_for_supplier(user: User, clause_id: int):
+    """A select for one clause whose procurement the user's organisation supplies."""
+    return (select(EmploymentClause).join(EmploymentClause.procurement)
+            .options(joinedload(EmploymentClause.procurement).joinedload(Procurement.buyer))
+            .where(EmploymentClause.id == clause_id, Procurement.supplier_id == user.organisation_id))
+
+
+def suppliers_of_buyer(organisation_id: int) -> list[tuple[int, str]]:
+    """(id, name) of the organisations that supply the buyer's procurements, for a filter."""
+    rows = db.session.execute(select(Organisation.id, Organisation.name).distinct()
+                              .join(Procurement, Procurement.supplier_id == Organisation.id)
+                              .where(Procurement.buyer_id == organisation_id).order_by(Organisation.name))
+    return [(i, name) for i, name in rows]
+
+
+def employer_choices() -> list[tuple[int, str]]:
+    """Active employer organisations that can be chosen as a supplier."""
+    rows = db.session.execute(select(Organisation.id, Organisation.name, Organisation.business_id)
+                              .where(Organisation.kind == "employer", Organisation.active.is_(True))
+                              .order_by(Organisation.name))
+    return [(i, f"{name} ({bid})" if bid else name) for i, name, bid in rows]
+
+
+def _supplier(supplier_id: int | None) -> Organisation | None:
+    if not supplier_id:
+        return None
+    org = db.session.get(Organisation, supplier_id)
+    if org is None or org.kind != "employer" or not org.active:
+        raise ServiceError(_("Choose a supplier from the list."), "supplier_id")
+    return org
+
+
+def save_procurement(procurement: Procurement | None, data: dict, buyer_id: int) -> Procurement:
+    """Create or update a procurement of the buyer; refuses bad dates, CPV codes and clashes."""
+    try:
+        cpv, division = parse_cpv(data["cpv_code"])
+    except ValueError:
+        raise ServiceError(problem("cpv_format"), "cpv_code") from None
+    if division not in labels("cpv_divisions"):
+        raise ServiceError(problem("cpv_division"), "cpv_code")
+    start, end = data["contract_start"], data["contract_end"]
+    if period_problem(start, end):
+        raise ServiceError(_("The contract ends before it starts."), "contract_end")
+    reference = data["reference"].strip()
+    clash = db.session.scalar(select(Procurement.id).where(
+        Procurement.buyer_id == buyer_id, Procurement.reference == reference))
+    if clash is not None and (procurement is None or clash != procurement.id):
+        raise ServiceError(_("Another procurement of yours already has this reference."), "reference")
+    supplier = _supplier(data.get("supplier_id"))
+    if procurement is not None:
+        _check_clauses_still_fit(procurement, start, end, supplier)
+    creating = procurement is None
+    procurement = procurement or Procurement(buyer_id=buyer_id, status="planned")
+    procurement.reference = reference
+    procurement.title = data["title"].strip()
+    procurement.description = (data.get("description") or "").strip()
+    procurement.cpv_code = cpv
+    procurement.estimated_value = data.get("estimated_value")
+    procurement.contract_start, procurement.contract_end = start, end
+    procurement.supplier_id = supplier.id if supplier else None
+    db.session.add(procurement)
+    db.session.flush()
+    record("procurement_created" if creating else "procurement_updated", "procurement", procurement.id,
+           organisation_id=buyer_id, detail={"reference": reference, "supplier_id": procurement.supplier_id})
+    return procurement
+
+
+def _check_clauses_still_fit(procurement: Procurement, start, end, supplier) -> None:
+    """A new contract period must still hold every clause deadline and ledger entry."""
+    if any(not start <= c.deadline <= end for c in procurement.clauses):
+        raise ServiceError(_("A clause deadline would fall outside the new contract period. "
+                             "Change the clause first."), "contract_end")
+    earliest = db.session.scalar(select(LedgerEntry.start_date).join(LedgerEntry.clause)
+                                 .where(EmploymentClause.procurement_id == procurement.id)
+                                 .order_by(LedgerEntry.start_date).limit(1))
+    if earliest is not None and earliest < start:
+        raise ServiceError(_("Ledger entries start before the new contract start."), "contract_start")
+    if procurement.supplier_id and (supplier is None or supplier.id != procurement.supplier_id) and earliest:
+        raise ServiceError(_("The supplier has already recorded ledger entries; it cannot be changed."),
+                           "supplier_id")
+    if supplier is None and procurement.status in ("awarded", "in_force", "ended"):
+        raise ServiceError(_("An awarded procurement needs a supplier."), "supplier_id")
+
+
+def change_status(procurement: Procurement, target: str) -> None:
+    """Move the procurement to another status, if that step is allowed."""
+    code = transition_problem(procurement.status, target, procurement.supplier_id is not None)
+    if code == "needs_supplier":
+        raise ServiceError(_("Choose the supplier before marking the procurement as %(status)s.",
+                             status=str(STATUS_LABELS[target]).lower()))
+    if code:
+        raise ServiceError(_("A procurement cannot move from %(current)s to %(target)s.",
+                             current=str(STATUS_LABELS[procurement.status]).lower(),
+                             target=str(STATUS_LABELS.get(target, target)).lower()))
+    old, procurement.status = procurement.status, target
+    db.session.flush()
+    record("procurement_status_changed", "procurement", procurement.id,
+           organisation_id=procurement.buyer_id, detail={"from": old, "to": target})
+
+
+def invite_supplier(procurement: Procurement, data: dict) -> tuple[Organisation, User]:
+    """Create an employer organisation that is not yet on the portal, invite its contact person,
+    and make it the procurement's supplier."""
+    if procurement.supplier_id is not None:
+        raise ServiceError(_("This procurement already has a supplier."))
+    existing = db.session.scalar(select(Organisation).where(Organisation.business_id == data["business_id"]))
+    if existing is not None:
+        raise ServiceError(_("%(name)s is already on the portal with this business ID: choose it as the "
+                             "supplier in the procurement's details.", name=existing.name), "business_id")
+    org = save_organisation(None, {"name": data["name"], "kind": "employer", "business_id": data["business_id"]})
+    user, _link = invite_user(data["contact_name"], data["contact_email"], org, "employer")
+    procurement.supplier_id = org.id
+    db.session.flush()
+    record("supplier_invited", "procurement", procurement.id, organisation_id=procurement.buyer_id,
+           detail={"supplier_id": org.id})
+    return org, user
+
+
+def clause_label(clause: EmploymentClause, reference: str) -> str:
+    """A short label of a clause: procurement reference, what it asks and by when."""
+    unit = UNIT_LABELS["person_months" if clause.kind in MONTH_UNIT_KINDS else "persons"]
+    quantity = format_decimal(clause.quantity)
+    return _("%(reference)s: %(kind)s, %(quantity)s %(unit)s by %(deadline)s", reference=reference,
+             kind=KIND_LABELS[clause.kind], quantity=quantity, unit=unit,
+             deadline=format_date(clause.deadline, "short"))
+
+
+class ClauseChoice(NamedTuple):
+    """A clause offered to another feature: a (id, label) pair that also has .id and .label."""
+
+    id: int
+    label: str
+
+
+def clauses_for_supplier(organisation_id: int) -> list[ClauseChoice]:
+    """(clause id, short label) for every clause whose procurement's supplier is the organisation.
+
+    For other features (an employer links a role to one of its clauses): the
+    list is also the check that a chosen clause belongs to the employer.
+    Clauses of ended procurements are included, so an existing link stays valid.
+    """
+    rows = db.session.execute(
+        select(EmploymentClause, Procurement.reference).join(EmploymentClause.procurement)
+        .where(Procurement.supplier_id == organisation_id)
+        .order_by(Procurement.reference, EmploymentClause.id))
+    return [ClauseChoice(clause.id, clause_label(clause, reference)) for clause, reference in rows]

@@ -1,0 +1,174 @@
+"""Caps, booking, forecast, state, reports, sanctions and per-entry explanations (rules 7-12)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from portal.domain.obligation_details import contributions, report_dates
+from portal.domain.obligations import booked, delivered, evaluate, sanction
+from tests.unit.test_obligations import DEADLINE, clause, job
+
+SE = "social_enterprise"
+
+
+# Rule 7: social-enterprise credits are capped at their share.
+
+def test_social_enterprise_credits_over_their_cap_are_not_counted():
+    c = clause(quantity=12, social_enterprise_share=0.25)  # cap: 3 person-months
+    entries = [job("A1", date(2026, 1, 1), date(2026, 2, 28)),
+               job("S1", date(2026, 1, 1), date(2026, 5, 31), kind=SE)]
+    status = evaluate(c, entries, DEADLINE)
+    assert status.delivered == pytest.approx(2 + 3)
+    assert status.social_enterprise_counted == pytest.approx(3)
+    assert status.social_enterprise_over_cap == pytest.approx(2)
+
+
+def test_credits_exactly_at_the_cap_count_in_full():
+    c = clause(quantity=12, social_enterprise_share=0.25)
+    entries = [job("S1", date(2026, 1, 1), date(2026, 3, 31), kind=SE)]
+    status = evaluate(c, entries, DEADLINE)
+    assert status.delivered == pytest.approx(3) and status.social_enterprise_over_cap == pytest.approx(0)
+
+
+def test_the_persons_cap_is_rounded_down_to_whole_persons():
+    c = clause("persons", quantity=6, min_months=3, social_enterprise_share=0.25)  # 1.5 -> 1 person
+    entries = [job(f"S{n}", date(2026, 1, 1), date(2026, 3, 31), kind=SE) for n in range(3)]
+    status = evaluate(c, entries, DEADLINE)
+    assert status.delivered == 1 and status.social_enterprise_over_cap == 2
+
+
+def test_a_person_whose_own_job_reaches_the_minimum_does_not_use_the_cap():
+    c = clause("persons", quantity=6, min_months=3, social_enterprise_share=0.2)  # cap 1
+    entries = [job("A1", date(2026, 1, 1), date(2026, 3, 31)), job("A1", date(2026, 4, 1), date(2026, 4, 30), kind=SE),
+               job("S1", date(2026, 1, 1), date(2026, 3, 31), kind=SE)]
+    status = evaluate(c, entries, DEADLINE)
+    assert status.delivered == 2 and status.social_enterprise_counted == 1
+
+
+def test_social_enterprise_time_can_complete_a_persons_minimum_length_within_the_cap():
+    c = clause("persons", quantity=6, min_months=6, social_enterprise_share=0.2)
+    entries = [job("A1", date(2026, 1, 1), date(2026, 3, 31)), job("A1", date(2026, 4, 1), date(2026, 6, 30), kind=SE)]
+    status = evaluate(c, entries, DEADLINE)
+    assert status.delivered == 1 and status.social_enterprise_counted == 1
+
+
+# Rule 8: booked.
+
+def test_booked_uses_planned_ends_and_runs_open_entries_to_the_deadline():
+    c = clause(quantity=24)
+    entries = [job("A1", date(2026, 1, 1), date(2026, 6, 30)), job("B2", date(2026, 7, 1), None)]
+    assert booked(c, entries) == pytest.approx(12)
+    assert delivered(c, entries, date(2026, 3, 31)) == pytest.approx(3)
+
+
+# Rule 9: forecast at the deadline.
+
+def test_the_forecast_extrapolates_the_pace_so_far():
+    c = clause(quantity=12)
+    entries = [job("A1", date(2026, 1, 1), date(2026, 3, 31), share=0.5)]  # 1.5 in the first quarter
+    status = evaluate(c, entries, date(2026, 7, 1))  # 182 of 365 days
+    assert status.delivered == pytest.approx(1.5)
+    assert status.forecast == pytest.approx(1.5 + 1.5 / 182 * (365 - 182))
+
+
+def test_the_forecast_is_never_below_what_is_booked():
+    c = clause(quantity=12)
+    entries = [job("A1", date(2026, 6, 1), date(2026, 12, 31))]
+    status = evaluate(c, entries, date(2026, 6, 30))
+    assert status.forecast == pytest.approx(7)
+
+
+def test_before_a_pace_exists_the_forecast_is_what_is_booked_and_the_clause_is_on_track():
+    c = clause(quantity=12)
+    status = evaluate(c, [], date(2026, 1, 20))
+    assert status.forecast == 0 and status.state == "on_track"
+
+
+def test_after_the_deadline_the_forecast_is_what_was_delivered():
+    c = clause(quantity=12)
+    entries = [job("A1", date(2026, 1, 1), date(2026, 6, 30))]
+    assert evaluate(c, entries, date(2027, 3, 1)).forecast == pytest.approx(6)
+
+
+def test_a_forecast_in_persons_is_in_whole_persons():
+    c = clause("persons", quantity=5, min_months=1)
+    entries = [job("A1", date(2026, 1, 1), date(2026, 1, 31))]
+    status = evaluate(c, entries, date(2026, 5, 1))
+    assert status.forecast == 3  # 1 + 1/121 x 244 = 3.02, rounded down
+
+
+# Rule 10: state.
+
+@pytest.mark.parametrize("share,as_of,state", [
+    (1.0, date(2026, 7, 1), "on_track"),    # pace: 12 by the deadline
+    (0.85, date(2026, 7, 1), "at_risk"),    # forecast 10.2 >= 80 % of 12
+    (0.5, date(2026, 7, 1), "behind"),      # forecast 6
+    (0.5, date(2027, 1, 1), "breached"),
+])
+def test_states_follow_the_forecast_and_the_deadline(share, as_of, state):
+    c = clause(quantity=12)
+    entries = [job("A1", date(2026, 1, 1), date(2026, 6, 30), share=share)]
+    assert evaluate(c, entries, as_of).state == state
+
+
+def test_a_clause_is_met_as_soon_as_delivered_reaches_the_requirement():
+    c = clause(quantity=3)
+    entries = [job("A1", date(2026, 1, 1), date(2026, 3, 31))]
+    assert evaluate(c, entries, date(2026, 3, 31)).state == "met"
+    assert evaluate(c, entries, date(2027, 5, 1)).state == "met"
+
+
+def test_expected_to_date_is_the_requirement_pro_rata():
+    status = evaluate(clause(quantity=365), [], date(2026, 1, 10))
+    assert status.expected_to_date == pytest.approx(10)
+
+
+# Rule 11: reports.
+
+def test_reports_fall_due_at_the_end_of_each_interval_and_at_the_deadline():
+    c = clause(reporting_interval=3, deadline=date(2026, 11, 15))
+    assert report_dates(c) == [date(2026, 3, 31), date(2026, 6, 30), date(2026, 9, 30), date(2026, 11, 15)]
+    assert report_dates(clause(reporting_interval=12)) == [DEADLINE]
+    assert report_dates(clause(reporting_interval=6, period_start=date(2026, 1, 31)))[0] == date(2026, 7, 30)
+
+
+# Rule 12: sanction.
+
+def test_the_sanction_is_the_shortfall_in_person_months_times_the_rate():
+    assert sanction(clause(quantity=12, sanction_per_month=500), 9.5) == 1250
+    assert sanction(clause(quantity=12, sanction_per_month=500), 13) == 0
+    assert sanction(clause(quantity=12), 0) is None
+    assert sanction(clause("persons", quantity=3, min_months=6, sanction_per_month=100), 1) == 1200
+
+
+def test_after_a_breach_the_sanction_estimate_uses_what_was_delivered():
+    c = clause(quantity=12, sanction_per_month=1000)
+    entries = [job("A1", date(2026, 1, 1), date(2026, 12, 31), share=0.5)]
+    assert evaluate(c, entries, date(2027, 1, 5)).sanction_estimate == pytest.approx(6000)
+
+
+# The per-entry explanation agrees with the totals.
+
+def test_contributions_add_up_to_delivered_and_say_why():
+    c = clause(quantity=12, social_enterprise_share=0.25)
+    entries = [job("A1", date(2026, 1, 1), date(2026, 2, 28)),
+               job("S1", date(2026, 1, 1), date(2026, 2, 28), kind=SE),
+               job("S2", date(2026, 2, 1), date(2026, 3, 31), kind=SE),
+               job("S3", date(2026, 4, 1), date(2026, 4, 30), kind=SE),
+               job("T1", date(2026, 1, 1), date(2026, 1, 31), kind="work_trial"),
+               job("F1", date(2026, 11, 1), None),
+               job("O1", date(2025, 1, 1), date(2025, 6, 30))]
+    as_of = date(2026, 6, 30)
+    result = contributions(c, entries, as_of)
+    assert [r.note for r in result] == ["counted", "counted", "partly_over_cap", "over_cap", "not_accepted",
+                                        "not_started", "outside_period"]
+    assert sum(r.value for r in result) == pytest.approx(delivered(c, entries, as_of))
+
+
+def test_contributions_of_a_persons_clause_mark_who_is_below_the_minimum():
+    c = clause("persons", quantity=2, min_months=3)
+    entries = [job("A1", date(2026, 1, 1), date(2026, 3, 31)), job("B2", date(2026, 1, 1), date(2026, 1, 31))]
+    result = contributions(c, entries, DEADLINE)
+    assert [r.note for r in result] == ["counted", "below_minimum"]
+    assert result[0].value == pytest.approx(3)

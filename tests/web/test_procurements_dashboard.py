@@ -1,0 +1,135 @@
+"""The officer dashboard (filters, sorting, pages, a chart with its table, constant queries) and its Excel export."""
+from __future__ import annotations
+
+import io
+import re
+from datetime import date, datetime, timedelta
+
+from openpyxl import load_workbook
+
+from portal.procurements.figures import Filters, buyer_figures, today
+from tests.access.procurements import make_clause, make_entry, make_procurement
+from tests.factories import make_org, make_user
+
+
+def _buyer_with_clauses(officer, n: int, supplier=None, entries_each: int = 3):
+    """n clauses of the officer's buyer, each with a few entries; half are far behind."""
+    supplier = supplier or make_org("employer", name="Toimittaja Oy")
+    start = today() - timedelta(days=300)
+    item = make_procurement(officer.organisation, supplier, reference=f"P-{n:03d}", start=start,
+                            end=start + timedelta(days=1000))
+    clauses = []
+    for i in range(n):
+        clause = make_clause(item, quantity=6 if i % 2 else 60, deadline=start + timedelta(days=700 + i))
+        for k in range(entries_each):
+            make_entry(clause, person=f"EO-{i:03d}{k}", start=start + timedelta(days=10 * k), end=None)
+        clauses.append(clause)
+    return item, clauses
+
+
+def test_the_dashboard_lists_every_clause_with_progress_state_and_a_chart_with_its_table(client, login_as, db):
+    officer = login_as("officer", language="en")
+    _buyer_with_clauses(officer, 2)
+    page = client.get("/procurements/").get_data(as_text=True)
+    assert page.count("<progress") == 2
+    assert "Met" in page and "Behind" in page
+    assert '<svg class="chart-svg"' in page and 'role="img"' in page
+    assert page.count('<th scope="row">') >= 2  # the chart's numbers as table rows
+
+
+def test_the_dashboard_shows_codes_and_figures_never_names(client, login_as, db):
+    officer = login_as("officer", language="en")
+    _, clauses = _buyer_with_clauses(officer, 1)
+    coach = make_user("candidate", name="Kalle Kandidaatti")
+    page = client.get("/procurements/").get_data(as_text=True)
+    clause_page = client.get(f"/procurements/clauses/{clauses[0].id}").get_data(as_text=True)
+    assert "EO-0000" in clause_page
+    assert coach.name not in page and coach.name not in clause_page
+
+
+def test_filters_by_state_supplier_and_deadline(client, login_as, db):
+    officer = login_as("officer", language="en")
+    item, clauses = _buyer_with_clauses(officer, 4)
+    other = make_org("employer", name="Toinen Oy")
+    second = make_procurement(officer.organisation, other, reference="Q-1")
+    make_clause(second, deadline=date(2027, 5, 5))
+    page = client.get("/procurements/?state=met").get_data(as_text=True)
+    assert page.count("<progress") == 2
+    page = client.get(f"/procurements/?supplier={other.id}").get_data(as_text=True)
+    assert page.count("<progress") == 1 and "Q-1" in page
+    page = client.get("/procurements/?deadline_from=2027-05-01&deadline_to=2027-05-31").get_data(as_text=True)
+    assert page.count("<progress") == 1
+    page = client.get("/procurements/?state=breached").get_data(as_text=True)
+    assert "No clauses match." in page
+    assert client.get("/procurements/?deadline_from=nonsense&supplier=x").status_code == 200
+
+
+def test_sorting_and_pagination(client, login_as, db):
+    officer = login_as("officer", language="en")
+    _buyer_with_clauses(officer, 30, entries_each=1)
+    first = client.get("/procurements/?sort=progress").get_data(as_text=True)
+    assert first.count("<progress") == 25 and "Page 1 of 2 (30 in all)" in first
+    assert client.get("/procurements/?sort=progress&page=2").get_data(as_text=True).count("<progress") == 5
+    values = [int(v) for v in re.findall(r'<progress max="100" value="(\d+)"', first)]
+    assert values == sorted(values)
+    values = [int(v) for v in re.findall(r'<progress max="100" value="(\d+)"',
+                                         client.get("/procurements/?sort=-progress").get_data(as_text=True))]
+    assert values == sorted(values, reverse=True)
+
+
+def test_the_dashboard_runs_the_same_number_of_queries_for_3_or_40_clauses(client, login_as, db, count_queries):
+    officer = login_as("officer", language="en")
+    _buyer_with_clauses(officer, 3)
+    client.get("/procurements/")  # warm up: first-request work is not the dashboard's
+    few = count_queries()
+    client.get("/procurements/")
+    n_few = len(few)
+    _buyer_with_clauses(officer, 37, supplier=make_org("employer"))
+    many = count_queries()
+    client.get("/procurements/")
+    assert len(many) == n_few, many
+    assert n_few <= 6, few  # session, user, clauses, ledger, supplier filter
+
+
+def test_the_exported_workbook_opens_and_its_figures_equal_the_dashboards(client, login_as, db):
+    officer = login_as("officer", language="en")
+    item, clauses = _buyer_with_clauses(officer, 4)
+    make_entry(clauses[0], person="EO-9999", start=today() - timedelta(days=40), end=None, share="0.5")
+    response = client.get("/procurements/report.xlsx")
+    assert response.status_code == 200 and response.mimetype.endswith("spreadsheetml.sheet")
+    workbook = load_workbook(io.BytesIO(response.data))
+    summary, ledger = workbook.worksheets
+    header = [c.value for c in summary[1]]
+    rows = [dict(zip(header, (c.value for c in row))) for row in summary.iter_rows(min_row=2)]
+    shown = {r.clause.id: r for r in buyer_figures(officer.organisation_id, Filters()).rows}
+    dashboard = client.get("/procurements/").get_data(as_text=True)
+    assert len(rows) == len(shown) == 4
+    for row in rows:
+        figures = shown[row["Clause"]]
+        assert (row["Required"], row["Delivered"], row["Forecast at deadline"], row["Still owed"]) == (
+            figures.required, figures.delivered, figures.forecast, figures.remaining)
+        assert row["State"] == {"met": "Met", "behind": "Behind", "at_risk": "At risk", "on_track": "On track",
+                                "breached": "Breached"}[figures.status.state]
+        assert f"{row['Delivered']:.1f} / {row['Required']:.1f} ({row['Progress (%)']}%)" in dashboard
+        assert isinstance(row["Deadline"], datetime) and isinstance(row["Required"], (int, float))
+    assert ledger.max_row == 1 + 4 * 3 + 1
+    codes = {c.value for c in ledger["C"][1:]}
+    assert "EO-9999" in codes
+
+
+def test_the_export_neutralises_text_that_could_run_as_a_formula(client, login_as, db):
+    officer = login_as("officer", language="en")
+    item, _clauses = _buyer_with_clauses(officer, 1)
+    item.title = '=HYPERLINK("http://evil.example","x")'
+    response = client.get("/procurements/report.xlsx")
+    cell = load_workbook(io.BytesIO(response.data)).worksheets[0]["B2"]
+    assert cell.data_type == "s" and cell.quotePrefix is True and cell.value.startswith("=HYPERLINK")
+
+
+def test_the_export_follows_the_dashboards_filters_and_scope(client, login_as, db):
+    officer = login_as("officer", language="en")
+    _buyer_with_clauses(officer, 4)
+    _buyer_with_clauses(make_user("officer"), 2)  # another buyer's clauses never appear
+    response = client.get("/procurements/report.xlsx?state=met")
+    summary = load_workbook(io.BytesIO(response.data)).worksheets[0]
+    assert summary.max_row == 1 + 2
