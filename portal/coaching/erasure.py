@@ -14,6 +14,7 @@ from sqlalchemy import select, update
 from portal.accounts.models import User
 from portal.accounts.sessions import end_all_sessions
 from portal.coaching.access import log_change
+from portal.coaching.consents import withdraw_consent
 from portal.coaching.models import (Assessment, Candidate, CoachingModule, Consent, EmployerContact, Plan,
                                     StatusChange)
 from portal.db_types import utcnow
@@ -23,8 +24,9 @@ from portal.extensions import db
 Blocker = Callable[[Candidate], "str | None"]
 _BLOCKERS: list[Blocker] = []
 # Kept after erasure, under the pseudonymous code: the path through statuses
-# (dates and codes), municipality, target groups and the support intensity,
-# which outcome reports and clause figures count. Everything else goes.
+# (dates and codes), the dates of employer contacts, municipality, target
+# groups and the support intensity, which outcome reports and clause figures
+# count, and the consents (withdrawn). Everything else goes.
 CLEARED_TEXT = ("education", "work_history", "skills_text", "skills_folded", "desired_work_text",
                 "desired_work_folded", "limits_note", "peer_coach")
 
@@ -60,9 +62,14 @@ def erase_candidate(candidate: Candidate, actor, agreed: bool, by_admin: bool = 
         setattr(candidate, name, "")
     for collection in ("skills", "occupations", "languages", "limits", "adjustments", "coach_links"):
         getattr(candidate, collection).clear()
-    for model in (Assessment, Plan, CoachingModule, Consent):
+    for model in (Assessment, Plan, CoachingModule):
         for row in db.session.scalars(select(model).where(model.candidate_id == candidate.id)):
             db.session.delete(row)  # through the ORM, so children cascade on SQLite too
+    # Consents hold no text: they stay as the record of what was shared, all withdrawn, and the
+    # withdrawal is announced so that open proposals are withdrawn too.
+    for consent in db.session.scalars(select(Consent).where(Consent.candidate_id == candidate.id,
+                                                            Consent.withdrawn_at.is_(None))):
+        withdraw_consent(candidate, consent, actor)
     db.session.execute(update(StatusChange).where(StatusChange.candidate_id == candidate.id).values(note=""))
     db.session.execute(update(EmployerContact).where(EmployerContact.candidate_id == candidate.id).values(note=""))
     if candidate.user_id is not None:

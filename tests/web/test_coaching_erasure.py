@@ -58,8 +58,10 @@ def test_erasure_removes_personal_data_and_keeps_the_code_and_path(client, world
     assert c.erased_at is not None and c.code == code
     assert (c.name, c.email, c.phone, c.user_id, c.hours_min) == (None, None, None, None, None)
     assert c.education == c.work_history == c.limits_note == c.peer_coach == c.skills_text == ""
-    for model in (Assessment, Plan, CoachingModule, Consent):
+    for model in (Assessment, Plan, CoachingModule):
         assert count(db, model, model.candidate_id == cid) == 0, model
+    # Consents stay as a record of what was shared, all withdrawn.
+    assert [c.withdrawn_at is not None for c in db.session.scalars(select(Consent))] == [True]
     for model in (CandidateSkill, FunctionalLimit, CandidateCoach):
         assert count(db, model, model.candidate_id == cid) == 0, model
     # The path stays for the figures, without its notes.
