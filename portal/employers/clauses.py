@@ -37,6 +37,13 @@ def choices(organisation_id: int) -> list[tuple[int, str]]:
     return [(c.id, _label(c)) for c in _supplier_clauses(organisation_id)]
 
 
+def label_for(organisation_id: int, clause_id: int | None) -> str | None:
+    """The label of the role's clause, as the procurements feature words it."""
+    if clause_id is None:
+        return None
+    return next((label for cid, label in choices(organisation_id) if cid == clause_id), f"#{clause_id}")
+
+
 def belongs_to(clause_id: int, organisation_id: int) -> bool:
     """Whether the clause binds this employer as a supplier."""
     return any(c.id == clause_id for c in _supplier_clauses(organisation_id))

@@ -60,6 +60,9 @@ class JobRole(db.Model):
     __table_args__ = (
         Index("ix_job_role_status_published_at", "status", "published_at"),
         Index("ix_job_role_status_municipality", "status", "municipality_code"),
+        # The public listing counts and sorts published, still open roles from these alone.
+        Index("ix_job_role_status_open_until", "status", "open_until", "published_at"),
+        Index("ix_job_role_status_title", "status", "title"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -79,6 +82,9 @@ class JobRole(db.Model):
     trial_weeks: Mapped[int | None]
     positions: Mapped[int] = mapped_column(default=1)
     wage_subsidy_interest: Mapped[bool] = mapped_column(default=False)
+    # An employment clause of the employer that the role helps to meet (portal.procurements);
+    # checked against portal.procurements.services.clauses_for_supplier when saved.
+    clause_id: Mapped[int | None] = mapped_column(ForeignKey("employment_clause.id"), index=True)
     open_until: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

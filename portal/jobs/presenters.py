@@ -13,9 +13,9 @@ CATALOGUES = ("municipalities", "adjustments", "physical_demands", "demand_level
 FULL_TIME_HOURS = 35
 
 
-def role_labels() -> dict[str, dict]:
-    """Every label a role page needs, in the current language (one query per catalogue)."""
-    out = {name: labels(name) for name in CATALOGUES}
+def role_labels(*catalogues: str) -> dict[str, dict]:
+    """The labels a role page needs, in the current language (one query per catalogue; default all)."""
+    out = {name: labels(name) for name in catalogues or CATALOGUES}
     out.update(kinds=KIND_LABELS, remote=REMOTE_LABELS, schedule=SCHEDULE_LABELS, states=STATE_LABELS)
     return out
 

@@ -7,18 +7,18 @@ joins the vocabulary ``job_search_term``.
 
 Searching with words: the query's terms are matched against the vocabulary
 with rapidfuzz (a few thousand short strings, milliseconds), so a typo or an
-inflected form finds the indexed term; one SQL query then fetches the
-published roles that hold any matching term and pass the filters, and they
-are ranked by ``text.rank``. Without words the filters and sorting run in
-SQL alone. Either way a page costs a fixed number of queries, however many
-roles there are.
+inflected form finds the indexed term; the published roles that hold an
+answering term and pass the filters are then scored and ranked in SQL, as
+``text.rank`` defines it, and only one page leaves the database. Without
+words the filters and sorting run in SQL alone. Either way a page costs a
+fixed number of queries, however many roles there are.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import and_, case, exists, func, literal, or_, select
 from sqlalchemy.orm import joinedload, lazyload
 
 from portal.domain import job_roles as jr
@@ -36,6 +36,12 @@ SORTS = ("relevance", "newest", "title", "open_until", "hours")
 REMOTE_FILTERS = ("none", "partly", "fully")
 
 
+def role_terms(texts: list[str | None]) -> list[str]:
+    """The index terms of a role's texts (title, tasks, description, area, labels, skills)."""
+    terms = [t[:MAX_TERM_LENGTH] for t in text.terms(" ".join(p for p in texts if p))]
+    return list(dict.fromkeys(terms))[:MAX_TERMS_PER_ROLE]
+
+
 def index_role(role: JobRole) -> None:
     """Rebuild the role's search terms and add new ones to the vocabulary (flushes)."""
     codes = [c for c in (role.occupation_code, role.municipality_code) if c]
@@ -45,18 +51,17 @@ def index_role(role: JobRole) -> None:
                                   .where(ReferenceItem.catalogue.in_(("occupations", "municipalities")),
                                          ReferenceItem.code.in_(codes)))
         labels = [label for row in rows for label in row]
-    parts = [role.title, role.tasks, role.description, role.address_area, *labels,
-             *(s.name for s in role.skills)]
-    terms = [t[:MAX_TERM_LENGTH] for t in text.terms(" ".join(p for p in parts if p))]
-    terms = list(dict.fromkeys(terms))[:MAX_TERMS_PER_ROLE]
+    terms = role_terms([role.title, role.tasks, role.description, role.address_area, *labels,
+                        *(s.name for s in role.skills)])
     db.session.execute(JobRoleTerm.__table__.delete().where(JobRoleTerm.role_id == role.id))
     if terms:
         db.session.execute(JobRoleTerm.__table__.insert(), [{"role_id": role.id, "term": t} for t in terms])
-        _add_to_vocabulary(terms)
+        add_to_vocabulary(terms)
     db.session.flush()
 
 
-def _add_to_vocabulary(terms: list[str]) -> None:
+def add_to_vocabulary(terms: list[str]) -> None:
+    """Insert terms the vocabulary does not hold yet (concurrent writers are fine)."""
     rows = [{"term": t} for t in terms]
     if db.engine.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
@@ -161,64 +166,73 @@ def _load_options(full: bool) -> list:
     return options
 
 
-class RankedPagination(Pagination):
-    """A page of an ordered list of role ids, loaded in one query."""
+def _ranked(f: RoleFilters):
+    """A subquery of (role_id, score) for the words of the query, scored in SQL; None when no term answers.
 
-    def _query_items(self) -> list:
-        ids = self._query_args["ids"][self._query_offset:self._query_offset + self.per_page]
-        if not ids:
-            return []
-        stmt = select(JobRole).where(JobRole.id.in_(ids)).options(*self._query_args["options"])
-        by_id = {r.id: r for r in db.session.scalars(stmt).unique()}
-        return [by_id[i] for i in ids if i in by_id]
-
-    def _query_count(self) -> int:
-        return len(self._query_args["ids"])
-
-
-def _ranked_ids(f: RoleFilters) -> list[int]:
+    The query's terms are matched against the vocabulary in Python (fuzzy,
+    milliseconds); the database then scores every role that holds an
+    answering term: for each query term the best score among the role's
+    terms (a CASE over the answers), averaged over the query terms, as
+    ``text.rank`` defines it, and keeps those at ``MIN_RANK`` or above.
+    """
     vocabulary = list(db.session.scalars(select(SearchTerm.term)))
     matches = text.fuzzy_lookup(f.terms, vocabulary)
-    matches = {q: dict(sorted(a.items(), key=lambda kv: -kv[1])[:MAX_ANSWERS_PER_TERM]) for q, a in matches.items()}
-    wanted = {t for answers in matches.values() for t in answers}
+    matches = {q: dict(sorted(a.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_ANSWERS_PER_TERM])
+               for q, a in matches.items()}
+    wanted = sorted({t for answers in matches.values() for t in answers})
     if not wanted:
-        return []
-    rows = db.session.execute(
-        select(JobRoleTerm.role_id, JobRoleTerm.term, JobRole.published_at, JobRole.title, JobRole.open_until,
-               JobRole.hours_min)
-        .join(JobRole, JobRole.id == JobRoleTerm.role_id)
-        .where(JobRoleTerm.term.in_(sorted(wanted)), *_conditions(f)))
-    held: dict[int, set[str]] = {}
-    info: dict[int, tuple] = {}
-    for role_id, term, published, title, open_until, hours in rows:
-        held.setdefault(role_id, set()).add(term)
-        info[role_id] = (published, title, open_until, hours)
-    scores = {i: s for i, s in text.rank(matches, held).items() if s >= MIN_RANK}
-    return _order(scores, info, f.effective_sort)
+        return None
+    parts = [func.max(case(*[(JobRoleTerm.term == t, round(score, 2)) for t, score in answers.items()], else_=0.0))
+             if answers else literal(0.0) for answers in matches.values()]
+    score = (sum(parts[1:], parts[0]) / len(parts)).label("score")
+    return (select(JobRoleTerm.role_id.label("role_id"), score)
+            .where(JobRoleTerm.term.in_(wanted))
+            .group_by(JobRoleTerm.role_id)
+            .having(score >= MIN_RANK)).subquery("ranked")
 
 
-def _order(scores: dict[int, float], info: dict[int, tuple], sort: str) -> list[int]:
-    def newest(i):
-        published = info[i][0]
-        return (-(published.timestamp() if published else 0), -i)
-    keys = {
-        "relevance": lambda i: (-round(scores[i], 1), *newest(i)),
-        "newest": newest,
-        "title": lambda i: (info[i][1], i),
-        "open_until": lambda i: (info[i][2] is None, info[i][2] or 0, i),
-        "hours": lambda i: (info[i][3] if info[i][3] is not None else 999, i),
-    }
-    return sorted(scores, key=keys[sort])
+class IdPagination(Pagination):
+    """One page in lean queries: the page's ids, the total, then the roles by id.
+
+    Sorting and counting run over ids and indexed sort keys only, never over
+    whole rows with their long texts; the roles of the page are then loaded
+    by id with their relations. With ``window`` the total comes with the ids
+    (a window count, for ranked searches, whose scoring would otherwise run
+    twice); without it a separate count runs from the listing's indexes.
+    """
+
+    def _query_items(self) -> list:
+        ids_stmt, options = self._query_args["ids"], self._query_args["options"]
+        rows = db.session.execute(ids_stmt.limit(self.per_page).offset(self._query_offset)).all()
+        self._total = rows[0].total if rows and self._query_args["window"] else None
+        if not rows:
+            return []
+        ids = [row.id for row in rows]
+        by_id = {r.id: r for r in db.session.scalars(select(JobRole).where(JobRole.id.in_(ids)).options(*options))}
+        return [by_id[i] for i in ids]
+
+    def _query_count(self) -> int:
+        if self._total is not None:
+            return self._total
+        counted = self._query_args["ids"].order_by(None).with_only_columns(JobRole.id).subquery()
+        return db.session.scalar(select(func.count()).select_from(counted))
 
 
 def search(f: RoleFilters, page: int | None = None, per_page: int = 20, full: bool = False) -> Pagination:
     """A page of published roles that pass the filters, in the chosen order."""
-    options = _load_options(full)
-    if f.terms:
-        return RankedPagination(page=page, per_page=per_page, max_per_page=100, error_out=False,
-                                ids=_ranked_ids(f), options=options)
-    stmt = select(JobRole).where(*_conditions(f)).order_by(*_SQL_ORDER[f.effective_sort]()).options(*options)
-    return db.paginate(stmt, page=page, per_page=per_page, max_per_page=100, error_out=False)
+    order = _SQL_ORDER[f.effective_sort]() if f.effective_sort != "relevance" else ()
+    ranked = _ranked(f) if f.terms else None
+    if ranked is None:
+        ids = select(JobRole.id.label("id")).where(*_conditions(f))
+        if f.terms:  # words that no indexed term answers
+            ids = ids.where(literal(False))
+    else:
+        ids = (select(JobRole.id.label("id"), func.count().over().label("total"))
+               .join(ranked, ranked.c.role_id == JobRole.id).where(*_conditions(f)))
+        if f.effective_sort == "relevance":
+            order = (ranked.c.score.desc(), *_SQL_ORDER["newest"]())
+    return IdPagination(page=page, per_page=per_page, max_per_page=100, error_out=False,
+                        ids=ids.order_by(*order), options=_load_options(full), window=ranked is not None)
 
 
 def published_role(role_id: int):

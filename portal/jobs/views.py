@@ -29,7 +29,7 @@ def _filters(names):
 @public
 def index():
     """Published roles: words (forgiving typos and inflection), filters, sorting, pages."""
-    names = role_labels()
+    names = role_labels("municipalities", "adjustments")
     filters, _errors = _filters(names)
     page = search.search(filters, per_page=PER_PAGE)
     return render_template("jobs/index.html", page=page, f=filters, labels=names, hours_text=hours_text,

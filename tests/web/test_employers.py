@@ -230,3 +230,28 @@ def test_role_list_filters_sorts_and_keeps_its_query_count(client, employer, db,
     statements.clear()
     client.get("/employer/roles")
     assert len(statements) == few
+
+
+def test_a_role_links_only_to_its_own_employers_clause(client, employer, db):
+    from tests.access.procurements import make_clause, make_procurement
+
+    buyer = make_org("buyer")
+    own = make_clause(make_procurement(buyer, employer.organisation, reference="OMA-1"))
+    foreign = make_clause(make_procurement(buyer, make_org("employer"), reference="TOINEN-1"))
+    db.session.commit()
+    form = client.get("/employer/roles/new").get_data(as_text=True)
+    assert f'value="{own.id}"' in form and f'value="{foreign.id}"' not in form
+    page = client.post("/employer/roles/new", data={**FULL, "clause_id": str(foreign.id)})
+    assert "Choose one of your own organisation&#39;s employment clauses." in page.get_data(as_text=True)
+    assert roles_count() == 0
+    assert client.post("/employer/roles/new", data={**FULL, "clause_id": str(own.id)}).status_code == 302
+    role = db.session.scalars(select(JobRole)).one()
+    assert role.clause_id == own.id
+    assert "OMA-1" in client.get(f"/employer/roles/{role.id}").get_data(as_text=True)
+    # Unlinking is allowed; another employer's clause cannot be put on an existing role either.
+    client.post(f"/employer/roles/{role.id}/edit", data={**FULL, "clause_id": ""})
+    db.session.refresh(role)
+    assert role.clause_id is None
+    client.post(f"/employer/roles/{role.id}/edit", data={**FULL, "clause_id": str(foreign.id)})
+    db.session.refresh(role)
+    assert role.clause_id is None
