@@ -22,10 +22,10 @@ from portal.selfservice.forms import OwnGoalForm
 from portal.start.views import START_ENDPOINTS
 
 bp = Blueprint("selfservice", __name__, url_prefix="/my")
-nav.add("selfservice.index", _l("My profile"), ("candidate",), order=10)
+nav.add("selfservice.profile", _l("My profile"), ("candidate",), order=10)
 nav.add("selfservice.plan", _l("My plan"), ("candidate",), order=11)
 nav.add("selfservice.consent_list", _l("My consents"), ("candidate",), order=12)
-START_ENDPOINTS["candidate"] = "selfservice.index"
+START_ENDPOINTS["candidate"] = "selfservice.profile"
 
 
 def _mine(profile: bool = False):
@@ -35,7 +35,7 @@ def _mine(profile: bool = False):
 
 @bp.get("/")
 @roles("candidate")
-def index():
+def profile():  # not "index": the menu would then mark every page of /my as current
     """The candidate's own profile, in their language."""
     candidate = own_candidate(current_user, profile=True)
     if candidate is not None:

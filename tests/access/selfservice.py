@@ -17,7 +17,7 @@ def _consent(w):
 
 ROUTES = [
     # Every candidate has a profile page; one without a record sees an empty state.
-    Route("selfservice.index", OWN),
+    Route("selfservice.profile", OWN),
     Route("selfservice.plan", OWN, scoped=True, not_for=NOT_FOR),
     Route("selfservice.goal_new", OWN, scoped=True, not_for=NOT_FOR),
     Route("selfservice.goal_new", OWN, method="POST", scoped=True, not_for=NOT_FOR),
