@@ -108,6 +108,7 @@ def service_run(clauses, entries) -> tuple[float, float, float, int]:
 
 
 def main() -> None:
+    """Build the data, time both paths, print the figures."""
     quick = "--quick" in sys.argv
     n_clauses, entries_each = (1_000, 20) if quick else (10_000, 20)
     clauses, entries = dataset(n_clauses, entries_each)

@@ -70,6 +70,8 @@ def clause_timeline(figures: ClauseFigures, entries) -> list[Point]:
 
 @dataclass(frozen=True)
 class Bar:
+    """A rectangle in chart coordinates."""
+
     x: float
     y: float
     width: float
@@ -78,12 +80,16 @@ class Bar:
 
 @dataclass(frozen=True)
 class Tick:
+    """A gridline of the value axis and its value."""
+
     y: float
     value: float
 
 
 @dataclass(frozen=True)
 class ChartGeometry:
+    """Everything the SVG template draws."""
+
     width: int
     height: int
     plot_left: int

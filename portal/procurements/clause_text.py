@@ -46,6 +46,8 @@ class ClauseTemplate:
 
 @dataclass(frozen=True)
 class Library:
+    """The parsed library file: templates, phrases and optional sentences."""
+
     templates: dict[str, ClauseTemplate]
     phrases: dict
     sentences: dict

@@ -49,6 +49,8 @@ def paginate_list(data: list, per_page: int = PER_PAGE) -> ListPage:
 
 @dataclass
 class Dashboard:
+    """What the dashboard page shows: the figures, one page of rows, the chart points, counts by state."""
+
     figures: BuyerFigures
     page: ListPage
     timeline: dict[str, list[Point]]

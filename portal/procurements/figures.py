@@ -55,6 +55,7 @@ class ClauseFigures:
 
     @property
     def unit(self) -> str:
+        """person_months or persons."""
         return self.status.unit
 
     def _r(self, value: float) -> float:
@@ -62,26 +63,32 @@ class ClauseFigures:
 
     @property
     def required(self) -> float:
+        """The requirement, rounded as shown."""
         return self._r(self.status.required)
 
     @property
     def delivered(self) -> float:
+        """Delivered to date, rounded as shown."""
         return self._r(self.status.delivered)
 
     @property
     def forecast(self) -> float:
+        """Forecast at the deadline, rounded as shown."""
         return self._r(self.status.forecast)
 
     @property
     def remaining(self) -> float:
+        """Still owed, rounded as shown."""
         return self._r(self.status.remaining)
 
     @property
     def progress_percent(self) -> int:
+        """Delivered as a whole per cent of required (at most 100)."""
         return int(self.status.progress * 100 + 1e-9)
 
     @property
     def next_report(self) -> date | None:
+        """The first report date on or after the figures' date."""
         return next((d for d in self.reports if d >= self.as_of), None)
 
 
@@ -96,6 +103,7 @@ class Filters:
 
     @classmethod
     def from_args(cls, args) -> Filters:
+        """The filters of a query string (?state=, ?supplier=, ?deadline_from=, ?deadline_to=)."""
         def _date(name):
             try:
                 return date.fromisoformat(args.get(name, ""))

@@ -17,6 +17,8 @@ def _optional_int(value):
 
 
 class ProcurementForm(FlaskForm):
+    """A procurement's details."""
+
     reference = StringField(_l("Reference"), validators=[DataRequired(), Length(max=60)],
                             description=_l("Your own identifier, for example the notice number HILMA 2026-123456."))
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
@@ -34,6 +36,8 @@ class ProcurementForm(FlaskForm):
 
 
 class InviteSupplierForm(FlaskForm):
+    """An employer organisation not yet on the portal, and its contact person."""
+
     name = StringField(_l("Organisation name"), validators=[DataRequired(), Length(max=200)])
     business_id = StringField(_l("Business ID"), validators=[DataRequired(), business_id_check],
                               description=_l("The Finnish business ID (Y-tunnus), for example 1234567-8."))
@@ -43,6 +47,8 @@ class InviteSupplierForm(FlaskForm):
 
 
 class ClauseForm(FlaskForm):
+    """A clause template's parameters."""
+
     quantity = DecimalField(_l("Quantity"), validators=[InputRequired()])
     min_months = DecimalField(_l("Minimum length of each period (months)"), validators=[Optional()])
     target_groups = MultiCheckboxField(_l("Eligible target groups"), choices=[])
@@ -61,6 +67,8 @@ class ClauseForm(FlaskForm):
 
 
 class LedgerEntryForm(FlaskForm):
+    """One ledger entry typed in by the supplier."""
+
     person_code = StringField(_l("Person code"), validators=[DataRequired(), Length(max=20)],
                               description=_l("A pseudonymous code, for example HK-0042. Never a name or a "
                                              "personal identity code."))
@@ -73,6 +81,8 @@ class LedgerEntryForm(FlaskForm):
 
 
 class ImportForm(FlaskForm):
+    """An Excel file of ledger entries."""
+
     file = FileField(_l("Excel file (.xlsx)"), validators=[FileRequired()],
                      description=_l("Use the portal's template. At most 5 MB."))
 

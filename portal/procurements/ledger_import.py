@@ -32,6 +32,8 @@ DATE_FORMATS = ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y")
 
 @dataclass(frozen=True)
 class RowError:
+    """A problem in an imported file: Excel row number, column name and message."""
+
     row: int
     column: str
     message: str

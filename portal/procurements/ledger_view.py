@@ -15,6 +15,8 @@ from portal.procurements.models import LedgerEntry
 
 @dataclass(frozen=True)
 class LedgerLine:
+    """One row of the ledger table: the entry, what it counts and why."""
+
     entry: LedgerEntry
     counted: float  # person-months, or months towards a person's minimum length
     note: str
@@ -30,6 +32,8 @@ LEDGER_SORTS = {
 
 @dataclass
 class LedgerPage:
+    """A page of ledger lines and the sort that ordered them."""
+
     page: ListPage
     sort: object
 

@@ -21,6 +21,8 @@ from portal.extensions import db
 
 
 class Procurement(db.Model):
+    """A public contract of a buyer, with its supplier once awarded."""
+
     __tablename__ = "procurement"
     __table_args__ = (UniqueConstraint("buyer_id", "reference"),)
 
@@ -48,6 +50,8 @@ class Procurement(db.Model):
 
 
 class EmploymentClause(db.Model):
+    """An obligation of the supplier to employ people of the target groups, with its frozen wording."""
+
     __tablename__ = "employment_clause"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -77,6 +81,8 @@ class EmploymentClause(db.Model):
 
 
 class LedgerEntry(db.Model):
+    """One period of one person (by code) that may count towards a clause."""
+
     __tablename__ = "clause_ledger_entry"
     __table_args__ = (Index("ix_clause_ledger_entry_clause_person", "clause_id", "person_code"),)
 

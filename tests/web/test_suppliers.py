@@ -9,7 +9,7 @@ from portal.audit.models import AuditEvent
 from portal.procurements.models import LedgerEntry
 from portal.procurements.services import clauses_for_supplier
 from tests.access.procurements import make_clause, make_entry, make_procurement
-from tests.factories import make_org
+from tests.factories import make_org, make_user
 
 ENTRY = {"person_code": "eo-0042", "kind": "job", "start_date": "2026-02-01", "end_date": "", "work_share": "80"}
 
@@ -126,3 +126,18 @@ def test_clauses_for_supplier_gives_id_and_label_of_its_own_clauses_only(app, db
     assert [c.id for c in choices] == [mine.id]
     clause_id, label = choices[0]
     assert clause_id == mine.id and label == "HK-7: Henkilötyökuukaudet, 12 henkilötyökuukautta 30.6.2027 mennessä"
+
+
+def test_roles_linked_to_a_clause_show_on_both_sides_and_keep_the_clause(client, login_as, db):
+    from portal.employers.models import JobRole
+
+    employer, clause = _supplier_clause(login_as)
+    role = JobRole(organisation_id=employer.organisation_id, title="Siivooja, osa-aikainen", clause_id=clause.id)
+    db.session.add(role)
+    db.session.flush()
+    page = client.get(f"/supplier/clauses/{clause.id}").get_data(as_text=True)
+    assert f'href="/employer/roles/{role.id}">Siivooja, osa-aikainen</a>' in page
+    login_as(make_user("officer", clause.procurement.buyer))
+    assert "Siivooja, osa-aikainen" in client.get(f"/procurements/clauses/{clause.id}").get_data(as_text=True)
+    page = client.post(f"/procurements/clauses/{clause.id}/delete?lang=en", follow_redirects=True).get_data(as_text=True)
+    assert "Roles are linked to this clause" in page

@@ -1,0 +1,32 @@
+"""The demo data gives every procurement and supplier page something to show, and loads only once."""
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from portal.accounts import demo as accounts_demo
+from portal.accounts.demo import demo_user
+from portal.procurements import demo
+from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
+
+
+def _counts(db):
+    return tuple(db.session.scalar(select(func.count()).select_from(m)) for m in (Procurement, EmploymentClause,
+                                                                                 LedgerEntry))
+
+
+def test_the_demo_loads_once_and_fills_the_officer_and_supplier_pages(client, login_as, db):
+    accounts_demo.seed()
+    assert demo.seed().startswith("1 procurement")
+    db.session.commit()
+    counts = _counts(db)
+    assert counts == (1, 2, 7)
+    assert demo.seed() == "0 created"
+    assert _counts(db) == counts
+    login_as(demo_user("officer"))
+    page = client.get("/procurements/?lang=en").get_data(as_text=True)
+    assert "DEMO-2025-014" in page and page.count("<progress") == 2 and "chart-svg" in page
+    clause = db.session.scalars(select(EmploymentClause).order_by(EmploymentClause.id)).first()
+    assert "EO-0101" in client.get(f"/procurements/clauses/{clause.id}").get_data(as_text=True)
+    login_as(demo_user("employer"))
+    page = client.get("/supplier/clauses?lang=en").get_data(as_text=True)
+    assert "Demola kaupunki" in page and page.count("<progress") == 2
