@@ -27,7 +27,7 @@ from datetime import timedelta
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from sqlalchemy import event, insert, select  # noqa: E402
+from sqlalchemy import event, insert, select, text  # noqa: E402
 
 from portal.db_types import utcnow  # noqa: E402
 
@@ -126,6 +126,10 @@ def add_roles(app, count: int, start: int, rng: random.Random) -> None:
             for i in range(0, len(rows), 5000):
                 db.session.execute(insert(table), rows[i:i + 5000])
         add_to_vocabulary(sorted(vocabulary))
+        db.session.commit()
+        # A bulk load leaves the planner's statistics stale (PostgreSQL's autovacuum would
+        # refresh them within a minute); gather them now, as a live database has them.
+        db.session.execute(text("ANALYZE"))
         db.session.commit()
 
 

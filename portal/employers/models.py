@@ -90,7 +90,7 @@ class JobRole(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    organisation: Mapped[Organisation] = relationship(lazy="raise")
+    organisation: Mapped[Organisation] = relationship(lazy="joined")
     skills: Mapped[list[JobRoleSkill]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="JobRoleSkill.position")
     demands: Mapped[list[JobRoleDemand]] = relationship(
