@@ -255,3 +255,14 @@ def test_a_role_links_only_to_its_own_employers_clause(client, employer, db):
     client.post(f"/employer/roles/{role.id}/edit", data={**FULL, "clause_id": str(foreign.id)})
     db.session.refresh(role)
     assert role.clause_id is None
+
+
+def test_a_role_past_its_open_until_date_is_hidden_and_the_employer_is_told(client, employer, db, app):
+    from datetime import date, timedelta
+
+    role = make_role(employer.organisation)
+    role.open_until = date.today() - timedelta(days=1)
+    db.session.commit()
+    assert app.test_client().get(f"/roles/{role.id}").status_code == 404
+    page = client.get(f"/employer/roles/{role.id}").get_data(as_text=True)
+    assert "The open-until date has passed, so the role is no longer shown in the public listing." in page

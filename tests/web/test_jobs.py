@@ -182,3 +182,22 @@ def test_api_pages_filters_and_links(client, roles):
     assert [i["title"] for i in second["items"]] == ["Varastotyöntekijä"] and second["links"]["next"] is None
     assert client.get("/api/v1/roles?per_page=100").status_code == 200
     assert client.get("/api/v1/roles?q=siivoojaksi").get_json()["sort"] == "relevance"
+
+
+def test_sql_ranking_keeps_exactly_the_roles_text_rank_keeps(client, roles, db):
+    from sqlalchemy import select
+
+    from portal.domain import text
+    from portal.employers.models import JobRoleTerm, SearchTerm
+    from portal.jobs.search import MIN_RANK
+
+    vocabulary = list(db.session.scalars(select(SearchTerm.term)))
+    held: dict[int, set[str]] = {}
+    for role_id, term in db.session.execute(select(JobRoleTerm.role_id, JobRoleTerm.term)):
+        held.setdefault(role_id, set()).add(term)
+    open_ids = {r.id for key, r in roles.items() if key not in ("draft", "expired")}
+    for words in ("siivooja", "siivoojaksi helsingissä", "keittiön työkokeilu", "varasto trukki", "it-tuki"):
+        scores = text.rank(text.fuzzy_lookup(text.terms(words), vocabulary), held)
+        expected = {i for i, s in scores.items() if s >= MIN_RANK and i in open_ids}
+        found = {item["id"] for item in client.get("/api/v1/roles", query_string={"q": words}).get_json()["items"]}
+        assert found == expected, words
