@@ -1,0 +1,1 @@
+"""Employers: their profile, their adjustable roles and trial placements, and self-registration."""
