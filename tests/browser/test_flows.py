@@ -8,8 +8,9 @@ def test_login_lands_on_start_page_and_logout_ends_the_session(browser, live_ser
     context = browser.new_context()
     page = context.new_page()
     sign_in(page, live_server, "other_coach")  # not used by the axe run, so still in Finnish
-    assert page.url.endswith("/start")
-    assert page.locator("h1").inner_text().startswith("Tervetuloa")
+    # /start sends a coach on to their own start page, the caseload.
+    assert page.url.endswith("/coaching/")
+    assert page.locator("h1").inner_text() == "Asiakkaani"
     cookies = context.cookies()
     page.click("header form button[type=submit]")  # sign out
     page.wait_for_url(f"{live_server.url}/")
