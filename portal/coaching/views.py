@@ -52,8 +52,8 @@ def index():
     today = local_today()
     caseload.log_caseload_read(current_user, page.items)
     return render_and_commit("coaching/index.html", page=page, sort=sort, status=status, q=q, today=today,
-                           summary=caseload.summary(current_user, today), statuses=STATUS_LABELS,
-                           days=lambda c: caseload.days_since_contact(c, today), org_admin=is_org_admin())
+                               summary=caseload.summary(current_user, today), statuses=STATUS_LABELS,
+                               days=lambda c: caseload.days_since_contact(c, today), org_admin=is_org_admin())
 
 
 @bp.route("/candidates/new", methods=["GET", "POST"])
@@ -81,7 +81,7 @@ def record(candidate_id: int):
     candidate = candidate_for(current_user, candidate_id, profile=True)
     log_read(candidate, "record")
     return render_and_commit("coaching/record.html", c=candidate, names=profile_labels(),
-                           contacts=svc.employer_contacts(candidate)[:3])
+                               contacts=svc.employer_contacts(candidate)[:3])
 
 
 @bp.route("/candidates/<int:candidate_id>/edit", methods=["GET", "POST"])
@@ -122,7 +122,7 @@ def status(candidate_id: int):
             return redirect(url_for("coaching.status", candidate_id=candidate.id))
     log_read(candidate, "status")
     return render_and_commit("coaching/status.html", c=candidate, form=form, history=svc.status_history(candidate),
-                           statuses=STATUS_LABELS)
+                               statuses=STATUS_LABELS)
 
 
 @bp.route("/candidates/<int:candidate_id>/contacts", methods=["GET", "POST"])
@@ -174,7 +174,7 @@ def team_page(candidate_id: int):
                                                            for u in team.account_choices(candidate)]
     account_form.user_id.data = candidate.user_id
     return render_and_commit("coaching/team.html", c=candidate, add_form=add_form, account_form=account_form,
-                           confirm=ConfirmForm())
+                               confirm=ConfirmForm())
 
 
 @bp.route("/candidates/<int:candidate_id>/erase", methods=["GET", "POST"])

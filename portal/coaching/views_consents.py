@@ -35,7 +35,7 @@ def consent_list(candidate_id: int):
     else:
         log_read(candidate, "consents")
     return render_and_commit("coaching/consents.html", c=candidate, form=form, consents=consents.consents_of(candidate),
-                           scopes=SCOPE_LABELS, withdraw_url=lambda x: url_for(
+                               scopes=SCOPE_LABELS, withdraw_url=lambda x: url_for(
                                "coaching.consent_withdraw", candidate_id=candidate.id, consent_id=x.id))
 
 
@@ -59,4 +59,4 @@ def consent_withdraw(candidate_id: int, consent_id: int):
         return redirect(back)
     log_read(candidate, "consents")
     return render_and_commit("coaching/consent_withdraw.html", c=candidate, consent=consent, form=form, cancel=back,
-                           scopes=SCOPE_LABELS)
+                               scopes=SCOPE_LABELS)

@@ -71,7 +71,7 @@ def assessment(candidate_id: int):
     else:
         log_read(candidate, "assessment")
     return render_and_commit("coaching/assessment.html", c=candidate, form=form, assessment=current,
-                           situations=items("need_situations"), focus=items("assessment_focus"))
+                               situations=items("need_situations"), focus=items("assessment_focus"))
 
 
 def _plan_context(candidate):
@@ -156,8 +156,8 @@ def module_list(candidate_id: int):
     candidate = candidate_for(current_user, candidate_id)
     log_read(candidate, "modules")
     return render_and_commit("coaching/modules.html", c=candidate, modules=modules.modules_of(candidate),
-                           goals=labels("service_goals"), statuses=MODULE_STATUS_LABELS,
-                           decisions=DECISION_LABELS, destinations=DESTINATION_LABELS)
+                               goals=labels("service_goals"), statuses=MODULE_STATUS_LABELS,
+                               decisions=DECISION_LABELS, destinations=DESTINATION_LABELS)
 
 
 def _module_form(module=None) -> ModuleForm:

@@ -51,8 +51,8 @@ def plan():
     current = plans.plan_of(candidate)
     log_read(candidate, "plan")
     return render_and_commit("selfservice/plan.html", c=candidate, plan=current, history=plans.history(current),
-                           goal_statuses=GOAL_STATUS_LABELS, actions=PLAN_ACTION_LABELS,
-                           goal_endpoint="selfservice.goal")
+                               goal_statuses=GOAL_STATUS_LABELS, actions=PLAN_ACTION_LABELS,
+                               goal_endpoint="selfservice.goal")
 
 
 @bp.route("/plan/goals/new", methods=["GET", "POST"])
@@ -111,8 +111,8 @@ def consent_list():
     else:
         log_read(candidate, "consents")
     return render_and_commit("selfservice/consents.html", form=form, consents=consents.consents_of(candidate),
-                           scopes=SCOPE_LABELS,
-                           withdraw_url=lambda x: url_for("selfservice.consent_withdraw", consent_id=x.id))
+                               scopes=SCOPE_LABELS,
+                               withdraw_url=lambda x: url_for("selfservice.consent_withdraw", consent_id=x.id))
 
 
 @bp.route("/consents/<int:consent_id>/withdraw", methods=["GET", "POST"])
