@@ -14,7 +14,9 @@ def test_employer_posts_and_publishes_a_role_that_a_visitor_finds_misspelled(bro
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     sign_in(page, live_server, "employer")
     assert page.url.endswith("/employer/")
-    page.click("text=Julkaise tehtävä")
+    # The user's language is remembered, and other browser tests may have switched it: choose Finnish.
+    page.goto(f"{live_server.url}/employer/?lang=fi")
+    page.click("main >> text=Julkaise tehtävä")
     page.fill("#title", "Pyykkihuoltaja, aamupäivät")
     page.check("#kind-0")
     page.fill("#tasks", "Lajittelet pyykit, käytät pesukoneita ja viikkaat puhtaat tekstiilit.")
