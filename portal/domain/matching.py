@@ -104,6 +104,7 @@ class Explanation:
     demands_removed: tuple[tuple[str, str], ...]  # (demand, adjustment that removes it)
     demands_too_high: tuple[str, ...]
     clause_target_groups: tuple[str, ...]
+    location: str = ""  # why location passed or failed: remote, unknown, same, neighbour, far
 
 
 @dataclass(frozen=True)
@@ -149,10 +150,8 @@ def explain(candidate: CandidateProfile, role: RoleProfile, options: MatchOption
     (failed if too_high else passed).append("demands")
     missing = tuple(sorted(candidate.adjustments_needed - role.adjustments_offered))
     (failed if missing and not options.allow_missing_adjustments else passed).append("adjustments")
-    near = (role.remote == "fully" or not candidate.municipality or not role.municipality
-            or candidate.municipality == role.municipality
-            or role.municipality in options.neighbours.get(candidate.municipality, frozenset()))
-    (passed if near else failed).append("location")
+    location = location_reason(candidate, role, options)
+    (failed if location == "far" else passed).append("location")
     (passed if role.languages_required <= candidate.languages else failed).append("languages")
 
     essential = tuple(_best(s, candidate.skills) for s in role.essential_skills)
@@ -170,7 +169,7 @@ def explain(candidate: CandidateProfile, role: RoleProfile, options: MatchOption
         if options.allow_missing_adjustments else 0.0,
     }
     return Explanation(tuple(passed), tuple(failed), parts, essential, negotiable, desired,
-                       missing, tuple(removed), tuple(too_high), groups)
+                       missing, tuple(removed), tuple(too_high), groups, location)
 
 
 def desired_fraction(similarity_value: float) -> float:
@@ -183,25 +182,66 @@ def total(parts: Mapping[str, float]) -> float:
     return round(min(100.0, max(0.0, sum(parts.values()))), 1)
 
 
-def rank_roles(candidate: CandidateProfile, roles: Sequence[RoleProfile], options: MatchOptions,
-               limit: int | None = 50) -> list[Match]:
-    """The roles that pass every hard constraint, best first, each with its explanation."""
+@dataclass(frozen=True)
+class Ranking:
+    """One page of a ranking: how many pass (at or above the minimum score), and this slice, explained."""
+
+    total: int
+    matches: tuple[Match, ...]
+
+
+def _ranked(scores, eligible, ids, min_score: float) -> list[int]:
+    """Indices that pass and reach the minimum score, best first, then by id."""
+    scores = [round(s, 1) for s in scores]  # float32 from the arrays: 33.3 must not fall below 33.3
+    keep = [i for i in range(len(ids)) if eligible[i] and scores[i] >= min_score]
+    return sorted(keep, key=lambda i: (-scores[i], ids[i]))
+
+
+def rank_roles_page(candidate: CandidateProfile, roles: Sequence[RoleProfile], options: MatchOptions,
+                    offset: int = 0, limit: int | None = 25, min_score: float = 0.0) -> Ranking:
+    """The roles that pass every hard constraint, best first; only the requested slice is explained."""
     from portal.domain.matching_arrays import score_matrix
 
     eligible, scores = score_matrix([candidate], roles, options)
-    order = sorted((i for i in range(len(roles)) if eligible[0, i]), key=lambda i: (-scores[0, i], roles[i].id))
-    return [_match(candidate, roles[i], options) for i in order[:limit]]
+    order = _ranked(scores[0].tolist(), eligible[0].tolist(), [r.id for r in roles], min_score)
+    chosen = order[offset:None if limit is None else offset + limit]
+    return Ranking(len(order), tuple(_match(candidate, roles[i], options) for i in chosen))
+
+
+def rank_candidates_page(role: RoleProfile, candidates: Sequence[CandidateProfile], options: MatchOptions,
+                         offset: int = 0, limit: int | None = 25, min_score: float = 0.0) -> Ranking:
+    """The candidates that pass every hard constraint for a role, best first; the slice explained."""
+    from portal.domain.matching_arrays import score_matrix
+
+    eligible, scores = score_matrix(candidates, [role], options)
+    order = _ranked(scores[:, 0].tolist(), eligible[:, 0].tolist(), [c.id for c in candidates], min_score)
+    chosen = order[offset:None if limit is None else offset + limit]
+    return Ranking(len(order), tuple(_match(candidates[i], role, options) for i in chosen))
+
+
+def rank_roles(candidate: CandidateProfile, roles: Sequence[RoleProfile], options: MatchOptions,
+               limit: int | None = 50) -> list[Match]:
+    """The roles that pass every hard constraint, best first, each with its explanation."""
+    return list(rank_roles_page(candidate, roles, options, 0, limit).matches)
 
 
 def rank_candidates(role: RoleProfile, candidates: Sequence[CandidateProfile], options: MatchOptions,
                     limit: int | None = 50) -> list[Match]:
     """The candidates that pass every hard constraint for a role, best first, explained."""
-    from portal.domain.matching_arrays import score_matrix
+    return list(rank_candidates_page(role, candidates, options, 0, limit).matches)
 
-    eligible, scores = score_matrix(candidates, [role], options)
-    order = sorted((i for i in range(len(candidates)) if eligible[i, 0]),
-                   key=lambda i: (-scores[i, 0], candidates[i].id))
-    return [_match(candidates[i], role, options) for i in order[:limit]]
+
+def location_reason(candidate: CandidateProfile, role: RoleProfile, options: MatchOptions) -> str:
+    """Why the location constraint passed or failed: remote, unknown, same, neighbour or far."""
+    if role.remote == "fully":
+        return "remote"
+    if not candidate.municipality or not role.municipality:
+        return "unknown"
+    if candidate.municipality == role.municipality:
+        return "same"
+    if role.municipality in options.neighbours.get(candidate.municipality, frozenset()):
+        return "neighbour"
+    return "far"
 
 
 def _match(candidate: CandidateProfile, role: RoleProfile, options: MatchOptions) -> Match:
