@@ -1,0 +1,1 @@
+"""Matching: the coach's ranked roles for a candidate and ranked candidates for a role, with explanations."""

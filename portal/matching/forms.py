@@ -1,0 +1,16 @@
+"""The proposal form on the pair page; the ranked lists' filters are plain GET parameters."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, TextAreaField
+from wtforms.validators import Length, Optional
+
+
+class ProposeForm(FlaskForm):
+    """Propose the candidate for the role, with a note to the employer."""
+
+    message = TextAreaField(_l("Message to the employer"), validators=[Optional(), Length(max=2000)],
+                            description=_l("What the employer should know about the candidate's work, in "
+                                           "work terms only: never health details."))
+    allow_missing = HiddenField()

@@ -1,0 +1,186 @@
+"""Roles and candidates as the matching engine's profiles, read in a fixed number of queries.
+
+Plain column selects, not ORM objects: ranking 2,000 roles or a whole
+caseload reads each table once, whatever the number of rows. Texts are
+folded with portal.domain.text.fold, as the roles' skills are when saved.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import or_, select
+
+from portal.accounts.models import Organisation
+from portal.coaching.models import (Candidate, CandidateAdjustment, CandidateLanguage, CandidateOccupation,
+                                    CandidateSkill, CandidateTargetGroup, FunctionalLimit)
+from portal.domain.matching import CandidateProfile, MatchOptions, RoleProfile
+from portal.domain.profile import split_lines
+from portal.domain.text import fold
+from portal.employers.models import JobRole, JobRoleAdjustment, JobRoleDemand, JobRoleLanguage, JobRoleSkill
+from portal.extensions import db
+from portal.procurements.models import EmploymentClause
+from portal.reference.models import ReferenceItem
+
+NO_HOURS = (0, 99)  # an unknown hours range fits every range
+CATALOGUES = ("demand_levels", "physical_demands", "municipalities", "skills", "occupations")
+
+
+@dataclass
+class Reference:
+    """What matching needs from the catalogues: level ranks, removers, neighbours, skill and occupation texts."""
+
+    ranks: dict[str, int] = field(default_factory=dict)
+    removed_by: dict[str, frozenset[str]] = field(default_factory=dict)
+    neighbours: dict[str, frozenset[str]] = field(default_factory=dict)
+    skill_texts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    occupation_texts: dict[str, str] = field(default_factory=dict)
+
+    def options(self, allow_missing_adjustments: bool = False) -> MatchOptions:
+        """The engine's options, with the coach's choice about missing adjustments."""
+        return MatchOptions(neighbours=self.neighbours, removed_by=self.removed_by,
+                            allow_missing_adjustments=allow_missing_adjustments)
+
+
+def reference() -> Reference:
+    """The catalogues matching reads, in one query."""
+    ref = Reference()
+    rows = db.session.execute(select(ReferenceItem.catalogue, ReferenceItem.code, ReferenceItem.data,
+                                     ReferenceItem.label_fi, ReferenceItem.label_sv, ReferenceItem.label_en)
+                              .where(ReferenceItem.catalogue.in_(CATALOGUES)))
+    for catalogue, code, data, *labels in rows:
+        data = data or {}
+        if catalogue == "demand_levels":
+            ref.ranks[code] = int(data.get("rank", 0))
+        elif catalogue == "physical_demands":
+            ref.removed_by[code] = frozenset(data.get("removed_by") or ())
+        elif catalogue == "municipalities" and data.get("neighbours"):
+            ref.neighbours[code] = frozenset(data["neighbours"])
+        elif catalogue == "skills":
+            ref.skill_texts[code] = tuple(dict.fromkeys(fold(label) for label in labels if label))
+        elif catalogue == "occupations":
+            ref.occupation_texts[code] = fold(labels[0])
+    return ref
+
+
+@dataclass(frozen=True)
+class RoleInfo:
+    """What a ranked list shows of a role."""
+
+    id: int
+    title: str
+    kind: str
+    employer: str
+    organisation_id: int
+    municipality: str | None
+    remote: str
+    hours_min: int | None
+    hours_max: int | None
+    clause_id: int | None
+
+
+def open_role_conditions(today: date, kind: str = "", municipality: str = "", remote: str = "") -> list:
+    """Published roles still open on `today`, optionally of one kind, in one municipality, or remote."""
+    found = [JobRole.status == "published", or_(JobRole.open_until.is_(None), JobRole.open_until >= today)]
+    if kind:
+        found.append(JobRole.kind == kind)
+    if municipality:
+        found.append(JobRole.municipality_code == municipality)
+    if remote in ("partly", "fully"):
+        found.append(JobRole.remote.in_(("partly", "fully") if remote == "partly" else ("fully",)))
+    return found
+
+
+def _by_role(stmt) -> dict[int, list]:
+    out: dict[int, list] = defaultdict(list)
+    for row in db.session.execute(stmt):
+        out[row[0]].append(row[1:])
+    return out
+
+
+def roles(conditions: list, ref: Reference) -> tuple[list[RoleProfile], dict[int, RoleInfo]]:
+    """Role profiles (in id order) and their display info, in five queries."""
+    ids = select(JobRole.id).where(*conditions)
+    rows = db.session.execute(
+        select(JobRole.id, JobRole.title, JobRole.kind, Organisation.name, JobRole.organisation_id,
+               JobRole.municipality_code, JobRole.remote, JobRole.hours_min, JobRole.hours_max, JobRole.clause_id,
+               JobRole.occupation_code, EmploymentClause.target_groups)
+        .join(Organisation, Organisation.id == JobRole.organisation_id)
+        .outerjoin(EmploymentClause, EmploymentClause.id == JobRole.clause_id)
+        .where(*conditions).order_by(JobRole.id)).all()
+    skills = _by_role(select(JobRoleSkill.role_id, JobRoleSkill.name_folded, JobRoleSkill.essential)
+                      .where(JobRoleSkill.role_id.in_(ids)).order_by(JobRoleSkill.role_id, JobRoleSkill.position))
+    demands = _by_role(select(JobRoleDemand.role_id, JobRoleDemand.demand_code, JobRoleDemand.level_code)
+                       .where(JobRoleDemand.role_id.in_(ids)))
+    offered = _by_role(select(JobRoleAdjustment.role_id, JobRoleAdjustment.adjustment_code)
+                       .where(JobRoleAdjustment.role_id.in_(ids)))
+    languages = _by_role(select(JobRoleLanguage.role_id, JobRoleLanguage.language_code)
+                         .where(JobRoleLanguage.role_id.in_(ids)))
+    profiles, info = [], {}
+    for (rid, title, kind, employer, org_id, muni, remote, h_min, h_max, clause_id, occupation, groups) in rows:
+        hours = (h_min, h_max) if h_min is not None and h_max is not None else NO_HOURS
+        profiles.append(RoleProfile(
+            id=rid, hours_min=hours[0], hours_max=hours[1], municipality=muni, remote=remote,
+            demands={d: ref.ranks.get(level, 0) for d, level in demands.get(rid, ())},
+            adjustments_offered=frozenset(a for (a,) in offered.get(rid, ())),
+            essential_skills=tuple(s for s, essential in skills.get(rid, ()) if essential),
+            negotiable_skills=tuple(s for s, essential in skills.get(rid, ()) if not essential),
+            title=fold(title), occupation=ref.occupation_texts.get(occupation or "", ""),
+            languages_required=frozenset(lang for (lang,) in languages.get(rid, ())),
+            clause_target_groups=frozenset(groups or ())))
+        info[rid] = RoleInfo(rid, title, kind, employer, org_id, muni, remote, h_min, h_max, clause_id)
+    return profiles, info
+
+
+@dataclass(frozen=True)
+class CandidateInfo:
+    """What a ranked list shows of a candidate (to their own coach)."""
+
+    id: int
+    code: str
+    name: str | None
+    status: str
+    municipality: str | None
+    hours_min: int | None
+    hours_max: int | None
+
+
+def _texts(lines: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t for t in (fold(line) for line in lines) if t))
+
+
+def candidates(conditions: list, ref: Reference) -> tuple[list[CandidateProfile], dict[int, CandidateInfo]]:
+    """Candidate profiles (in id order) and their display info, in seven queries."""
+    ids = select(Candidate.id).where(*conditions)
+    rows = db.session.execute(
+        select(Candidate.id, Candidate.code, Candidate.name, Candidate.status, Candidate.municipality_code,
+               Candidate.hours_min, Candidate.hours_max, Candidate.skills_text, Candidate.desired_work_text)
+        .where(*conditions).order_by(Candidate.id)).all()
+
+    def per(column_a, column_b, model):
+        return _by_role(select(model.candidate_id, column_a, *([column_b] if column_b is not None else []))
+                        .where(model.candidate_id.in_(ids)))
+
+    skills = per(CandidateSkill.code, None, CandidateSkill)
+    occupations = _by_role(select(CandidateOccupation.candidate_id, CandidateOccupation.name)
+                           .where(CandidateOccupation.candidate_id.in_(ids))
+                           .order_by(CandidateOccupation.candidate_id, CandidateOccupation.position))
+    languages = per(CandidateLanguage.code, None, CandidateLanguage)
+    limits = per(FunctionalLimit.demand_code, FunctionalLimit.max_level, FunctionalLimit)
+    needs = per(CandidateAdjustment.code, None, CandidateAdjustment)
+    groups = per(CandidateTargetGroup.code, None, CandidateTargetGroup)
+    profiles, info = [], {}
+    for cid, code, name, status, muni, h_min, h_max, skills_text, desired_text in rows:
+        hours = (h_min, h_max) if h_min is not None and h_max is not None else NO_HOURS
+        labels = [t for (c,) in skills.get(cid, ()) for t in ref.skill_texts.get(c, ())]
+        profiles.append(CandidateProfile(
+            id=cid, hours_min=hours[0], hours_max=hours[1], municipality=muni,
+            limits={d: ref.ranks[level] for d, level in limits.get(cid, ()) if level in ref.ranks},
+            adjustments_needed=frozenset(a for (a,) in needs.get(cid, ())),
+            skills=_texts(labels + list(split_lines(skills_text))),
+            desired=_texts([n for (n,) in occupations.get(cid, ())] + list(split_lines(desired_text))),
+            languages=frozenset(lang for (lang,) in languages.get(cid, ())),
+            target_groups=frozenset(g for (g,) in groups.get(cid, ()))))
+        info[cid] = CandidateInfo(cid, code, name, status, muni, h_min, h_max)
+    return profiles, info

@@ -1,0 +1,126 @@
+"""Ranking roles for a candidate and a coach's candidates for a role, a page at a time, and one pair explained.
+
+The engine scores every pair with numpy and rapidfuzz, then explains only
+the rows of the page shown.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import abort
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import func, select
+
+from portal.accounts.models import Organisation
+from portal.coaching.models import Candidate, CandidateCoach
+from portal.domain.caseload import ACTIVE_STATUSES
+from portal.domain.job_roles import KINDS, REMOTE
+from portal.domain.matching import Explanation, explain, rank_candidates_page, rank_roles_page, total
+from portal.employers.models import JobRole
+from portal.guidance.rules_data import today
+from portal.matching import profiles
+from portal.matching.profiles import CandidateInfo, RoleInfo
+
+PER_PAGE = 20
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The filters of a ranked list, read from the query string (anything unreadable is ignored)."""
+
+    kind: str = ""
+    municipality: str = ""
+    remote: str = ""
+    allow_missing: bool = False
+    min_score: int = 0
+
+    @classmethod
+    def from_args(cls, args) -> Filters:
+        """Filters from ?kind=&municipality=&remote=&allow_missing=1&min_score=."""
+        score = args.get("min_score", type=int) or 0
+        return cls(kind=args.get("kind", "") if args.get("kind") in KINDS else "",
+                   municipality=(args.get("municipality") or "")[:3],
+                   remote=args.get("remote", "") if args.get("remote") in REMOTE[1:] else "",
+                   allow_missing=args.get("allow_missing") == "1", min_score=max(0, min(100, score)))
+
+
+class RankedPage(Pagination):
+    """A page of a ranking computed in memory; works with the shared pagination macro."""
+
+    def _query_items(self) -> list:
+        ranking = self._query_args["rank"](self._query_offset, self.per_page)
+        self._total = ranking.total
+        info = self._query_args["info"]
+        return [(match, info[match.role_id if self._query_args["by_role"] else match.candidate_id])
+                for match in ranking.matches]
+
+    def _query_count(self) -> int:
+        return self._total
+
+
+def ranked_roles(candidate: Candidate, filters: Filters) -> RankedPage:
+    """The open roles that fit the candidate, best first, a page of them explained."""
+    ref = profiles.reference()
+    person, _ = profiles.candidates([Candidate.id == candidate.id], ref)
+    conditions = profiles.open_role_conditions(today(), filters.kind, filters.municipality, filters.remote)
+    role_profiles, info = profiles.roles(conditions, ref)
+    options = ref.options(filters.allow_missing)
+
+    def rank(offset, limit):
+        return rank_roles_page(person[0], role_profiles, options, offset, limit, filters.min_score)
+
+    return RankedPage(per_page=PER_PAGE, error_out=False, rank=rank, info=info, by_role=True)
+
+
+def caseload_conditions(coach) -> list:
+    """The coach's own candidates in an active status (not exited, not erased)."""
+    mine = select(CandidateCoach.candidate_id).where(CandidateCoach.user_id == coach.id)
+    return [Candidate.id.in_(mine), Candidate.organisation_id == coach.organisation_id,
+            Candidate.erased_at.is_(None), Candidate.status.in_(ACTIVE_STATUSES)]
+
+
+def ranked_candidates(coach, role_id: int, filters: Filters) -> tuple[RoleInfo, RankedPage]:
+    """The coach's active candidates who fit an open role, best first, a page of them explained."""
+    ref = profiles.reference()
+    role_profiles, role_info = profiles.roles(profiles.open_role_conditions(today()) + [JobRole.id == role_id], ref)
+    if not role_profiles:
+        abort(404)  # a closed or unknown role
+    people, info = profiles.candidates(caseload_conditions(coach), ref)
+    options = ref.options(filters.allow_missing)
+
+    def rank(offset, limit):
+        return rank_candidates_page(role_profiles[0], people, options, offset, limit, filters.min_score)
+
+    return role_info[role_id], RankedPage(per_page=PER_PAGE, error_out=False, rank=rank, info=info, by_role=False)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One candidate and one role, explained."""
+
+    candidate: CandidateInfo
+    role: RoleInfo
+    explanation: Explanation
+    score: float
+
+
+def explain_pair(candidate_id: int, role_id: int, allow_missing: bool = False) -> Pair | None:
+    """The explanation of one candidate against one role (any state of the role), or None if either is gone."""
+    ref = profiles.reference()
+    people, c_info = profiles.candidates([Candidate.id == candidate_id, Candidate.erased_at.is_(None)], ref)
+    roles, r_info = profiles.roles([JobRole.id == role_id], ref)
+    if not people or not roles:
+        return None
+    options = ref.options(allow_missing)
+    explanation = explain(people[0], roles[0], options)
+    return Pair(c_info[candidate_id], r_info[role_id], explanation, total(explanation.parts))
+
+
+def open_roles_query(q: str = "", kind: str = ""):
+    """Open roles for the coach's list (unsorted), searched by title or employer name."""
+    stmt = (select(JobRole).join(Organisation, Organisation.id == JobRole.organisation_id)
+            .where(*profiles.open_role_conditions(today(), kind if kind in KINDS else "")))
+    if q.strip():
+        like = f"%{q.strip().lower()}%"
+        stmt = stmt.where(func.lower(JobRole.title).like(like) | func.lower(Organisation.name).like(like))
+    return stmt

@@ -1,0 +1,124 @@
+"""The coach's matching pages: candidates and open roles, ranked both ways, one pair explained and proposed."""
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy import select
+
+from portal import nav
+from portal.audit.services import record
+from portal.coaching.access import candidate_for, log_read, render_and_commit
+from portal.coaching.caseload import SORTS as CASELOAD_SORTS
+from portal.coaching.caseload import caseload_query, log_caseload_read
+from portal.coaching.catalogues import labels_for
+from portal.coaching.labels import STATUS_LABELS
+from portal.coaching.models import Candidate
+from portal.coaching.services import has_valid_consent
+from portal.domain.matching import MISSING_ADJUSTMENT_PENALTY
+from portal.employers.models import JobRole
+from portal.errors import ServiceError
+from portal.extensions import db
+from portal.listing import apply_sort, paginate, sort_choice
+from portal.matching import services
+from portal.matching.forms import ProposeForm
+from portal.placements.texts import KIND_LABELS
+from portal.proposals.models import Proposal
+from portal.proposals.services import propose
+from portal.security import get_or_404, roles
+
+bp = Blueprint("matching", __name__, url_prefix="/matching")
+nav.add("matching.index", _l("Matching"), ("coach",), order=12)
+ROLE_SORTS = {"title": JobRole.title, "published": JobRole.published_at, "kind": JobRole.kind}
+CATALOGUES = ("municipalities", "physical_demands", "adjustments", "target_groups", "languages")
+
+
+@bp.app_template_filter("match_label")
+def match_label(code, names: dict) -> str:
+    """A catalogue code in words (the code itself when the catalogue lacks it)."""
+    return names.get(code, code)
+
+
+@bp.app_template_filter("skill_row")
+def skill_row(match) -> tuple:
+    """A SkillMatch as (role's skill, candidate's skill, similarity), the shape the skill table shows."""
+    return match.role_skill, match.candidate_skill, match.similarity
+
+
+def _labels() -> dict:
+    return labels_for(*CATALOGUES) | {"kinds": KIND_LABELS, "status": STATUS_LABELS,
+                                      "penalty": MISSING_ADJUSTMENT_PENALTY}
+
+
+@bp.get("/")
+@roles("coach")
+def index():
+    """The coach's candidates, each with a link to the roles that fit them."""
+    sort = sort_choice(CASELOAD_SORTS, "name")
+    page = paginate(apply_sort(caseload_query(current_user), CASELOAD_SORTS, sort, Candidate.id))
+    log_caseload_read(current_user, page.items)
+    return render_and_commit("matching/index.html", page=page, sort=sort, statuses=STATUS_LABELS)
+
+
+@bp.get("/roles")
+@roles("coach")
+def roles_list():
+    """Open roles of every employer, to rank the coach's candidates for one of them."""
+    q, kind = request.args.get("q", ""), request.args.get("kind", "")
+    sort = sort_choice(ROLE_SORTS, "-published")
+    page = paginate(apply_sort(services.open_roles_query(q, kind), ROLE_SORTS, sort, JobRole.id))
+    return render_template("matching/roles.html", page=page, sort=sort, q=q, kind=kind, kinds=KIND_LABELS,
+                           municipalities=labels_for("municipalities")["municipalities"])
+
+
+@bp.get("/candidates/<int:candidate_id>")
+@roles("coach")
+def candidate_roles(candidate_id: int):
+    """The open roles that fit one of the coach's candidates, best first, each explained."""
+    candidate = candidate_for(current_user, candidate_id)
+    filters = services.Filters.from_args(request.args)
+    page = services.ranked_roles(candidate, filters)
+    log_read(candidate, "profile")
+    return render_and_commit("matching/candidate_roles.html", candidate=candidate, page=page, filters=filters,
+                             labels=_labels())
+
+
+@bp.get("/roles/<int:role_id>")
+@roles("coach")
+def role_candidates(role_id: int):
+    """The coach's own candidates who fit an open role, best first, each explained."""
+    filters = services.Filters.from_args(request.args)
+    role, page = services.ranked_candidates(current_user, role_id, filters)
+    record("caseload_read", "caseload", current_user.id, organisation_id=current_user.organisation_id,
+           detail={"candidates": [info.id for _m, info in page.items], "role": role_id})
+    return render_and_commit("matching/role_candidates.html", role=role, page=page, filters=filters,
+                             labels=_labels())
+
+
+@bp.route("/candidates/<int:candidate_id>/roles/<int:role_id>", methods=["GET", "POST"])
+@roles("coach")
+def pair(candidate_id: int, role_id: int):
+    """One candidate against one role, explained, with the proposal form."""
+    candidate = candidate_for(current_user, candidate_id)
+    role = get_or_404(select(JobRole).where(JobRole.id == role_id, JobRole.status != "draft"))
+    form = ProposeForm(allow_missing=request.args.get("allow_missing", ""))
+    allow_missing = (form.allow_missing.data or "") == "1"
+    if form.validate_on_submit():
+        try:
+            proposal = propose(current_user, candidate, role, form.message.data, allow_missing)
+        except ServiceError as exc:
+            db.session.rollback()
+            form.form_errors.append(exc.message)
+        else:
+            db.session.commit()
+            flash(_("%(code)s has been proposed for %(role)s. The employer has been notified.",
+                    code=candidate.code, role=role.title), "success")
+            return redirect(url_for("proposals.coach_detail", proposal_id=proposal.id))
+    match = services.explain_pair(candidate.id, role.id, allow_missing)
+    standing = db.session.scalar(select(Proposal).where(Proposal.candidate_id == candidate.id,
+                                                        Proposal.role_id == role.id, Proposal.state != "withdrawn"))
+    log_read(candidate, "profile")
+    return render_and_commit("matching/pair.html", candidate=candidate, role=role, match=match, form=form,
+                             labels=_labels(), standing=standing, allow_missing=allow_missing,
+                             consent=has_valid_consent(candidate.id, role.organisation_id))

@@ -1,0 +1,51 @@
+"""Supported-employment figures for coaches and the administrator, and the trial reminder command."""
+from __future__ import annotations
+
+from datetime import date
+
+import click
+from flask import render_template
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from portal import nav
+from portal.coaching.access import is_org_admin, local_today
+from portal.extensions import db
+from portal.placements import figures
+from portal.placements.reminders import send_trial_reminders
+from portal.placements.views import bp
+from portal.security import roles
+
+nav.add("placements.figures_page", _l("Employment figures"), ("coach",), order=16)
+nav.add("placements.figures_providers", _l("Employment figures"), ("admin",), order=82)
+
+
+@bp.get("/figures")
+@roles("coach")
+def figures_page():
+    """The coach's own figures and their provider's; the provider admin also sees each coach's."""
+    today = local_today()
+    whole, per_coach = figures.provider_page(current_user.organisation_id, today)
+    own = next((f for coach, f in per_coach if coach.id == current_user.id), None)
+    admin = is_org_admin()
+    return render_template("placements/figures.html", whole=whole, own=own, today=today,
+                           per_coach=per_coach if admin else [], admin=admin)
+
+
+@bp.get("/figures/providers")
+@roles("admin")
+def figures_providers():
+    """Every provider's figures."""
+    today = local_today()
+    return render_template("placements/figures_providers.html", rows=figures.all_providers(today), today=today)
+
+
+@bp.cli.command("remind")
+@click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The day to remind for (default: today in Finland).")
+def remind(day) -> None:
+    """Remind both sides of the work trials that end within two weeks (safe to run from cron)."""
+    today: date = day.date() if day else local_today()
+    sent = send_trial_reminders(today)
+    db.session.commit()
+    click.echo(f"{sent} trial reminders sent")

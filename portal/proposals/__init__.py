@@ -1,0 +1,1 @@
+"""Proposals: a coach proposes a candidate to a role, the employer answers, both sides are notified."""
