@@ -72,14 +72,15 @@ def seed() -> str:
         cleaner.clause_id = clause.id
     clause_id = cleaner.clause_id
     today = date.today()
-    propose(coach, kaisa, cleaner, "Kaisalla on vahva asiakaspalvelukokemus kaupasta. Hän toivoo aamupäivätyötä "
-                                   "ja asteittaista aloitusta.")
-    trial = actions.start(coach, _accepted(coach, boss, liisa, cleaner, "Liisalla on siivousalan kokemusta."),
+    # Messages to the employer speak of the work only, never by name (the employer sees a code).
+    propose(coach, kaisa, cleaner, "Vahva asiakaspalvelukokemus kaupasta. Toivoo aamupäivätyötä ja asteittaista "
+                                   "aloitusta.")
+    trial = actions.start(coach, _accepted(coach, boss, liisa, cleaner, "Siivousalan kokemusta kahdesta työpaikasta."),
                           Terms("work_trial", today - timedelta(days=75), today - timedelta(days=16), 0.75,
                                 False, clause_id))
     actions.convert(boss, trial, today - timedelta(days=45),
                     Terms("job", today - timedelta(days=45), None, 0.75, True, clause_id))
-    actions.start(coach, _accepted(coach, boss, matti, warehouse, "Matti on ajanut trukkia aiemmin."),
+    actions.start(coach, _accepted(coach, boss, matti, warehouse, "Aiempaa kokemusta trukin ajosta."),
                   Terms("work_trial", today - timedelta(days=50), today + timedelta(days=5), 0.8, False, None))
     db.session.flush()
     return "3 proposals, 3 placements (one trial converted into a job on the demo clause)"
