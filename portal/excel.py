@@ -26,6 +26,9 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_UNCOMPRESSED = 100 * 1024 * 1024
 MAX_ENTRIES = 200
 MAX_RATIO = 100
+# A sheet may claim any size in its <dimension>; openpyxl pads every row to it. Refused above this many cells.
+MAX_DECLARED_CELLS = 5_000_000
+BLANK_ROW_SLACK = 1000  # empty rows tolerated beyond the row limit before a file counts as too long
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -74,16 +77,20 @@ def write_workbook(sheets: list[Sheet], target) -> None:
 
 
 def _cell(ws, value):
-    safe, quoted = neutralise(value)
-    cell = WriteOnlyCell(ws, value=safe)
-    if quoted:
+    # Plain values go to openpyxl as they are (it types numbers, and dates as yyyy-mm-dd, itself): a styled
+    # cell object per value would double the time of a large export. Only what needs a style gets one.
+    if isinstance(value, str):
+        if not value.startswith(DANGEROUS_START):
+            return value
+        cell = WriteOnlyCell(ws, value=value)
         cell.data_type = "s"  # never a formula
         cell.quotePrefix = True
-    elif isinstance(value, datetime):
+        return cell
+    if isinstance(value, datetime):
+        cell = WriteOnlyCell(ws, value=value)
         cell.number_format = "yyyy-mm-dd hh:mm"
-    elif isinstance(value, date):
-        cell.number_format = "yyyy-mm-dd"
-    return cell
+        return cell
+    return value
 
 
 def _column_letter(index: int) -> str:
@@ -140,7 +147,9 @@ def read_rows(data: bytes, headers: list[str], max_rows: int = 100_000) -> Itera
         raise ExcelRejected("not_a_workbook") from None
     try:
         sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
+        _check_dimensions(sheet, max_rows)
+        # Bounded width: a row is never padded beyond the template (plus one column to notice extra headers).
+        rows = sheet.iter_rows(values_only=True, max_col=len(headers) + 1)
         first = next(rows, None)
         found = [str(v).strip() if v is not None else "" for v in (first or ())]
         while found and found[-1] == "":
@@ -149,6 +158,8 @@ def read_rows(data: bytes, headers: list[str], max_rows: int = 100_000) -> Itera
             raise ExcelRejected("wrong_template")
         count = 0
         for number, values in enumerate(rows, start=2):
+            if number > max_rows + BLANK_ROW_SLACK + 1:
+                raise ExcelRejected("too_many_rows")
             if values is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
                 continue
             count += 1
@@ -156,5 +167,27 @@ def read_rows(data: bytes, headers: list[str], max_rows: int = 100_000) -> Itera
                 raise ExcelRejected("too_many_rows")
             padded = list(values[: len(headers)]) + [None] * max(0, len(headers) - len(values))
             yield Row(number, dict(zip(headers, padded)))
+    finally:
+        workbook.close()
+
+
+def _check_dimensions(sheet, max_rows: int) -> None:
+    """Refuse a sheet that claims a huge area (bomb) or far more rows than accepted (too_many_rows)."""
+    rows, columns = sheet.max_row or 0, sheet.max_column or 0
+    if rows * columns > MAX_DECLARED_CELLS:
+        raise ExcelRejected("bomb")
+    if rows - 1 > max_rows + BLANK_ROW_SLACK:
+        raise ExcelRejected("too_many_rows")
+
+
+def declared_rows(data: bytes) -> int | None:
+    """The data rows the first sheet claims to have (its dimension), for a progress estimate; None if unknown."""
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # the reading itself reports a damaged file
+        return None
+    try:
+        rows = workbook.worksheets[0].max_row
+        return max(0, rows - 1) if rows else None
     finally:
         workbook.close()

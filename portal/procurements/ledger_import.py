@@ -1,10 +1,11 @@
-"""Ledger entries from Excel: the template the portal hands out, and the import of a filled one.
+"""Ledger entries from Excel, as a kind of the portal's one import mechanism (portal.imports).
 
 The upload goes through portal.excel (size, macros, archive bombs, template
-headers); then every row is checked, and the rows are written all together
-or not at all. Errors name the row and the column, in the user's language.
-The template's headers may be in any of the portal's languages, so a file
-downloaded in Swedish can be sent back by a Finnish-speaking colleague.
+headers) inside the import runner; every row is checked by the ledger's own
+rules, and the rows are written all together or not at all. Errors name the
+row and the column, in the user's language. The template's headers may be
+in any of the portal's languages, so a file downloaded in Swedish can be
+sent back by a Finnish-speaking colleague.
 """
 from __future__ import annotations
 
@@ -12,14 +13,16 @@ import io
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from flask_babel import force_locale
+from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from portal.excel import ExcelRejected, Sheet, read_rows, write_workbook
+from portal.domain.procurement_rules import entry_problems, person_code_problem
+from portal.excel import Sheet, write_workbook
 from portal.i18n import current_language
+from portal.imports.registry import ImportKind, register
 from portal.procurements.labels import ENTRY_KIND_LABELS, EXCEL_MESSAGES, problem
-from portal.procurements.ledger import EntryData, add_imported, existing_keys, normalise_code, problems_of
+from portal.procurements.ledger import EntryData, add_imported, existing_keys, normalise_code
 from portal.procurements.models import EmploymentClause
 
 COLUMNS = ("person_code", "kind", "start_date", "end_date", "work_share")
@@ -28,49 +31,13 @@ HEADERS = {"person_code": _l("Person code"), "kind": _l("Kind"), "start_date": _
 MAX_ROWS = 2000
 LANGS = ("fi", "sv", "en")
 DATE_FORMATS = ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y")
-
-
-@dataclass(frozen=True)
-class RowError:
-    """A problem in an imported file: Excel row number, column name and message."""
-
-    row: int
-    column: str
-    message: str
-
-
-class ImportRejected(Exception):
-    """The file as a whole was refused; `message` says why, `errors` list rows and columns."""
-
-    def __init__(self, message: str, errors: list[RowError] | None = None):
-        super().__init__(message)
-        self.message = message
-        self.errors = errors or []
+FILE_MESSAGES = dict(EXCEL_MESSAGES, no_rows=_l("The file has no rows under the column names."))
 
 
 def headers(lang: str) -> list[str]:
     """The template's column names in a language."""
     with force_locale(lang):
         return [str(HEADERS[c]) for c in COLUMNS]
-
-
-def template_workbook(clause: EmploymentClause) -> bytes:
-    """An empty ledger sheet for the clause and a sheet of instructions, in the user's language."""
-    kinds = [str(ENTRY_KIND_LABELS[k]) for k in ENTRY_KIND_LABELS if clause_accepts(clause, k)]
-    instructions = [
-        (str(HEADERS["person_code"]), _("A pseudonymous code, for example HK-0042. Never a name or a "
-                                        "personal identity code.")),
-        (str(HEADERS["kind"]), _("One of: %(kinds)s.", kinds=", ".join(kinds))),
-        (str(HEADERS["start_date"]), _("The first day, for example 1.3.2026.")),
-        (str(HEADERS["end_date"]), _("The last day; leave empty while the period goes on.")),
-        (str(HEADERS["work_share"]), _("Share of full working time in per cent, 1 to 100; empty means 100.")),
-    ]
-    buffer = io.BytesIO()
-    write_workbook([
-        Sheet(_("Ledger"), headers(current_language()), [], widths=[18, 26, 14, 14, 24]),
-        Sheet(_("Instructions"), [_("Column"), _("What to write")], instructions, widths=[26, 80]),
-    ], buffer)
-    return buffer.getvalue()
 
 
 def clause_accepts(clause: EmploymentClause, kind: str) -> bool:
@@ -80,6 +47,29 @@ def clause_accepts(clause: EmploymentClause, kind: str) -> bool:
     if kind == "social_enterprise" and not clause.social_enterprise_share:
         return False
     return kind in ACCEPTS[clause.kind]
+
+
+def instructions(clause: EmploymentClause) -> list[tuple[str, str]]:
+    """What to write in each column, in the user's language (only the kinds the clause counts)."""
+    kinds = [str(ENTRY_KIND_LABELS[k]) for k in ENTRY_KIND_LABELS if clause_accepts(clause, k)]
+    return [
+        (str(HEADERS["person_code"]), _("A pseudonymous code, for example HK-0042. Never a name or a "
+                                        "personal identity code.")),
+        (str(HEADERS["kind"]), _("One of: %(kinds)s.", kinds=", ".join(kinds))),
+        (str(HEADERS["start_date"]), _("The first day, for example 1.3.2026.")),
+        (str(HEADERS["end_date"]), _("The last day; leave empty while the period goes on.")),
+        (str(HEADERS["work_share"]), _("Share of full working time in per cent, 1 to 100; empty means 100.")),
+    ]
+
+
+def template_workbook(clause: EmploymentClause) -> bytes:
+    """An empty ledger sheet for the clause and a sheet of instructions, in the user's language."""
+    buffer = io.BytesIO()
+    write_workbook([
+        Sheet(_("Ledger"), headers(current_language()), [], widths=[18, 26, 14, 14, 24]),
+        Sheet(_("Instructions"), [_("Column"), _("What to write")], instructions(clause), widths=[26, 80]),
+    ], buffer)
+    return buffer.getvalue()
 
 
 def _kind_lookup() -> dict[str, str]:
@@ -110,66 +100,81 @@ def _share(value) -> float:
     return number if number <= 1 else number / 100  # 0.6 from a per-cent cell, 60 typed as a number
 
 
-def _read(data: bytes) -> list:
-    """The rows under the headers of whichever language the file's template is in."""
-    order = [current_language()] + [lang for lang in LANGS if lang != current_language()]
-    for lang in order:
+@dataclass
+class Context:
+    clause: EmploymentClause
+    kinds: dict
+
+
+def prepare(user, clause: EmploymentClause) -> Context:
+    """The clause the entries go to, and the entry kinds by name in every language."""
+    return Context(clause, _kind_lookup())
+
+
+def check(ctx: Context, values: dict):
+    """One row as a ledger entry, with its problems by column as codes (dates as ISO text)."""
+    problems: dict = {}
+    parsed = {}
+    for name, parse_one, code in (("start_date", _date, "not_a_date"), ("end_date", _date, "not_a_date"),
+                                  ("work_share", _share, "not_a_number")):
+        raw = values[name]
+        if name == "end_date" and (raw is None or str(raw).strip() == ""):
+            parsed[name] = None
+            continue
         try:
-            return list(read_rows(data, headers(lang), max_rows=MAX_ROWS))
-        except ExcelRejected as exc:
-            if exc.code != "wrong_template":
-                raise
-    raise ExcelRejected("wrong_template")
+            parsed[name] = parse_one(raw)
+        except (ValueError, TypeError):
+            parsed[name] = None
+            problems[name] = (code, {})
+    person = values["person_code"]
+    if isinstance(person, float) and person.is_integer():
+        person = int(person)
+    kind_raw = str(values["kind"] or "").strip().casefold()
+    entry = EntryData(normalise_code(person), ctx.kinds.get(kind_raw, kind_raw), parsed["start_date"],
+                      parsed["end_date"], parsed["work_share"])
+    for name, found in _rule_problems(ctx.clause, entry).items():
+        problems.setdefault(name, found)
+    return entry, problems
 
 
-def parse(clause: EmploymentClause, data: bytes) -> list[EntryData]:
-    """Every row as an entry, or ImportRejected listing each row and column at fault."""
-    try:
-        rows = _read(data)
-    except ExcelRejected as exc:
-        raise ImportRejected(str(EXCEL_MESSAGES[exc.code]) % {"max": MAX_ROWS}) from None
-    if not rows:
-        raise ImportRejected(_("The file has no rows under the column names."))
-    kinds, seen, known = _kind_lookup(), set(), existing_keys(clause)
-    header = dict(zip(COLUMNS, headers(current_language())))
-    entries, errors = [], []
-    for row in rows:
-        values = dict(zip(COLUMNS, row.values.values()))
-        problems: dict[str, str] = {}
-        parsed = {}
-        for field, parse_one, code in (("start_date", _date, "not_a_date"), ("end_date", _date, "not_a_date"),
-                                       ("work_share", _share, "not_a_number")):
-            raw = values[field]
-            if field == "end_date" and (raw is None or str(raw).strip() == ""):
-                parsed[field] = None
-                continue
-            try:
-                parsed[field] = parse_one(raw)
-            except (ValueError, TypeError):
-                parsed[field] = None
-                problems[field] = problem(code)
-        person = values["person_code"]
-        if isinstance(person, float) and person.is_integer():
-            person = int(person)
-        kind_raw = str(values["kind"] or "").strip().casefold()
-        entry = EntryData(normalise_code(person), kinds.get(kind_raw, kind_raw), parsed["start_date"],
-                          parsed["end_date"], parsed["work_share"])
-        for field, message in problems_of(clause, entry).items():
-            problems.setdefault(field, message)
-        key = (entry.person_code, entry.kind, entry.start_date)
-        if not problems and key in known:
-            problems["start_date"] = problem("duplicate")
-        elif not problems and key in seen:
-            problems["start_date"] = problem("duplicate_in_file")
-        seen.add(key)
-        errors += [RowError(row.number, header[f], m) for f, m in sorted(problems.items(), key=lambda i: COLUMNS.index(i[0]))]
-        entries.append(entry)
-    if errors:
-        raise ImportRejected(_("Nothing was imported: %(count)s problems were found. Correct them and send the "
-                               "file again.", count=len(errors)), errors)
-    return entries
+def _rule_problems(clause: EmploymentClause, entry: EntryData) -> dict:
+    """The ledger's rules (as the typed-in form applies them), as codes."""
+    found = {}
+    code = person_code_problem(entry.person_code)
+    if code:
+        found["person_code"] = (code, {})
+    procurement = clause.procurement
+    for name, code in entry_problems(entry.kind, entry.start_date, entry.end_date, entry.work_share, clause.kind,
+                                     procurement.contract_start, clause.deadline,
+                                     bool(clause.social_enterprise_share)).items():
+        day = {"before_period": procurement.contract_start, "after_deadline": clause.deadline}.get(code)
+        found[name] = (code, {"date": day.isoformat()} if day else {})
+    if entry.start_date is None:
+        found.setdefault("start_date", ("not_a_date", {}))
+    return found
 
 
-def import_entries(clause: EmploymentClause, data: bytes, user) -> int:
-    """Check every row of the upload, then write them all; ImportRejected writes nothing."""
-    return add_imported(clause, parse(clause, data), user)
+def key(entry: EntryData):
+    """The same person, kind and start date is the same entry."""
+    return (entry.person_code, entry.kind, entry.start_date)
+
+
+def message(code: str, params: dict) -> str:
+    """A row problem in the user's language (dates in its short format)."""
+    if code == "unknown_kind":
+        return problem(code, kinds=", ".join(str(label) for label in ENTRY_KIND_LABELS.values()))
+    if "date" in params:
+        return problem(code, date=format_date(date.fromisoformat(params["date"]), "short"))
+    return problem(code, **params)
+
+
+def write(ctx: Context, entries: list[EntryData], user) -> int:
+    """Write every checked entry (one audit event for the import)."""
+    return add_imported(ctx.clause, entries, user)
+
+
+KIND = register(ImportKind(
+    name="ledger", title=_l("Ledger entries"), columns=COLUMNS, headers=HEADERS, max_rows=MAX_ROWS,
+    prepare=prepare, check=check, write=write, message=message, instructions=instructions, key=key,
+    key_column="start_date", existing_keys=lambda ctx: existing_keys(ctx.clause), file_messages=FILE_MESSAGES,
+    widths=(18, 26, 14, 14, 24)))

@@ -17,7 +17,8 @@ from portal.procurements.charts import clause_timeline, geometry
 from portal.procurements.figures import clause_figures, supplier_figures
 from portal.procurements.forms import ConfirmForm, ImportForm, LedgerEntryForm
 from portal.procurements.labels import ENTRY_KIND_LABELS
-from portal.procurements.ledger_import import ImportRejected, clause_accepts, import_entries, template_workbook
+from portal.imports.runner import rejection, run
+from portal.procurements.ledger_import import clause_accepts, template_workbook
 from portal.procurements.ledger_view import ledger_page, linked_roles
 from portal.procurements.services import clause_for_supplier
 from portal.procurements.views import fail
@@ -140,13 +141,10 @@ def ledger_import(clause_id: int):
     form = ImportForm()
     rejected = None
     if form.validate_on_submit():
-        try:
-            count = import_entries(item, form.file.data.read(), current_user)
-        except ImportRejected as exc:
-            db.session.rollback()
-            rejected = exc
-        else:
-            db.session.commit()
-            flash(_("%(count)s entries were imported.", count=count), "success")
+        # The portal's one import mechanism: it writes all rows or none, and keeps the job (portal.imports).
+        job = run("ledger", form.file.data.read(), current_user, target=item, filename=form.file.data.filename)
+        if job.state == "done":
+            flash(_("%(count)s entries were imported.", count=job.imported), "success")
             return redirect(url_for("suppliers.clause", clause_id=item.id))
+        rejected = rejection(job)
     return render_template("suppliers/import.html", clause=item, form=form, rejected=rejected)

@@ -1,0 +1,1 @@
+"""The import kinds of the portal's own features: roles (employers) and candidates (providers)."""

@@ -1,0 +1,1 @@
+"""Outcome reporting: the regional dashboard, its summaries and Excel exports."""
