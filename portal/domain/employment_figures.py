@@ -33,6 +33,8 @@ RETENTION_DAYS = 90
 
 @dataclass(frozen=True)
 class CandidateFacts:
+    """A candidate as the figures see them: coaches, intake, first employer contact, active or not."""
+
     id: int
     coach_ids: frozenset[int]
     intake_on: date
@@ -42,6 +44,8 @@ class CandidateFacts:
 
 @dataclass(frozen=True)
 class ProposalFacts:
+    """A proposal: who made it, for whom, on which day."""
+
     coach_id: int | None
     candidate_id: int
     made_on: date
@@ -49,6 +53,8 @@ class ProposalFacts:
 
 @dataclass(frozen=True)
 class PlacementFacts:
+    """A placement: whose, of which kind, from when, and the day it ended if it has."""
+
     candidate_id: int
     kind: str
     start_on: date
@@ -57,6 +63,8 @@ class PlacementFacts:
 
 @dataclass(frozen=True)
 class Figures:
+    """A group's figures; the monthly tuples follow ``months``."""
+
     caseload: int
     contact_days_median: float | None
     contacted: int

@@ -61,6 +61,8 @@ class CandidateProfile:
 
 @dataclass(frozen=True)
 class RoleProfile:
+    """What matching knows of a role: hours, place, demands, adjustments, skills, title, languages, clause groups."""
+
     id: int
     hours_min: int
     hours_max: int
@@ -78,6 +80,8 @@ class RoleProfile:
 
 @dataclass(frozen=True)
 class MatchOptions:
+    """Reference data and the coach's choice about missing adjustments."""
+
     neighbours: Mapping[str, frozenset[str]] = field(default_factory=dict)
     removed_by: Mapping[str, frozenset[str]] = field(default_factory=dict)  # demand -> adjustments
     allow_missing_adjustments: bool = False
@@ -85,6 +89,8 @@ class MatchOptions:
 
 @dataclass(frozen=True)
 class SkillMatch:
+    """One of the role's texts with the candidate's closest text and their similarity (0-100)."""
+
     role_skill: str
     candidate_skill: str | None
     similarity: int
@@ -109,6 +115,8 @@ class Explanation:
 
 @dataclass(frozen=True)
 class Match:
+    """A ranked pair: its score and, for the rows shown, its explanation."""
+
     candidate_id: int
     role_id: int
     score: float
@@ -182,55 +190,6 @@ def total(parts: Mapping[str, float]) -> float:
     return round(min(100.0, max(0.0, sum(parts.values()))), 1)
 
 
-@dataclass(frozen=True)
-class Ranking:
-    """One page of a ranking: how many pass (at or above the minimum score), and this slice, explained."""
-
-    total: int
-    matches: tuple[Match, ...]
-
-
-def _ranked(scores, eligible, ids, min_score: float) -> list[int]:
-    """Indices that pass and reach the minimum score, best first, then by id."""
-    scores = [round(s, 1) for s in scores]  # float32 from the arrays: 33.3 must not fall below 33.3
-    keep = [i for i in range(len(ids)) if eligible[i] and scores[i] >= min_score]
-    return sorted(keep, key=lambda i: (-scores[i], ids[i]))
-
-
-def rank_roles_page(candidate: CandidateProfile, roles: Sequence[RoleProfile], options: MatchOptions,
-                    offset: int = 0, limit: int | None = 25, min_score: float = 0.0) -> Ranking:
-    """The roles that pass every hard constraint, best first; only the requested slice is explained."""
-    from portal.domain.matching_arrays import score_matrix
-
-    eligible, scores = score_matrix([candidate], roles, options)
-    order = _ranked(scores[0].tolist(), eligible[0].tolist(), [r.id for r in roles], min_score)
-    chosen = order[offset:None if limit is None else offset + limit]
-    return Ranking(len(order), tuple(_match(candidate, roles[i], options) for i in chosen))
-
-
-def rank_candidates_page(role: RoleProfile, candidates: Sequence[CandidateProfile], options: MatchOptions,
-                         offset: int = 0, limit: int | None = 25, min_score: float = 0.0) -> Ranking:
-    """The candidates that pass every hard constraint for a role, best first; the slice explained."""
-    from portal.domain.matching_arrays import score_matrix
-
-    eligible, scores = score_matrix(candidates, [role], options)
-    order = _ranked(scores[:, 0].tolist(), eligible[:, 0].tolist(), [c.id for c in candidates], min_score)
-    chosen = order[offset:None if limit is None else offset + limit]
-    return Ranking(len(order), tuple(_match(candidates[i], role, options) for i in chosen))
-
-
-def rank_roles(candidate: CandidateProfile, roles: Sequence[RoleProfile], options: MatchOptions,
-               limit: int | None = 50) -> list[Match]:
-    """The roles that pass every hard constraint, best first, each with its explanation."""
-    return list(rank_roles_page(candidate, roles, options, 0, limit).matches)
-
-
-def rank_candidates(role: RoleProfile, candidates: Sequence[CandidateProfile], options: MatchOptions,
-                    limit: int | None = 50) -> list[Match]:
-    """The candidates that pass every hard constraint for a role, best first, explained."""
-    return list(rank_candidates_page(role, candidates, options, 0, limit).matches)
-
-
 def location_reason(candidate: CandidateProfile, role: RoleProfile, options: MatchOptions) -> str:
     """Why the location constraint passed or failed: remote, unknown, same, neighbour or far."""
     if role.remote == "fully":
@@ -244,6 +203,7 @@ def location_reason(candidate: CandidateProfile, role: RoleProfile, options: Mat
     return "far"
 
 
-def _match(candidate: CandidateProfile, role: RoleProfile, options: MatchOptions) -> Match:
-    explanation = explain(candidate, role, options)
-    return Match(candidate.id, role.id, total(explanation.parts), explanation)
+# The ranking functions live in portal.domain.ranking; their names stay importable from here.
+from portal.domain.ranking import (  # noqa: E402,F401
+    Ranking, rank_candidates, rank_candidates_page, rank_roles, rank_roles_page,
+)

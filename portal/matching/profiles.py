@@ -159,6 +159,7 @@ def candidates(conditions: list, ref: Reference) -> tuple[list[CandidateProfile]
         .where(*conditions).order_by(Candidate.id)).all()
 
     def per(column_a, column_b, model):
+        """candidate id -> rows of one profile table."""
         return _by_role(select(model.candidate_id, column_a, *([column_b] if column_b is not None else []))
                         .where(model.candidate_id.in_(ids)))
 

@@ -67,6 +67,7 @@ def ranked_roles(candidate: Candidate, filters: Filters) -> RankedPage:
     options = ref.options(filters.allow_missing)
 
     def rank(offset, limit):
+        """One page of the ranking (RankedPage asks for its slice)."""
         return rank_roles_page(person[0], role_profiles, options, offset, limit, filters.min_score)
 
     return RankedPage(per_page=PER_PAGE, error_out=False, rank=rank, info=info, by_role=True)
@@ -89,6 +90,7 @@ def ranked_candidates(coach, role_id: int, filters: Filters) -> tuple[RoleInfo, 
     options = ref.options(filters.allow_missing)
 
     def rank(offset, limit):
+        """One page of the ranking (RankedPage asks for its slice)."""
         return rank_candidates_page(role_profiles[0], people, options, offset, limit, filters.min_score)
 
     return role_info[role_id], RankedPage(per_page=PER_PAGE, error_out=False, rank=rank, info=info, by_role=False)

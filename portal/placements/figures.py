@@ -26,6 +26,8 @@ HELSINKI = ZoneInfo("Europe/Helsinki")
 
 @dataclass
 class Facts:
+    """One provider's candidates, proposals and placements."""
+
     candidates: list[CandidateFacts]
     proposals: list[ProposalFacts]
     placements: list[PlacementFacts]
@@ -34,6 +36,7 @@ class Facts:
 def load_facts(provider_id: int | None = None) -> dict[int, Facts]:
     """provider id -> its facts (one provider, or every provider), in five queries."""
     def scoped(stmt, column):
+        """The statement limited to the provider, when one is asked."""
         return stmt if provider_id is None else stmt.where(column == provider_id)
 
     coaches: dict[int, set[int]] = defaultdict(set)

@@ -59,6 +59,7 @@ class Placement(db.Model):
 
     @property
     def share_percent(self) -> int:
+        """The working-time share in whole per cent."""
         return int(self.work_share * 100)
 
     def __repr__(self) -> str:

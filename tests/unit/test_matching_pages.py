@@ -53,3 +53,12 @@ def test_the_explanation_says_why_the_location_passed_or_failed(c_muni, r_muni, 
     assert location_reason(c, r, OPTS) == reason
     e = explain(c, r, OPTS)
     assert e.location == reason and (("location" in e.failed) is (reason == "far"))
+
+
+def test_a_float32_score_is_compared_at_one_decimal_as_it_is_shown():
+    import numpy as np
+
+    from portal.domain.ranking import _ranked
+
+    scores = np.array([33.3, 80.0, 33.3, 10.0], dtype=np.float32)
+    assert _ranked(scores, [True, True, True, False], [9, 5, 2, 1], 33.3) == [1, 2, 0]
