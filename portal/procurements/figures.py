@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from portal.domain.obligation_details import report_dates
-from portal.domain.obligations import Clause, Entry, Status, evaluate
+from portal.domain.obligations import STATES, Clause, Entry, Status, evaluate
 from portal.extensions import db
 from portal.procurements.loading import ClauseInfo, load
 from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
@@ -109,7 +109,8 @@ class Filters:
                 return date.fromisoformat(args.get(name, ""))
             except ValueError:
                 return None
-        return cls(state=args.get("state", ""), supplier_id=args.get("supplier", type=int),
+        state = args.get("state", "")
+        return cls(state=state if state in STATES else "", supplier_id=args.get("supplier", type=int),
                    deadline_from=_date("deadline_from"), deadline_to=_date("deadline_to"))
 
     def conditions(self, buyer_id: int) -> list:

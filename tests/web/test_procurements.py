@@ -88,7 +88,8 @@ def test_status_moves_only_along_the_allowed_transitions(client, login_as, db):
         client.post(url, data={"status": step})
     db.session.refresh(item)
     assert item.status == "ended"
-    events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "procurement_status_changed")).all()
+    events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "procurement_status_changed")
+                                .order_by(AuditEvent.id)).all()
     assert [e.detail["to"] for e in events] == ["tendering", "awarded", "in_force", "ended"]
 
 

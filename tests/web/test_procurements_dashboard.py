@@ -133,3 +133,31 @@ def test_the_export_follows_the_dashboards_filters_and_scope(client, login_as, d
     response = client.get("/procurements/report.xlsx?state=met")
     summary = load_workbook(io.BytesIO(response.data)).worksheets[0]
     assert summary.max_row == 1 + 2
+
+
+def test_list_pages_run_a_fixed_number_of_queries(client, login_as, db, count_queries):
+    officer = login_as("officer", language="en")
+    item, clauses = _buyer_with_clauses(officer, 2)
+    supplier = make_user("employer", item.supplier)
+    pages = ["/procurements/all", f"/procurements/{item.id}", f"/procurements/clauses/{clauses[0].id}"]
+    for url in pages:
+        client.get(url)
+    few = {}
+    for url in pages:
+        queries = count_queries()
+        client.get(url)
+        few[url] = len(queries)
+    for n in range(3, 30):
+        make_procurement(officer.organisation, item.supplier, reference=f"MORE-{n}")
+        more = make_clause(item)
+        make_entry(more)
+        make_entry(clauses[0], person=f"EO-7{n:03d}")
+    for url in pages:
+        queries = count_queries()
+        client.get(url)
+        assert len(queries) == few[url], (url, queries)
+    login_as(supplier)
+    client.get("/supplier/clauses")
+    queries = count_queries()
+    client.get("/supplier/clauses")
+    assert len(queries) <= 6, queries

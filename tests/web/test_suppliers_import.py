@@ -14,7 +14,7 @@ from tests.access.procurements import make_clause, make_entry, make_procurement
 from tests.factories import make_org
 
 EN = ["Person code", "Kind", "Start date", "End date", "Working-time share (%)"]
-FI = ["Henkilökoodi", "Laji", "Alkupäivä", "Loppupäivä", "Työaikaosuus (%)"]
+FI = ["Henkilökoodi", "Tyyppi", "Alkupäivä", "Loppupäivä", "Työaikaosuus (%)"]
 SV = ["Personkod", "Typ", "Startdatum", "Slutdatum", "Arbetstidsandel (%)"]
 
 
