@@ -23,6 +23,9 @@ nav.add("imports.index", _l("Excel imports"), ("employer", "coach"), order=70)
 USERS = ("employer", "coach")
 KINDS_OF_ROLE = {"employer": ("roles",), "coach": ("candidates",)}
 SORTS = {"created": ImportJob.created_at, "kind": ImportJob.kind, "state": ImportJob.state}
+# Whole sentences per kind: composing them from a translated noun would not translate well.
+PAGE_TITLES = {"roles": _l("Import roles"), "candidates": _l("Import candidates")}
+TEMPLATE_LINKS = {"roles": _l("Download the roles template"), "candidates": _l("Download the candidates template")}
 
 
 def own_jobs(user):
@@ -38,6 +41,7 @@ def index():
     page = paginate(apply_sort(own_jobs(current_user), SORTS, sort, ImportJob.id.desc()))
     kinds = [registry.get(k) for k in KINDS_OF_ROLE[current_user.role]]
     return render_template("imports/index.html", page=page, sort=sort, kinds=kinds, states=messages.STATE_LABELS,
+                           page_titles=PAGE_TITLES, template_links=TEMPLATE_LINKS,
                            titles={k: registry.get(k).title for k in ("roles", "candidates", "ledger")})
 
 
@@ -52,7 +56,7 @@ def _upload(kind_name: str):
         if request.accept_mimetypes.best == "application/json":
             return jsonify(location=location)
         return redirect(location, 303)
-    return render_template("imports/upload.html", form=form, kind=kind,
+    return render_template("imports/upload.html", form=form, kind=kind, title=PAGE_TITLES[kind_name],
                            template_url=url_for(f"imports.{kind_name}_template"),
                            progress_url=url_for("imports.progress", token=form.token.data))
 
