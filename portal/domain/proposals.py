@@ -69,8 +69,11 @@ def can_place(state: str) -> bool:
     return state == "accepted"
 
 
-def employer_fit(explanation) -> dict:
+def employer_fit(explanation, display: dict[str, dict[str, str]] | None = None) -> dict:
     """The part of a match explanation an employer may see, as plain data to store with the proposal.
+
+    Texts are stored as ``display`` (side "role" or "candidate" -> folded ->
+    shown) shows them: the words as typed rather than their folded form.
 
     Kept: whether hours, location, languages and adjustments fit, the
     adjustments the role lacks (the employer sees the needed adjustments
@@ -80,12 +83,16 @@ def employer_fit(explanation) -> dict:
     target group) and the total score, which both of those move.
     """
     shown = ("hours", "location", "languages", "adjustments")
+    role, person = (display or {}).get("role", {}), (display or {}).get("candidate", {})
+
+    def row(m):
+        return [role.get(m.role_skill, m.role_skill), person.get(m.candidate_skill, m.candidate_skill), m.similarity]
+
     return {
         "passed": [c for c in explanation.passed if c in shown],
         "failed": [c for c in explanation.failed if c in shown],
         "missing_adjustments": list(explanation.missing_adjustments),
-        "essential": [[m.role_skill, m.candidate_skill, m.similarity] for m in explanation.essential],
-        "negotiable": [[m.role_skill, m.candidate_skill, m.similarity] for m in explanation.negotiable],
-        "desired": ([explanation.desired.role_skill, explanation.desired.candidate_skill,
-                     explanation.desired.similarity] if explanation.desired else None),
+        "essential": [row(m) for m in explanation.essential],
+        "negotiable": [row(m) for m in explanation.negotiable],
+        "desired": row(explanation.desired) if explanation.desired else None,
     }

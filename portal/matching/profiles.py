@@ -36,6 +36,17 @@ class Reference:
     neighbours: dict[str, frozenset[str]] = field(default_factory=dict)
     skill_texts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     occupation_texts: dict[str, str] = field(default_factory=dict)
+    # side ("role", "candidate") -> folded text -> how to show it: the words as typed, or a catalogue
+    # label in the reader's language. The sides are apart: the same folded word may be typed by the
+    # employer and come from the catalogue for the candidate.
+    display: dict[str, dict[str, str]] = field(default_factory=lambda: {"role": {}, "candidate": {}})
+
+    def shown(self, text: str, side: str) -> str:
+        """Remember how a text of one side is shown (the first spelling wins); returns it folded."""
+        folded = fold(text)
+        if folded:
+            self.display[side].setdefault(folded, text)
+        return folded
 
     def options(self, allow_missing_adjustments: bool = False) -> MatchOptions:
         """The engine's options, with the coach's choice about missing adjustments."""
@@ -43,9 +54,10 @@ class Reference:
                             allow_missing_adjustments=allow_missing_adjustments)
 
 
-def reference() -> Reference:
-    """The catalogues matching reads, in one query."""
+def reference(lang: str = "fi") -> Reference:
+    """The catalogues matching reads, in one query; labels are shown in `lang`."""
     ref = Reference()
+    index = {"fi": 0, "sv": 1, "en": 2}.get(lang, 0)
     rows = db.session.execute(select(ReferenceItem.catalogue, ReferenceItem.code, ReferenceItem.data,
                                      ReferenceItem.label_fi, ReferenceItem.label_sv, ReferenceItem.label_en)
                               .where(ReferenceItem.catalogue.in_(CATALOGUES)))
@@ -59,8 +71,10 @@ def reference() -> Reference:
             ref.neighbours[code] = frozenset(data["neighbours"])
         elif catalogue == "skills":
             ref.skill_texts[code] = tuple(dict.fromkeys(fold(label) for label in labels if label))
+            ref.display["candidate"].update({folded: labels[index] or labels[0] for folded in ref.skill_texts[code]})
         elif catalogue == "occupations":
             ref.occupation_texts[code] = fold(labels[0])
+            ref.display["role"].setdefault(fold(labels[0]), labels[index] or labels[0])
     return ref
 
 
@@ -109,7 +123,8 @@ def roles(conditions: list, ref: Reference) -> tuple[list[RoleProfile], dict[int
         .join(Organisation, Organisation.id == JobRole.organisation_id)
         .outerjoin(EmploymentClause, EmploymentClause.id == JobRole.clause_id)
         .where(*conditions).order_by(JobRole.id)).all()
-    skills = _by_role(select(JobRoleSkill.role_id, JobRoleSkill.name_folded, JobRoleSkill.essential)
+    skills = _by_role(select(JobRoleSkill.role_id, JobRoleSkill.name_folded, JobRoleSkill.essential,
+                             JobRoleSkill.name)
                       .where(JobRoleSkill.role_id.in_(ids)).order_by(JobRoleSkill.role_id, JobRoleSkill.position))
     demands = _by_role(select(JobRoleDemand.role_id, JobRoleDemand.demand_code, JobRoleDemand.level_code)
                        .where(JobRoleDemand.role_id.in_(ids)))
@@ -120,13 +135,15 @@ def roles(conditions: list, ref: Reference) -> tuple[list[RoleProfile], dict[int
     profiles, info = [], {}
     for (rid, title, kind, employer, org_id, muni, remote, h_min, h_max, clause_id, occupation, groups) in rows:
         hours = (h_min, h_max) if h_min is not None and h_max is not None else NO_HOURS
+        for folded, _essential, name in skills.get(rid, ()):
+            ref.display["role"].setdefault(folded, name)
         profiles.append(RoleProfile(
             id=rid, hours_min=hours[0], hours_max=hours[1], municipality=muni, remote=remote,
             demands={d: ref.ranks.get(level, 0) for d, level in demands.get(rid, ())},
             adjustments_offered=frozenset(a for (a,) in offered.get(rid, ())),
-            essential_skills=tuple(s for s, essential in skills.get(rid, ()) if essential),
-            negotiable_skills=tuple(s for s, essential in skills.get(rid, ()) if not essential),
-            title=fold(title), occupation=ref.occupation_texts.get(occupation or "", ""),
+            essential_skills=tuple(s for s, essential, _n in skills.get(rid, ()) if essential),
+            negotiable_skills=tuple(s for s, essential, _n in skills.get(rid, ()) if not essential),
+            title=ref.shown(title, "role"), occupation=ref.occupation_texts.get(occupation or "", ""),
             languages_required=frozenset(lang for (lang,) in languages.get(rid, ())),
             clause_target_groups=frozenset(groups or ())))
         info[rid] = RoleInfo(rid, title, kind, employer, org_id, muni, remote, h_min, h_max, clause_id)
@@ -146,8 +163,8 @@ class CandidateInfo:
     hours_max: int | None
 
 
-def _texts(lines: list[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(t for t in (fold(line) for line in lines) if t))
+def _texts(lines: list[str], ref: Reference) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t for t in (ref.shown(line, "candidate") for line in lines) if t))
 
 
 def candidates(conditions: list, ref: Reference) -> tuple[list[CandidateProfile], dict[int, CandidateInfo]]:
@@ -174,13 +191,13 @@ def candidates(conditions: list, ref: Reference) -> tuple[list[CandidateProfile]
     profiles, info = [], {}
     for cid, code, name, status, muni, h_min, h_max, skills_text, desired_text in rows:
         hours = (h_min, h_max) if h_min is not None and h_max is not None else NO_HOURS
-        labels = [t for (c,) in skills.get(cid, ()) for t in ref.skill_texts.get(c, ())]
+        labels = [t for (c,) in skills.get(cid, ()) for t in ref.skill_texts.get(c, ())]  # shown as labels already
         profiles.append(CandidateProfile(
             id=cid, hours_min=hours[0], hours_max=hours[1], municipality=muni,
             limits={d: ref.ranks[level] for d, level in limits.get(cid, ()) if level in ref.ranks},
             adjustments_needed=frozenset(a for (a,) in needs.get(cid, ())),
-            skills=_texts(labels + list(split_lines(skills_text))),
-            desired=_texts([n for (n,) in occupations.get(cid, ())] + list(split_lines(desired_text))),
+            skills=_texts(labels + list(split_lines(skills_text)), ref),
+            desired=_texts([n for (n,) in occupations.get(cid, ())] + list(split_lines(desired_text)), ref),
             languages=frozenset(lang for (lang,) in languages.get(cid, ())),
             target_groups=frozenset(g for (g,) in groups.get(cid, ()))))
         info[cid] = CandidateInfo(cid, code, name, status, muni, h_min, h_max)

@@ -18,6 +18,7 @@ from portal.domain.job_roles import KINDS, REMOTE
 from portal.domain.matching import Explanation, explain, rank_candidates_page, rank_roles_page, total
 from portal.employers.models import JobRole
 from portal.guidance.rules_data import today
+from portal.i18n import current_language
 from portal.matching import profiles
 from portal.matching.profiles import CandidateInfo, RoleInfo
 
@@ -47,6 +48,11 @@ class Filters:
 class RankedPage(Pagination):
     """A page of a ranking computed in memory; works with the shared pagination macro."""
 
+    @property
+    def display(self) -> dict[str, dict[str, str]]:
+        """side -> folded text -> how the page shows it."""
+        return self._query_args["display"]
+
     def _query_items(self) -> list:
         ranking = self._query_args["rank"](self._query_offset, self.per_page)
         self._total = ranking.total
@@ -60,7 +66,7 @@ class RankedPage(Pagination):
 
 def ranked_roles(candidate: Candidate, filters: Filters) -> RankedPage:
     """The open roles that fit the candidate, best first, a page of them explained."""
-    ref = profiles.reference()
+    ref = profiles.reference(current_language())
     person, _ = profiles.candidates([Candidate.id == candidate.id], ref)
     conditions = profiles.open_role_conditions(today(), filters.kind, filters.municipality, filters.remote)
     role_profiles, info = profiles.roles(conditions, ref)
@@ -70,7 +76,7 @@ def ranked_roles(candidate: Candidate, filters: Filters) -> RankedPage:
         """One page of the ranking (RankedPage asks for its slice)."""
         return rank_roles_page(person[0], role_profiles, options, offset, limit, filters.min_score)
 
-    return RankedPage(per_page=PER_PAGE, error_out=False, rank=rank, info=info, by_role=True)
+    return RankedPage(per_page=PER_PAGE, error_out=False, rank=rank, info=info, by_role=True, display=ref.display)
 
 
 def caseload_conditions(coach) -> list:
@@ -82,7 +88,7 @@ def caseload_conditions(coach) -> list:
 
 def ranked_candidates(coach, role_id: int, filters: Filters) -> tuple[RoleInfo, RankedPage]:
     """The coach's active candidates who fit an open role, best first, a page of them explained."""
-    ref = profiles.reference()
+    ref = profiles.reference(current_language())
     role_profiles, role_info = profiles.roles(profiles.open_role_conditions(today()) + [JobRole.id == role_id], ref)
     if not role_profiles:
         abort(404)  # a closed or unknown role
@@ -93,7 +99,8 @@ def ranked_candidates(coach, role_id: int, filters: Filters) -> tuple[RoleInfo, 
         """One page of the ranking (RankedPage asks for its slice)."""
         return rank_candidates_page(role_profiles[0], people, options, offset, limit, filters.min_score)
 
-    return role_info[role_id], RankedPage(per_page=PER_PAGE, error_out=False, rank=rank, info=info, by_role=False)
+    return role_info[role_id], RankedPage(per_page=PER_PAGE, error_out=False, rank=rank, info=info, by_role=False,
+                                          display=ref.display)
 
 
 @dataclass(frozen=True)
@@ -104,18 +111,19 @@ class Pair:
     role: RoleInfo
     explanation: Explanation
     score: float
+    display: dict
 
 
 def explain_pair(candidate_id: int, role_id: int, allow_missing: bool = False) -> Pair | None:
     """The explanation of one candidate against one role (any state of the role), or None if either is gone."""
-    ref = profiles.reference()
+    ref = profiles.reference(current_language())
     people, c_info = profiles.candidates([Candidate.id == candidate_id, Candidate.erased_at.is_(None)], ref)
     roles, r_info = profiles.roles([JobRole.id == role_id], ref)
     if not people or not roles:
         return None
     options = ref.options(allow_missing)
     explanation = explain(people[0], roles[0], options)
-    return Pair(c_info[candidate_id], r_info[role_id], explanation, total(explanation.parts))
+    return Pair(c_info[candidate_id], r_info[role_id], explanation, total(explanation.parts), ref.display)
 
 
 def open_roles_query(q: str = "", kind: str = ""):

@@ -41,9 +41,11 @@ def match_label(code, names: dict) -> str:
 
 
 @bp.app_template_filter("skill_row")
-def skill_row(match) -> tuple:
-    """A SkillMatch as (role's skill, candidate's skill, similarity), the shape the skill table shows."""
-    return match.role_skill, match.candidate_skill, match.similarity
+def skill_row(match, display: dict | None = None) -> tuple:
+    """A SkillMatch as (role's skill, candidate's skill, similarity) in shown words, as the skill table wants."""
+    role, person = (display or {}).get("role", {}), (display or {}).get("candidate", {})
+    return role.get(match.role_skill, match.role_skill), person.get(match.candidate_skill, match.candidate_skill), \
+        match.similarity
 
 
 def _labels() -> dict:

@@ -71,7 +71,7 @@ def propose(coach, candidate: Candidate, role: JobRole, message: str, allow_miss
     pair = explain_pair(candidate.id, role.id, allow_missing)
     proposal = Proposal(candidate_id=candidate.id, role_id=role.id, organisation_id=role.organisation_id,
                         provider_id=candidate.organisation_id, coach_id=coach.id, state="sent", score=pair.score,
-                        fit=rules.employer_fit(pair.explanation), message=clean_text(message)[:2000])
+                        fit=rules.employer_fit(pair.explanation, pair.display), message=clean_text(message)[:2000])
     try:
         with db.session.begin_nested():  # the standing-proposal index decides between simultaneous requests
             db.session.add(proposal)

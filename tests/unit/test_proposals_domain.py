@@ -61,3 +61,12 @@ def test_the_employer_sees_no_physical_demands_no_target_groups_and_no_total():
     assert fit["missing_adjustments"] == ["quiet_workspace"]  # needed adjustments are in the employer view anyway
     assert fit["essential"] == [["siivous", "siivous", 100]] and fit["desired"] == ["siivooja", "siivooja", 100]
     assert set(fit["passed"]) == {"hours", "location", "languages", "adjustments"}
+
+
+def test_the_stored_fit_shows_the_words_as_typed_on_each_side():
+    c = CandidateProfile(id=1, hours_min=20, hours_max=30, skills=("siivous",), desired=("siivooja",))
+    r = RoleProfile(id=2, hours_min=20, hours_max=30, essential_skills=("siivous",), title="siivooja")
+    display = {"role": {"siivous": "Siivous", "siivooja": "Siivooja"},
+               "candidate": {"siivous": "Städning", "siivooja": "siivooja"}}
+    fit = employer_fit(explain(c, r, MatchOptions()), display)
+    assert fit["essential"] == [["Siivous", "Städning", 100]] and fit["desired"] == ["Siivooja", "siivooja", 100]
