@@ -61,7 +61,7 @@ def prepare(user, target) -> Context:
 
 
 def check(ctx: Context, values: dict):
-    """One row as the role form's data, checked by the role rules; problems by column."""
+    """One row as the role form's data (as typed, and cleaned), checked by the role rules; problems by column."""
     problems: dict = {}
     read = cells.read
     raw = {"title": read(values, problems, "title", cells.text, 200),
@@ -90,11 +90,12 @@ def check(ctx: Context, values: dict):
             for p in exc.problems:
                 column = FIELD_COLUMN.get(p.field, p.field)
                 problems.setdefault(column if column in HEADERS else "title", (f"role:{p.code}", dict(p.params)))
-    return data, problems
+    return (raw, data), problems
 
 
-def key(data: dict):
+def key(item: tuple[dict, dict]):
     """Roles are the same when title, kind and municipality agree."""
+    data = item[1]
     return (fold(data["title"]), data["kind"], data["municipality_code"]) if data.get("title") else None
 
 
@@ -107,8 +108,8 @@ def existing_keys(ctx: Context) -> set:
 
 def write(ctx: Context, rows: list[dict], user) -> int:
     """Save every role as a draft through the employers' own service (audited and indexed)."""
-    for data in rows:
-        save_role(ctx.organisation, None, data, publish=False)
+    for raw, _clean in rows:
+        save_role(ctx.organisation, None, raw, publish=False)
     return len(rows)
 
 
