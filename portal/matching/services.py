@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import abort
+from flask import abort, has_request_context
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import func, select
 
@@ -45,6 +45,11 @@ class Filters:
                    allow_missing=args.get("allow_missing") == "1", min_score=max(0, min(100, score)))
 
 
+def _language() -> str:
+    """The reader's language; Finnish outside a request (the demo loader, commands)."""
+    return current_language() if has_request_context() else "fi"
+
+
 class RankedPage(Pagination):
     """A page of a ranking computed in memory; works with the shared pagination macro."""
 
@@ -66,7 +71,7 @@ class RankedPage(Pagination):
 
 def ranked_roles(candidate: Candidate, filters: Filters) -> RankedPage:
     """The open roles that fit the candidate, best first, a page of them explained."""
-    ref = profiles.reference(current_language())
+    ref = profiles.reference(_language())
     person, _ = profiles.candidates([Candidate.id == candidate.id], ref)
     conditions = profiles.open_role_conditions(today(), filters.kind, filters.municipality, filters.remote)
     role_profiles, info = profiles.roles(conditions, ref)
@@ -88,7 +93,7 @@ def caseload_conditions(coach) -> list:
 
 def ranked_candidates(coach, role_id: int, filters: Filters) -> tuple[RoleInfo, RankedPage]:
     """The coach's active candidates who fit an open role, best first, a page of them explained."""
-    ref = profiles.reference(current_language())
+    ref = profiles.reference(_language())
     role_profiles, role_info = profiles.roles(profiles.open_role_conditions(today()) + [JobRole.id == role_id], ref)
     if not role_profiles:
         abort(404)  # a closed or unknown role
@@ -116,7 +121,7 @@ class Pair:
 
 def explain_pair(candidate_id: int, role_id: int, allow_missing: bool = False) -> Pair | None:
     """The explanation of one candidate against one role (any state of the role), or None if either is gone."""
-    ref = profiles.reference(current_language())
+    ref = profiles.reference(_language())
     people, c_info = profiles.candidates([Candidate.id == candidate_id, Candidate.erased_at.is_(None)], ref)
     roles, r_info = profiles.roles([JobRole.id == role_id], ref)
     if not people or not roles:

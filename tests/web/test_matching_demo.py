@@ -22,15 +22,15 @@ def _counts(db):
 
 
 def test_the_demo_loads_once_and_fills_every_side(app, client, db):
-    with app.test_request_context():
-        for module in (accounts_demo, procurements_demo, employers_demo, directory_demo, coaching_demo):
-            module.seed()
-            db.session.commit()
-        assert demo.seed().startswith("3 proposals, 3 placements")
+    # As `flask seed demo` runs it: in an application context, outside any request.
+    for module in (accounts_demo, procurements_demo, employers_demo, directory_demo, coaching_demo):
+        module.seed()
         db.session.commit()
-        counts = _counts(db)
-        assert demo.seed() == "0 created"
-        db.session.commit()
+    assert demo.seed().startswith("3 proposals, 3 placements")
+    db.session.commit()
+    counts = _counts(db)
+    assert demo.seed() == "0 created"
+    db.session.commit()
     assert _counts(db) == counts and counts[:3] == (3, 3, 7 + 2)  # two trials and a job; the trial and its job on the clause
     states = sorted(db.session.scalars(select(Proposal.state)))
     assert states == ["placed", "placed", "sent"]
