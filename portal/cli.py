@@ -113,3 +113,6 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(seed)
     app.cli.add_command(i18n)
     app.cli.add_command(backup)
+    from portal.benchdata.cli import bench  # the synthetic region for measurements
+
+    app.cli.add_command(bench)

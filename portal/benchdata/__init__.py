@@ -1,0 +1,1 @@
+"""A synthetic region for measurements: `flask bench generate --scale N` fills a database in bulk."""
