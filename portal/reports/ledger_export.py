@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Float, and_, or_, select, type_coerce
 from sqlalchemy.orm import aliased
 
 from portal.accounts.models import Organisation
@@ -29,7 +29,7 @@ from portal.extensions import db
 from portal.procurements.models import EmploymentClause, Procurement
 from portal.reference.services import labels
 from portal.reports import labels as words
-from portal.reports.facts import Placement
+from portal.reports.facts import Placement, raw_dates
 from portal.reports.scope import Filters, Scope
 
 
@@ -39,8 +39,10 @@ def placement_rows(scope: Scope, filters: Filters):
         return
     f = filters.within(scope)
     employer, provider, buyer = aliased(Organisation), aliased(Organisation), aliased(Organisation)
-    stmt = (select(Placement.id, Candidate.code, Placement.kind, Placement.state, Placement.start_on,
-                   Placement.end_on, Placement.work_share, Placement.wage_subsidy, employer.name, JobRole.title,
+    text, as_date = raw_dates()
+    stmt = (select(Placement.id, Candidate.code, Placement.kind, Placement.state, text(Placement.start_on),
+                   text(Placement.end_on), type_coerce(Placement.work_share, Float), Placement.wage_subsidy,
+                   employer.name, JobRole.title,
                    provider.name, Placement.clause_id, Procurement.reference, buyer.name, Placement.end_reason)
             .join(Candidate, Candidate.id == Placement.candidate_id)
             .join(JobRole, JobRole.id == Placement.role_id)
@@ -59,10 +61,12 @@ def placement_rows(scope: Scope, filters: Filters):
         stmt = stmt.where(Candidate.municipality_code == f.municipality)
     kinds, states = words.plain(words.PLACEMENT_KIND_LABELS), words.plain(words.PLACEMENT_STATE_LABELS)
     reasons, yes, no = words.plain(words.END_REASON_LABELS), str(words.YES), str(words.NO)
-    result = db.session.execute(stmt.order_by(Placement.start_on, Placement.id).execution_options(yield_per=2000))
+    # Plain rows from the session's connection, fetched in batches: no ORM bookkeeping per row.
+    result = db.session.connection().execution_options(yield_per=2000).execute(
+        stmt.order_by(Placement.start_on, Placement.id))
     for (pid, code, kind, state, start, end, share, subsidy, emp, title, prov, clause, ref, buyer_name,
          reason) in result:
-        yield [pid, code, kinds.get(kind, kind), states.get(state, state), start, end, float(share) * 100,
+        yield [pid, code, kinds.get(kind, kind), states.get(state, state), as_date(start), as_date(end), share * 100,
                yes if subsidy else no, emp, title, prov, clause, ref, buyer_name, reasons.get(reason, reason)]
 
 
