@@ -20,6 +20,8 @@ FINISHED = frozenset({"done", "rejected", "failed"})
 
 
 class ImportJob(db.Model):
+    """One uploaded file of an import kind, for one user: progress, result and problems as codes."""
+
     __tablename__ = "import_job"
     __table_args__ = (Index("ix_import_job_user_created", "user_id", "created_at"),)
 

@@ -102,6 +102,8 @@ def _share(value) -> float:
 
 @dataclass
 class Context:
+    """The clause of the import and the entry kinds by name."""
+
     clause: EmploymentClause
     kinds: dict
 

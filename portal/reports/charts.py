@@ -29,12 +29,16 @@ class BarItem:
 
 @dataclass(frozen=True)
 class Tick:
+    """A gridline of the value axis: its position and value."""
+
     position: float
     value: float
 
 
 @dataclass(frozen=True)
 class BarChart:
+    """Everything the SVG template draws for one chart."""
+
     width: int
     height: int
     horizontal: bool

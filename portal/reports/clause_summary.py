@@ -55,6 +55,8 @@ class Totals:
 
 @dataclass
 class ClauseSummary:
+    """Totals of the clauses in scope, per buyer and per supplier, and the clause rows themselves."""
+
     total: Totals
     by_buyer: list[tuple[str, Totals]]
     by_supplier: list[tuple[str, Totals]]

@@ -25,6 +25,8 @@ except ImportError:  # pragma: no cover - depends on which features are installe
 
 @dataclass(slots=True)
 class CandidateRow:
+    """A candidate as the refresh counts them."""
+
     id: int
     provider_id: int
     municipality: str | None
@@ -38,6 +40,8 @@ class CandidateRow:
 
 @dataclass(slots=True)
 class PlacementRow:
+    """A placement as the refresh counts it, with the buyer of the clause it counts for."""
+
     candidate_id: int
     provider_id: int
     kind: str

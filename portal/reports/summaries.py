@@ -31,6 +31,8 @@ def latest_generation() -> ReportGeneration | None:
 
 @dataclass
 class Caseload:
+    """Active candidates now (a cell), coaches with a caseload, and the median and largest caseload."""
+
     active: Cell
     coaches: int
     median_per_coach: float | None

@@ -45,6 +45,8 @@ HOURS_CODES = {"incomplete": "hours_incomplete", "out_of_range": "out_of_range",
 
 @dataclass
 class Context:
+    """What every row of a file is checked against, read once."""
+
     organisation_id: int
     today: date
     municipalities: dict

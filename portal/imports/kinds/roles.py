@@ -44,6 +44,8 @@ FIELD_COLUMN = {"municipality_code": "municipality", "skills": "essential_skills
 
 @dataclass
 class Context:
+    """What every row of a file is checked against, read once."""
+
     organisation: Organisation
     municipalities: dict
     adjustments: dict
