@@ -1,12 +1,17 @@
 """Error pages in the user's language; JSON answers under /api/."""
 from __future__ import annotations
 
+import logging
+
 from flask import Flask, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from portal.extensions import db
+
+log = logging.getLogger(__name__)
 
 MESSAGES = {
     400: (_l("Bad request"), _l("The request could not be understood. Please go back and try again.")),
@@ -54,8 +59,37 @@ def handle_500(exc: Exception):
     return _render(500)
 
 
+def handle_database_error(exc: DBAPIError):
+    """A lost database connection is a 503 (the pool replaces it for the next request); other errors stay 500s."""
+    if not exc.connection_invalidated:
+        raise exc
+    log.warning("database connection lost during %s %s; answered 503", request.method, request.path,
+                exc_info=exc)
+    db.session.rollback()
+    return _render(503)
+
+
+def release_session(exc):
+    """Teardown: end the request's session even when its connection died after the answer was made.
+
+    Without this the failed ROLLBACK of a killed connection escapes from the
+    teardown and loses an answer that was already complete; the pool has
+    invalidated the connection, and the next request gets a new one.
+    """
+    try:
+        db.session.remove()
+    except DBAPIError as error:
+        if not error.connection_invalidated:
+            raise
+        log.warning("database connection lost while ending a request; its session was discarded")
+        db.session.registry.clear()
+
+
 def init_app(app: Flask) -> None:
     """Register the handlers."""
+    # Registered after Flask-SQLAlchemy's own teardown, so it runs before it (teardowns run in reverse).
+    app.teardown_appcontext(release_session)
+    app.register_error_handler(DBAPIError, handle_database_error)
     app.register_error_handler(CSRFError, handle_csrf)
     app.register_error_handler(HTTPException, handle_http)
     app.register_error_handler(InternalServerError, handle_500)
