@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export FLASK_APP := wsgi
 
-.PHONY: run test serve setup db translations clean bench
+.PHONY: run test serve setup db translations clean bench bench-scripts
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,8 +34,13 @@ serve: $(STAMP) translations
 	$(BIN)/gunicorn --worker-class gthread --workers $${WORKERS:-4} --threads $${THREADS:-4} \
 		--bind $${BIND:-127.0.0.1:8000} --access-logfile - wsgi:app
 
+# The load test: its own PostgreSQL database, a generated region (SCALE=1 by default), gunicorn and wrk.
 bench: $(STAMP) translations
-	@for script in bench/*.py; do [ -f "$$script" ] && $(BIN)/python "$$script"; done; true
+	$(BIN)/python bench/load.py --scale $${SCALE:-1}
+
+# The other benchmark scripts, each on its own data, one after another.
+bench-scripts: $(STAMP) translations
+	@for script in bench/*.py; do case "$$script" in bench/load*.py) ;; *) $(BIN)/python "$$script";; esac; done; true
 
 clean:
 	rm -rf $(VENV) instance/portal.db .test-results

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 
 from portal.accounts.models import Organisation
 from portal.coaching.models import (Candidate, CandidateAdjustment, CandidateLanguage, CandidateOccupation,
@@ -103,6 +103,23 @@ def open_role_conditions(today: date, kind: str = "", municipality: str = "", re
         found.append(JobRole.municipality_code == municipality)
     if remote in ("partly", "fully"):
         found.append(JobRole.remote.in_(("partly", "fully") if remote == "partly" else ("fully",)))
+    return found
+
+
+def within_reach(person: CandidateProfile, options: MatchOptions) -> list:
+    """SQL conditions keeping only the roles that pass the person's hours and location constraints.
+
+    The same tests as the domain's (portal.domain.matching: an unknown hours
+    range or municipality passes, a fully remote role is near everyone), run
+    by the database first, so that a page loads the few hundred roles the
+    person could take rather than every open role of the region.
+    """
+    found = [or_(JobRole.hours_min.is_(None), JobRole.hours_max.is_(None),
+                 and_(JobRole.hours_max >= person.hours_min, JobRole.hours_min <= person.hours_max))]
+    if person.municipality:
+        near = {person.municipality} | set(options.neighbours.get(person.municipality, ()))
+        found.append(or_(JobRole.remote == "fully", JobRole.municipality_code.is_(None),
+                         JobRole.municipality_code == "", JobRole.municipality_code.in_(sorted(near))))
     return found
 
 

@@ -73,9 +73,9 @@ def ranked_roles(candidate: Candidate, filters: Filters) -> RankedPage:
     """The open roles that fit the candidate, best first, a page of them explained."""
     ref = profiles.reference(_language())
     person, _ = profiles.candidates([Candidate.id == candidate.id], ref)
-    conditions = profiles.open_role_conditions(today(), filters.kind, filters.municipality, filters.remote)
-    role_profiles, info = profiles.roles(conditions, ref)
     options = ref.options(filters.allow_missing)
+    conditions = profiles.open_role_conditions(today(), filters.kind, filters.municipality, filters.remote)
+    role_profiles, info = profiles.roles(conditions + profiles.within_reach(person[0], options), ref)
 
     def rank(offset, limit):
         """One page of the ranking (RankedPage asks for its slice)."""

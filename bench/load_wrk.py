@@ -1,0 +1,57 @@
+"""wrk driver of bench/load.py: a Lua script that takes the paths in turn and counts every answer but 200."""
+from __future__ import annotations
+
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+
+LUA = """
+local threads, counter = {}, 0
+function setup(thread)
+  counter = counter + 1
+  thread:set("offset", counter * 7)
+  table.insert(threads, thread)
+end
+paths = {%(paths)s}
+bad = 0
+function init(args)
+  i = offset or 0
+end
+function request()
+  i = i + 1
+  return wrk.format("GET", paths[(i %% #paths) + 1])
+end
+function response(status, headers, body)
+  if status ~= 200 then bad = bad + 1 end
+end
+function done(summary, latency, requests)
+  local not_ok = 0
+  for _, t in ipairs(threads) do not_ok = not_ok + t:get("bad") end
+  local e = summary.errors
+  io.write(string.format("RESULT %%d %%d %%d %%d %%d %%d %%d\\n", summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99),
+    e.connect + e.read + e.write + e.timeout, not_ok))
+end
+"""
+
+
+def run_wrk(wrk: str, base: str, paths: list[str], cookie: str | None, opts) -> dict:
+    """Drive the paths for opts.duration seconds after a short warm-up; rates and latencies in ms."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(LUA % {"paths": ", ".join(f'"{p}"' for p in paths)})
+    try:
+        command = [wrk, "-t", "2", "-c", str(opts.connections), "--timeout", "10s", "-s", script.name]
+        if cookie:
+            command += ["-H", f"Cookie: {cookie}"]
+        subprocess.run(command + ["-d", "3s", base], check=True, capture_output=True, text=True)  # warm-up
+        out = subprocess.run(command + ["-d", f"{opts.duration}s", base], check=True, capture_output=True,
+                             text=True).stdout
+    finally:
+        Path(script.name).unlink()
+    match = re.search(r"RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)", out)
+    if match is None:
+        raise SystemExit(f"wrk printed no result:\n{out}")
+    requests, duration_us, p50, p95, p99, socket_errors, not_ok = map(int, match.groups())
+    return {"rps": requests / (duration_us / 1e6), "p50": p50 / 1000, "p95": p95 / 1000, "p99": p99 / 1000,
+            "errors": socket_errors + not_ok, "requests": requests}
