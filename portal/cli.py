@@ -44,11 +44,12 @@ def seed_demo() -> None:
 
 
 @i18n.command("update")
-def i18n_update() -> None:
-    """Extract messages and update every catalog (core and per feature)."""
+@click.argument("catalog", required=False)
+def i18n_update(catalog: str | None) -> None:
+    """Extract messages and update every catalog (core and per feature), or only the one named."""
     from portal import i18n_tools
 
-    for line in i18n_tools.update_all():
+    for line in i18n_tools.update_all(catalog):
         click.echo(line)
 
 

@@ -72,10 +72,20 @@ def _po_path(spec: CatalogSpec, lang: str) -> Path:
     return spec.directory / lang / "LC_MESSAGES" / "messages.po"
 
 
-def update_all() -> list[str]:
-    """Re-extract every catalog and merge into its fi and sv files."""
+def _content(catalog) -> list:
+    return sorted((str(m.id), str(m.string), bool(m.fuzzy)) for m in catalog if m.id)
+
+
+def update_all(only: str | None = None) -> list[str]:
+    """Re-extract every catalog (or the one named) and merge into its fi and sv files.
+
+    A file whose messages did not change is left alone, so that its header
+    date does not churn and parallel work on other features does not clash.
+    """
     report = []
     for spec in catalogs():
+        if only and spec.name != only:
+            continue
         template = extract(spec)
         for lang in TRANSLATED:
             path = _po_path(spec, lang)
@@ -85,10 +95,12 @@ def update_all() -> list[str]:
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 catalog = Catalog(locale=lang, project="ote-portal", fuzzy=False)
+            before = _content(catalog) if path.exists() else None
             catalog.update(template, no_fuzzy_matching=True)
             catalog.obsolete.clear()
-            with path.open("wb") as fh:
-                write_po(fh, catalog, no_location=True, sort_output=True, width=0)
+            if _content(catalog) != before:
+                with path.open("wb") as fh:
+                    write_po(fh, catalog, no_location=True, sort_output=True, width=0)
             missing = sum(1 for m in catalog if m.id and not _translated(m))
             report.append(f"{spec.name} [{lang}]: {len(catalog)} messages, {missing} untranslated")
     return report
@@ -164,6 +176,8 @@ if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else "compile"
     if command == "fill":
         lines = fill(sys.argv[2], Path(sys.argv[3]))
+    elif command == "update":
+        lines = update_all(sys.argv[2] if len(sys.argv) > 2 else None)
     else:
-        lines = {"compile": compile_all, "update": update_all}[command]()
+        lines = {"compile": compile_all}[command]()
     print("\n".join(lines))
