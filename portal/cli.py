@@ -86,7 +86,7 @@ def backup_create(target: Path) -> None:
         click.echo(f"backup written to {target} ({size} bytes)")
     else:
         dump, restore = services.pg_commands(url, target)
-        subprocess.run(dump, check=True)
+        subprocess.run(dump, check=True, env=services.pg_environment(url))
         click.echo(f"pg_dump written to {target}; restore with: {' '.join(restore)}")
 
 
@@ -105,7 +105,7 @@ def backup_restore(source: Path, yes: bool) -> None:
         services.restore_sqlite(url, source)
     else:
         _dump, restore = services.pg_commands(url, source)
-        subprocess.run(restore, check=True)
+        subprocess.run(restore, check=True, env=services.pg_environment(url))
     click.echo(f"restored from {source}")
 
 

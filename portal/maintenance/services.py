@@ -7,10 +7,13 @@ and writes. Restore copies a backup back over the live database the same way
 
 PostgreSQL: ``pg_dump --format=custom`` gives a consistent snapshot while the
 portal serves; ``pg_restore --clean --if-exists --no-owner`` puts it back.
-``pg_commands`` returns the exact commands for a URL.
+``pg_commands`` returns the exact commands for a URL and ``pg_environment``
+the environment to run them in (the password goes there, never on a command
+line that ``ps`` shows).
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -64,3 +67,12 @@ def pg_commands(database_url: str, dump_file: Path) -> tuple[list[str], list[str
     dump = ["pg_dump", *conn, "--format=custom", "--file", str(dump_file), url.database]
     restore = ["pg_restore", *conn, "--clean", "--if-exists", "--no-owner", "--dbname", url.database, str(dump_file)]
     return dump, restore
+
+
+def pg_environment(database_url: str) -> dict[str, str]:
+    """The environment for pg_dump/pg_restore: the URL's password as PGPASSWORD, if it has one."""
+    env = dict(os.environ)
+    password = make_url(database_url).password
+    if password:
+        env["PGPASSWORD"] = str(password)
+    return env
