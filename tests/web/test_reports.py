@@ -101,6 +101,50 @@ def test_filters_by_municipality_and_period_narrow_the_figures(client, login_as,
     assert 'value="091" selected' in page
 
 
+def test_an_administrator_filters_by_provider_and_by_buyer(client, login_as, db):
+    home = region(n=6)
+    other = region(n=7, tag="Pori")
+    refresh()
+    login_as("admin")
+    page = client.get(f"/reports/?lang=en&provider={other['provider'].id}").get_data(as_text=True)
+    support = page.split('id="support-h"')[1].split("</section>")[0]
+    assert "<dd>7</dd>" in support and "<dd>13</dd>" not in support and "<dd>6</dd>" not in support
+    assert f'value="{other["provider"].id}" selected' in page
+    by_buyer = dashboard(Scope("region"), Filters(YEAR_AGO, THIS_MONTH, buyer_id=home["buyer"].id))
+    assert by_buyer.job_starts.value == 6 and [n for n, _t in by_buyer.clauses.by_buyer] == [home["buyer"].name]
+    page = client.get(f"/reports/?lang=en&buyer={home['buyer'].id}").get_data(as_text=True)
+    clauses = page.split('id="clauses-h"')[1].split("</section>")[0]
+    assert home["buyer"].name in clauses and other["buyer"].name not in clauses
+
+
+def test_conversion_retention_subsidy_and_moves_are_shown_when_both_parts_are_large_enough(client, login_as, db):
+    data = region(n=10)  # ten trials converted, ten jobs still running, five of them subsidised
+    start = add_months(THIS_MONTH, -8)
+    for i in range(5):  # five trials not converted, then a subsidised job left after twenty days
+        person = make_person(data["provider"], data["coach"], [(0, "intake"), (10, "job_search"),
+                                                               (20, "work_trial"), (45, "education")], start)
+        make_placement(person, make_role(data["employer"]), "work_trial", start + timedelta(days=20),
+                       start + timedelta(days=39), state="ended")
+        make_placement(person, make_role(data["employer"]), "job", start + timedelta(days=40),
+                       start + timedelta(days=60), state="ended", subsidy=True)
+    refresh()
+    board = dashboard(Scope("region"), Filters.default(TODAY))
+    assert (board.conversion.counted_in.value, board.conversion.base.value) == (10, 15)
+    assert board.conversion.value == board.retention[3].value == board.retention[6].value == 10 / 15
+    assert board.retention[12].value is None and board.subsidy.value == 10 / 15
+    assert {o: c.value for o, c in board.outcomes.items()} == {
+        "work": 10, "education": 5, "rehabilitation": None, "services": 5, "exited": None}
+    assert {k: c.value for k, c in board.transitions.items()} == {
+        ("intake", "job_search"): 15, ("job_search", "employed"): 10, ("job_search", "work_trial"): 5,
+        ("work_trial", "education"): 5}
+    login_as("admin")
+    page = client.get("/reports/?lang=en").get_data(as_text=True)
+    placements = page.split('id="placements-h"')[1].split("</section>")[0]
+    assert placements.count("66.7%") >= 4  # conversion, retention at 3 and 6 months, subsidy use
+    moves = page.split('id="moves-h"')[1].split("</section>")[0]
+    assert '<th scope="row">In a work trial</th>' in moves and moves.count('<td class="num">5</td>') >= 3
+
+
 def test_the_refresh_switches_generations_and_keeps_the_one_before(app, db):
     region(n=5)
     first, second, third = refresh().id, refresh().id, refresh().id
