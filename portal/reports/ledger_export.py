@@ -73,7 +73,7 @@ def placement_rows(scope: Scope, filters: Filters):
 def placement_sheets(scope: Scope, filters: Filters) -> list[Sheet]:
     """The placements ledger sheet."""
     headers = [_("Placement"), _("Person code"), _("Kind"), _("State"), _("Start date"), _("End date"),
-               _("Working-time share (%)"), _("Wage subsidy"), _("Employer"), _("Role"), _("Provider"), _("Clause"),
+               _("Working-time share (%)"), _("Wage subsidy"), _("Employer"), _("Job role"), _("Provider"), _("Clause"),
                _("Procurement"), _("Buyer"), _("Reason for ending")]
     return [Sheet(_("Placements"), headers, placement_rows(scope, filters),
                   widths=[11, 14, 16, 22, 12, 12, 12, 10, 28, 30, 28, 8, 18, 28, 30])]
@@ -98,7 +98,7 @@ CASELOAD_COLUMNS = [
     Column("municipality", lambda: _("Municipality"), lambda c, m, t: m.get(c.municipality_code, "")),
     Column("status", lambda: _("Status"), lambda c, m, t: str(words.STATUS_LABELS.get(c.status, c.status))),
     Column("status", lambda: _("Status since"), lambda c, m, t: c.status_since),
-    Column("status", lambda: _("Intake"), lambda c, m, t: c.intake_on),
+    Column("status", lambda: _("Intake date"), lambda c, m, t: c.intake_on),
     Column("status", lambda: _("Next follow-up"), lambda c, m, t: c.next_follow_up),
     Column("status", lambda: _("Last employer contact"), lambda c, m, t: c.last_employer_contact),
     Column("status", lambda: _("Days since employer contact"),
