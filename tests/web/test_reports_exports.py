@@ -84,6 +84,8 @@ def test_the_placements_ledger_names_people_by_code_within_each_scope(client, lo
     cell = book.active["I2"]
     assert cell.data_type == "s" and cell.quotePrefix and cell.value.startswith("=HYPERLINK")
     assert isinstance(book.active["E2"].value, datetime) and isinstance(book.active["G2"].value, (int, float))
+    widths = book.active.column_dimensions
+    assert (widths["B"].width, widths["I"].width, widths["J"].width) == (14, 28, 30) and book.active.freeze_panes == "A2"
     login_as(make_user("officer", other["buyer"]))
     rows = _rows(_book(client, "/reports/placements.xlsx").active)
     assert {r[1] for r in rows[1:]} == {p.code for p in other["people"]}
