@@ -34,8 +34,10 @@ serve: $(STAMP) translations
 	$(BIN)/gunicorn --worker-class gthread --workers $${WORKERS:-4} --threads $${THREADS:-4} \
 		--bind $${BIND:-127.0.0.1:8000} --access-logfile - wsgi:app
 
-# The load test: its own PostgreSQL database, a generated region (SCALE=1 by default), gunicorn and wrk.
+# The load test: its own PostgreSQL database, a generated region (SCALE=1 by default), gunicorn and wrk
+# (Debian's package, installed by bench/ensure_wrk.sh when missing).
 bench: $(STAMP) translations
+	bench/ensure_wrk.sh
 	$(BIN)/python bench/load.py --scale $${SCALE:-1}
 
 # The other benchmark scripts, each on its own data, one after another.

@@ -57,16 +57,9 @@ def pages(t: dict) -> list[tuple[str, list[str], str | None]]:
 
 
 def ensure_wrk() -> str:
-    """wrk's path; installed from Debian with apt-get when missing and possible."""
-    found = shutil.which("wrk")
-    if found:
-        return found
-    if os.geteuid() == 0 and shutil.which("apt-get"):
-        print("installing wrk with apt-get ...", flush=True)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=False, stdout=subprocess.DEVNULL)
-        if not shutil.which("wrk"):
-            subprocess.run(["apt-get", "update", "-qq"], check=False)
-            subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=False, stdout=subprocess.DEVNULL)
+    """wrk's path; bench/ensure_wrk.sh installs Debian's package when it is missing and it may."""
+    if shutil.which("wrk") is None:
+        subprocess.run([str(ROOT / "bench" / "ensure_wrk.sh")], check=False)
     found = shutil.which("wrk")
     if not found:
         raise SystemExit("wrk is missing and could not be installed (apt-get install wrk)")
