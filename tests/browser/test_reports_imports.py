@@ -58,6 +58,9 @@ def test_a_caseload_import_shows_progress_and_lands_in_the_dashboard_and_its_wor
     summary = load_workbook(io.BytesIO(download.value.path().read_bytes()))["Summary"]
     figures = {(r[0], r[1]): r[2] for r in summary.iter_rows(values_only=True)}
     assert figures["Caseload", "active candidates"] == int(shown.replace(",", ""))
+    admin.emulate_media(media="print")  # printed: charts and their tables, without the filters and links
+    assert all(admin.locator(s).is_hidden() for s in ("form.report-filters", "ul.actions", "#downloads-h"))
+    assert admin.locator("svg.report-chart").first.is_visible() and admin.locator("main table").first.is_visible()
     coach.context.close()
     admin.context.close()
 
