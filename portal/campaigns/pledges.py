@@ -74,3 +74,11 @@ def _keep(organisation_id: int, kinds: set[str], key: str) -> int:
         record("pledge_kept", "pledge", pledge.id, actor=None, organisation_id=organisation_id,
                detail={"by": key})
     return len(pledges)
+
+
+def organisation_summary(organisation_id: int, newest: int = 5) -> tuple[int, int, list[Pledge]]:
+    """How many pledges an employer has made and kept, and the newest of them (for its profile page)."""
+    total, kept = db.session.execute(
+        select(func.count(), func.count(Pledge.kept_at)).where(Pledge.organisation_id == organisation_id)).one()
+    items = db.session.scalars(organisation_pledges_query(organisation_id).limit(newest)).all() if total else []
+    return total, kept, list(items)

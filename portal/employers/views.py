@@ -8,6 +8,8 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from portal import nav
+from portal.campaigns.forms import PLEDGE_LABELS
+from portal.campaigns.pledges import organisation_summary
 from portal.employers import clauses, services
 from portal.employers.forms import (ACTION_DONE, ACTION_LABELS, ACTION_QUESTIONS, STATE_LABELS, ConfirmForm,
                                     ProfileForm, SignupForm, problem_text, role_form)
@@ -38,11 +40,13 @@ def _org():
 @bp.get("/")
 @roles("employer")
 def index():
-    """The organisation at a glance: profile, users, roles by state."""
+    """The organisation at a glance: profile, users, roles by state, pledges made through campaigns."""
     org = _org()
+    total, kept, newest = organisation_summary(org.id)
     return render_template("employers/index.html", org=org, profile=services.profile_for(org),
                            members=services.members(org), counts=services.role_counts(org), states=STATE_LABELS,
-                           labels=role_labels())
+                           labels=role_labels(), pledges=newest, pledges_total=total, pledges_kept=kept,
+                           pledge_kinds=PLEDGE_LABELS)
 
 
 @bp.route("/profile", methods=["GET", "POST"])

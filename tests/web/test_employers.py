@@ -54,6 +54,39 @@ def test_the_employers_start_page_is_their_organisation(client, employer):
     assert employer.organisation.name in page and "Post a role" in page
 
 
+def test_the_profile_shows_the_users_roles_and_pledges_with_whether_they_were_kept(client, employer, db, app):
+    from datetime import date
+
+    from portal.campaigns.models import Campaign, Pledge
+    from portal.db_types import utcnow
+
+    colleague = make_user("employer", org=employer.organisation, name="Kaisa Kollega")
+    outsider = make_user("employer", name="Ulla Ulkopuolinen")
+    make_role(employer.organisation, title="Julkaistu rooli")
+    page = client.get("/employer/").get_data(as_text=True)
+    assert "No pledges yet." in page
+    campaign = Campaign(slug="kevat", status="published", organisation_id=make_org("operator").id,
+                        title_fi="Kevät", title_en="Spring", summary_fi="S", body_fi="B", body_html_fi="<p>B</p>",
+                        starts_on=date(2020, 1, 1), published_at=utcnow())
+    db.session.add(campaign)
+    db.session.flush()
+    db.session.add_all([
+        Pledge(campaign_id=campaign.id, organisation_id=employer.organisation_id, kind="post_role", text="",
+               kept_at=utcnow(), kept_by="role:1"),
+        Pledge(campaign_id=campaign.id, organisation_id=employer.organisation_id, kind="work_trial", text=""),
+        Pledge(campaign_id=campaign.id, organisation_id=outsider.organisation_id, kind="hire", text=""),
+    ])
+    db.session.commit()
+    page = client.get("/employer/").get_data(as_text=True)
+    assert colleague.email in page and employer.email in page and outsider.email not in page
+    assert re.search(r'<a href="/employer/roles\?status=published">Published</a></th><td class="num">1</td>', page)
+    pledges = page.split('id="pledges-h"')[1].split("</section>")[0]
+    assert "1 of 2 pledges kept." in pledges and pledges.count('href="/campaigns/kevat"') == 2
+    assert "We will post an adjustable role" in pledges and "Kept on" in pledges
+    assert "We will offer a work trial" in pledges and "Not kept yet" in pledges
+    assert "We will hire" not in pledges and 'href="/pledges"' in pledges
+
+
 def test_profile_is_saved_normalised_and_audited(client, employer, db):
     page = client.post("/employer/profile", data={"name": "Uusi Nimi Oy", "business_id": "2077474-1"})
     assert "Give a valid Finnish business ID" in page.get_data(as_text=True)
