@@ -100,6 +100,25 @@ def test_the_page_offers_only_the_allowed_next_steps(client, login_as, db):
     assert 'value="awarded"' in page and 'value="planned"' in page and 'value="ended"' not in page
 
 
+def test_an_officer_edits_a_procurement_and_the_change_is_audited(client, login_as, db):
+    officer = login_as("officer", language="en")
+    item = make_procurement(officer.organisation, status="tendering")
+    assert 'value="HK-2026-001"' in client.get(f"/procurements/{item.id}/edit").get_data(as_text=True)
+    supplier = make_org("employer", name="Uusi Toimittaja Oy")
+    data = {**GOOD, "reference": "HILMA-2026-78", "title": "Koulujen rakennustyöt", "cpv_code": "45000000-7",
+            "estimated_value": "300000.50", "contract_start": "2026-02-01", "supplier_id": supplier.id}
+    response = client.post(f"/procurements/{item.id}/edit", data=data)
+    assert response.status_code == 302
+    db.session.refresh(item)
+    assert (item.reference, item.title, item.cpv_code, float(item.estimated_value), item.supplier_id) == (
+        "HILMA-2026-78", "Koulujen rakennustyöt", "45000000-7", 300000.5, supplier.id)
+    assert item.contract_start == date(2026, 2, 1) and item.status == "tendering"  # editing never moves the status
+    event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "procurement_updated")).one()
+    assert event.object_id == item.id and event.detail["supplier_id"] == supplier.id
+    page = client.get(f"/procurements/{item.id}").get_data(as_text=True)
+    assert "Construction work" in page and "Uusi Toimittaja Oy" in page
+
+
 def test_a_new_contract_period_must_still_hold_the_clause_deadlines(client, login_as, db):
     officer = login_as("officer", language="en")
     item = make_procurement(officer.organisation, start=date(2026, 1, 1), end=date(2027, 12, 31))

@@ -128,6 +128,8 @@ def test_the_clause_page_shows_figures_reports_chart_and_the_ledger_by_code(clie
     assert "EO-0042" in page
     assert "3.0 person-months" in page  # six months at half time
     assert "Final report at the deadline" in page and "Dec 31, 2026" in page
+    assert page.count("Interim report") == 3  # quarterly: the ends of March, June and September
+    assert "Mar 31, 2026" in page and "Jun 30, 2026" in page and "Sep 30, 2026" in page
     assert '<svg class="chart-svg"' in page and "The chart's figures" in page
 
 

@@ -115,6 +115,11 @@ def test_the_exported_workbook_opens_and_its_figures_equal_the_dashboards(client
     assert ledger.max_row == 1 + 4 * 3 + 1
     codes = {c.value for c in ledger["C"][1:]}
     assert "EO-9999" in codes
+    ledger_header = [c.value for c in ledger[1]]
+    half_time = next(row for row in ledger.iter_rows(min_row=2) if row[2].value == "EO-9999")
+    start, share = (half_time[ledger_header.index(k)] for k in ("Start date", "Working-time share (%)"))
+    assert start.is_date and start.value.date() == today() - timedelta(days=40)
+    assert share.data_type == "n" and share.value == 50
 
 
 def test_the_export_neutralises_text_that_could_run_as_a_formula(client, login_as, db):
@@ -161,3 +166,18 @@ def test_list_pages_run_a_fixed_number_of_queries(client, login_as, db, count_qu
     queries = count_queries()
     client.get("/supplier/clauses")
     assert len(queries) <= 6, queries
+
+
+def test_placements_reach_the_officer_by_pseudonymous_code_never_by_name(client, world, db):
+    from portal.coaching.models import Candidate
+    from tests.access.proposals import PLACED_NAME
+    from tests.conftest import sign_in
+
+    code = db.session.get(Candidate, world.ids["placed_candidate"]).code
+    sign_in(client, world.users["officer"])
+    dashboard = client.get("/procurements/?lang=en").get_data(as_text=True)
+    clause_page = client.get(f"/procurements/clauses/{world.ids['clause']}?lang=en").get_data(as_text=True)
+    workbook = load_workbook(io.BytesIO(client.get("/procurements/report.xlsx").data))
+    cells = [str(c) for ws in workbook.worksheets for row in ws.iter_rows(values_only=True) for c in row]
+    assert code in clause_page and code in cells  # the placement's ledger entry, by its code
+    assert PLACED_NAME not in dashboard and PLACED_NAME not in clause_page and PLACED_NAME not in cells
