@@ -147,3 +147,28 @@ def test_the_own_coach_download_does_carry_the_names_so_the_check_above_can_see_
     monkeypatch.setattr(limiter, "enabled", False)
     texts = [text for url, status, text in _downloads(app, client, world, "coach") if "caseload" in url]
     assert texts and SENSITIVE["name"] in texts[0]
+
+
+def test_each_change_of_sensitive_data_is_in_the_audit_log_without_its_values(app, client, world, db):
+    from datetime import date
+
+    coach, cid = world.users["coach"], world.ids["candidate"]
+    sign_in(client, coach)
+    today = date.today().isoformat()
+    base = f"/coaching/candidates/{cid}"
+    posts = [
+        (f"{base}/status", {"status": "work_trial", "since": today, "note": "Muutos-SALAISUUS-1"}),
+        (f"{base}/contacts", {"contact_on": today, "note": "Muutos-SALAISUUS-2"}),
+        (f"{base}/assessment", {"sit_health": "y", "note_health": "Muutos-SALAISUUS-3",
+                                "services": ["employment_services"]}),
+        (f"{base}/modules/new", {"title": "Oma moduuli", "start_on": today, "status": "ongoing"}),
+        (f"{base}/modules/{world.ids['module']}/review", {"reviewed_on": today, "results": "Muutos-SALAISUUS-4",
+                                                          "decision": "next_module"}),
+    ]
+    for url, data in posts:
+        assert client.post(url, data=data).status_code == 302, url
+    changes = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "candidate_changed",
+                                                          AuditEvent.object_id == cid)).all()
+    assert {e.detail["part"] for e in changes} >= {"status", "employer_contacts", "assessment", "modules"}
+    assert all(e.actor_id == coach.id and e.organisation_id == world.orgs["provider"].id for e in changes)
+    assert "SALAISUUS" not in repr([e.detail for e in changes])  # the log names fields, never their values
