@@ -8,11 +8,14 @@ import pytest
 from icalendar import Calendar
 from sqlalchemy import select
 
+from portal.accounts.models import Organisation
 from portal.campaigns import funnel
 from portal.campaigns.models import Campaign, CampaignImage, Pledge
 from portal.events.models import Event
 from tests.factories import make_user
+from tests.web.test_campaign_funnel import make_campaign
 from tests.web.test_campaigns import FORM, png, upload
+from tests.web.test_events import make_event
 
 EVENT = {"title_fi": "Rekrytointiaamu", "title_sv": "Rekryteringsmorgon", "title_en": "Recruiting morning",
          "description_fi": "Tule tapaamaan valmentajia.", "start_date": "2031-06-12", "start_time": "09:30",
@@ -69,3 +72,24 @@ def test_a_campaign_with_image_and_event_is_read_in_each_language_and_a_pledge_r
     # The campaign's owners read the count on the funnel page, in its table.
     table = client.get(f"/manage/campaigns/{campaign.id}/funnel?lang=en").get_data(as_text=True)
     assert re.search(r'<th scope="row">Pledges</th>\s*<td class="num">1</td>', table), table[-3000:]
+
+
+def test_each_call_to_action_leads_to_its_own_step_with_the_campaign_link(app, client, login_as, db):
+    campaign = make_campaign(db)
+    event = make_event(db.session.get(Organisation, campaign.organisation_id), campaign_id=campaign.id)
+    db.session.commit()
+    visitor = app.test_client()
+    campaign.cta = "event"
+    db.session.commit()
+    page = visitor.get("/campaigns/kevat?lang=en").get_data(as_text=True)
+    assert f'href="/events/{event.id}?c=kevat"' in page and "Sign up for the event" in page
+    assert 'href="/login?c=kevat"' in page  # employers are asked to sign in to pledge
+    campaign.cta = "post_role"
+    db.session.commit()
+    login_as("employer")
+    page = client.get("/campaigns/kevat?lang=en").get_data(as_text=True)
+    assert 'href="/employer/roles/new?c=kevat"' in page and 'href="/campaigns/kevat/pledge"' in page
+    campaign.cta = "pledge"
+    db.session.commit()
+    page = client.get("/campaigns/kevat?lang=en").get_data(as_text=True)
+    assert "/employer/roles/new" not in page and 'class="button" href="/campaigns/kevat/pledge"' in page
