@@ -147,10 +147,27 @@ def test_a_full_role_is_published_normalised_indexed_and_announced(client, emplo
     assert role.demand_levels == {"lifting": "brief", "standing": "moderate"}  # "none" is not stored
     assert role.adjustment_codes == ["part_time", "quiet_workspace"] and role.language_codes == ["fi"]
     assert (role.hours_min, role.hours_max, role.positions) == (15, 30, 2)
+    assert (role.occupation_code, role.municipality_code, role.address_area, role.remote, role.schedule) == (
+        "9112", "837", "Hervanta", "none", "agreed")
+    assert role.wage_subsidy_interest is False and role.open_until is None and role.trial_weeks is None
     visitor = app.test_client()
     assert "Toimistosiivooja" in visitor.get("/roles?q=toimistosiivoojaksi&lang=en").get_data(as_text=True)
     actions = set(db.session.scalars(select(AuditEvent.action).where(AuditEvent.object_type == "job_role")))
     assert {"role_created", "role_publish"} <= actions
+
+
+def test_a_work_trial_keeps_its_length_subsidy_interest_and_open_until_date(client, employer, db, app):
+    from datetime import date, timedelta
+
+    until = date.today() + timedelta(days=30)
+    data = {**FULL, "kind": "work_trial", "trial_weeks": "12", "hours_min": "20", "hours_max": "30",
+            "wage_subsidy_interest": "y", "open_until": until.isoformat(), "remote": "partly", "schedule": "flexible"}
+    assert client.post("/employer/roles/new", data=data).status_code == 302
+    role = db.session.scalars(select(JobRole)).one()
+    assert (role.kind, role.trial_weeks, role.wage_subsidy_interest, role.open_until) == (
+        "work_trial", 12, True, until)
+    assert (role.remote, role.schedule) == ("partly", "flexible")
+    assert "12 weeks" in app.test_client().get(f"/roles/{role.id}?lang=en").get_data(as_text=True)
 
 
 def test_fill_close_and_unpublish_need_confirmation_and_change_the_listing(client, employer, db, app):
