@@ -110,6 +110,15 @@ def test_a_business_id_of_another_organisation_is_refused(client, employer, db):
     assert "Another organisation already has this business ID." in page.get_data(as_text=True)
 
 
+def test_the_role_form_guides_in_plain_language(client, employer):
+    page = html.unescape(client.get("/employer/roles/new").get_data(as_text=True))
+    assert "Describe the tasks, not the kind of person" in page
+    assert "Only what is truly needed from the first day." in page
+    assert "Skills that help but can be learned at work, one per line" in page
+    assert "Nobody has to explain why they need an adjustment." in page
+    assert 'aria-describedby="tasks-hint"' in page and 'id="tasks-hint"' in page
+
+
 def test_a_draft_needs_only_a_title_and_is_seen_only_by_its_employer(client, employer, db, app):
     response = client.post("/employer/roles/new", data={"title": "Keittiöapulainen", "kind": "job",
                                                          "action": "save"})
