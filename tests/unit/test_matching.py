@@ -108,6 +108,14 @@ def test_desired_work_part_scales_from_fifty_to_a_hundred():
     assert explain(cand(desired=()), role(), OPTS).parts["desired"] == 0
 
 
+def test_desired_work_also_meets_the_roles_occupation_and_the_better_of_the_two_counts():
+    e = explain(cand(desired=("siivooja",)), role(title="toimistotyo aamuisin", occupation="siivooja"), OPTS)
+    assert (e.desired.role_skill, e.desired.candidate_skill, e.desired.similarity) == ("siivooja", "siivooja", 100)
+    assert e.parts["desired"] == WEIGHTS["desired"]
+    neither = explain(cand(desired=("siivooja",)), role(title="kirjanpitaja", occupation="ohjelmoija"), OPTS)
+    assert neither.parts["desired"] < WEIGHTS["desired"] / 2
+
+
 def test_clause_bonus_when_target_groups_meet():
     c = cand(target_groups=frozenset({"partial_work_ability"}))
     e = explain(c, role(clause_target_groups=frozenset({"partial_work_ability", "young"})), OPTS)
@@ -135,18 +143,22 @@ texts = st.sampled_from(["asiakaspalvelu", "asiakaspalvelutehtavat", "siivous", 
 codes = st.sampled_from(["quiet_workspace", "written_instructions", "ergonomic_workstation", "mentor"])
 munis = st.sampled_from(["091", "049", "092", "837", None])
 hours = st.tuples(st.integers(0, 40), st.integers(0, 20)).map(lambda t: (t[0], t[0] + t[1]))
-cand_st = st.builds(lambda i, h, m, sk, de, ad, tg, lim: CandidateProfile(
+langs = st.lists(st.sampled_from(["fi", "sv", "en"]), max_size=2).map(frozenset)
+# A demand a candidate has no limit for, or a role does not make, must be handled alike on both paths.
+levels = st.dictionaries(st.sampled_from(["standing", "lifting"]), st.integers(0, 3), max_size=2)
+cand_st = st.builds(lambda i, h, m, sk, de, ad, tg, lim, la: CandidateProfile(
     id=i, hours_min=h[0], hours_max=h[1], municipality=m, skills=tuple(sk), desired=tuple(de),
-    adjustments_needed=frozenset(ad), target_groups=frozenset(tg), languages=frozenset({"fi"}),
-    limits={"standing": lim}), st.integers(1, 10**6), hours, munis, st.lists(texts, max_size=4),
+    adjustments_needed=frozenset(ad), target_groups=frozenset(tg), languages=la,
+    limits=lim), st.integers(1, 10**6), hours, munis, st.lists(texts, max_size=4),
     st.lists(texts, max_size=2), st.lists(codes, max_size=2),
-    st.lists(st.sampled_from(["young", "partial_work_ability"]), max_size=2), st.integers(0, 3))
-role_st = st.builds(lambda i, h, m, rm, es, ng, t, off, tg, dm: RoleProfile(
+    st.lists(st.sampled_from(["young", "partial_work_ability"]), max_size=2), levels, langs)
+role_st = st.builds(lambda i, h, m, rm, es, ng, t, oc, off, tg, dm, la: RoleProfile(
     id=i, hours_min=h[0], hours_max=h[1], municipality=m, remote=rm, essential_skills=tuple(es),
-    negotiable_skills=tuple(ng), title=t, adjustments_offered=frozenset(off), clause_target_groups=frozenset(tg),
-    demands={"standing": dm}), st.integers(1, 10**6), hours, munis, st.sampled_from(["none", "partly", "fully"]),
-    st.lists(texts, max_size=3), st.lists(texts, max_size=2), texts, st.lists(codes, max_size=3),
-    st.lists(st.sampled_from(["young", "partial_work_ability"]), max_size=2), st.integers(0, 3))
+    negotiable_skills=tuple(ng), title=t, occupation=oc, adjustments_offered=frozenset(off),
+    clause_target_groups=frozenset(tg), demands=dm, languages_required=la),
+    st.integers(1, 10**6), hours, munis, st.sampled_from(["none", "partly", "fully"]),
+    st.lists(texts, max_size=3), st.lists(texts, max_size=2), texts, texts, st.lists(codes, max_size=3),
+    st.lists(st.sampled_from(["young", "partial_work_ability"]), max_size=2), levels, langs)
 
 
 @settings(max_examples=60, deadline=None)
