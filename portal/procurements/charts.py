@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from portal.domain.obligation_details import delivered_series
 from portal.domain.obligations import delivered, expected_by
 from portal.domain.person_months import add_months
 from portal.procurements.figures import BuyerFigures, ClauseFigures, round_figure, to_domain
@@ -43,14 +44,20 @@ def buyer_timeline(figures: BuyerFigures) -> dict[str, list[Point]]:
         by_unit.setdefault(row.unit, []).append((to_domain(row.clause), figures.entries.get(row.clause.id, [])))
     timeline = {}
     for unit, clauses in by_unit.items():
+        # Each clause's deliveries at every month end from one pass over its entries (not one per day),
+        # added up day by day in the clauses' order, as the sums of single days would be.
+        got = [0.0] * len(days)
+        for c, e in clauses:
+            started = [k for k, day in enumerate(days) if c.period_start <= day]
+            for k, value in zip(started, delivered_series(c, e, [days[k] for k in started])):
+                got[k] += value
         points = []
-        for day in days:
-            started = [(c, e) for c, e in clauses if c.period_start <= day]
+        for k, day in enumerate(days):
+            started = [c for c, _ in clauses if c.period_start <= day]
             if not started:
                 continue
-            points.append(Point(day, round_figure(sum(expected_by(c, day) for c, _ in started), "person_months"),
-                                round_figure(sum(delivered(c, e, day) for c, e in started), unit),
-                                round_figure(sum(c.quantity for c, _ in started), unit)))
+            points.append(Point(day, round_figure(sum(expected_by(c, day) for c in started), "person_months"),
+                                round_figure(got[k], unit), round_figure(sum(c.quantity for c in started), unit)))
         if points:
             timeline[unit] = points
     return timeline

@@ -20,8 +20,8 @@ def home_context(now: datetime) -> dict:
         "campaigns": current_campaigns(now.date(), limit=3),
         "events": upcoming(now, limit=5),
         "stories": list(db.session.scalars(stories.public_query().limit(3))),
-        "open_roles": figures.open_roles_count(now.date()),
-        "clauses": figures.clause_figures(now.date()),
+        "open_roles": figures.cached("open_roles", now.date(), lambda: figures.open_roles_count(now.date())),
+        "clauses": figures.cached("clauses", now.date(), lambda: figures.clause_figures(now.date())),
         "signup_url": optional_url("employers.signup"),
         "roles_url": optional_url("jobs.index"),
     }

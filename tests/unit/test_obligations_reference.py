@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from portal.domain.obligation_details import contributions
+from portal.domain.obligation_details import contributions, delivered_series
 from portal.domain.obligations import ACCEPTS, Clause, Entry, booked, delivered
 
 START, DEADLINE = date(2026, 1, 1), date(2026, 12, 31)
@@ -48,3 +48,12 @@ def test_month_counting_matches_the_day_by_day_reference(entries, kind, share, a
     assert abs(booked(clause, entries) - reference_months(clause, entries, DEADLINE, DEADLINE)) < 1e-6
     counted = sum(c.value for c in contributions(clause, entries, as_of))
     assert abs(counted - delivered(clause, entries, as_of)) < 1e-6
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(entry, max_size=8), st.sampled_from(sorted(ACCEPTS)), st.sampled_from([None, 0.1, 0.5]),
+       st.sampled_from([0.0, 1.0, 6.0]), st.lists(st.dates(date(2025, 12, 1), date(2027, 2, 1)), max_size=12))
+def test_a_series_of_days_is_what_each_day_delivers_alone(entries, kind, share, min_months, days):
+    clause = Clause(kind=kind, quantity=5, period_start=START, deadline=DEADLINE, social_enterprise_share=share,
+                    min_months=min_months)
+    assert delivered_series(clause, entries, days) == [delivered(clause, entries, day) for day in days]

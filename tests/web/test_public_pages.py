@@ -87,6 +87,29 @@ def test_home_page_counts_open_roles_of_the_employers_feature(client, db):
     assert 'Avoimet tehtävät</a></th><td class="num">2</td>' in page
 
 
+def test_home_page_figures_are_kept_for_a_while_outside_tests(app, client, db, monkeypatch, count_queries):
+    import pytest
+    models = pytest.importorskip("portal.employers.models")
+    from portal.public import figures
+
+    monkeypatch.setattr(figures, "_cache", {})
+    monkeypatch.setitem(app.config, "HOME_FIGURES_SECONDS", 60)
+    org = make_org("employer")
+    db.session.add(models.JobRole(organisation_id=org.id, title="Rooli", status="published"))
+    db.session.commit()
+    first = count_queries()
+    assert 'Avoimet tehtävät</a></th><td class="num">1</td>' in client.get("/").get_data(as_text=True)
+    asked = len(first)
+    db.session.add(models.JobRole(organisation_id=org.id, title="Toinen", status="published"))
+    db.session.commit()
+    again = count_queries()
+    page = client.get("/").get_data(as_text=True)
+    assert 'Avoimet tehtävät</a></th><td class="num">1</td>' in page  # the kept count, without its queries
+    assert len(again) < asked
+    figures._cache.update({key: (0.0, value) for key, (_, value) in figures._cache.items()})  # a minute later
+    assert 'Avoimet tehtävät</a></th><td class="num">2</td>' in client.get("/").get_data(as_text=True)
+
+
 def test_the_atom_feed_parses_back(client, db):
     campaigns, event, _story = seed(db)
     response = client.get("/feed.atom?lang=en")
