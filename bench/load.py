@@ -133,8 +133,10 @@ def main() -> None:
     try:
         if not reuse:
             admin_sql(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'")
-            flask(env, "db", "upgrade")
-            flask(env, "bench", "generate", "--scale", f"{opts.scale:g}", "--targets", str(targets_file))
+            # The generator refuses a production configuration: it fills the database as development.
+            setup = {**env, "PORTAL_ENV": "development"}
+            flask(setup, "db", "upgrade")
+            flask(setup, "bench", "generate", "--scale", f"{opts.scale:g}", "--targets", str(targets_file))
         targets = json.loads(targets_file.read_text())
         port = 18000 + os.getpid() % 1000
         portal = start_portal(env, port, opts.workers, opts.threads)
