@@ -51,7 +51,7 @@ def _text(response) -> str:
             return " ".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
     if response.is_json:
         return json.dumps(response.get_json(), ensure_ascii=False)
-    return response.get_data(as_text=True)
+    return data.decode("utf-8", "replace")
 
 
 def _listing_routes(app):
@@ -86,6 +86,22 @@ def test_lists_and_exports_of_another_organisation_hold_nothing_of_ours(app, att
     assert not leaks, "\n".join(leaks)
     assert checked >= 40
     assert EXPORTS_WITH_RECORDS <= carried, f"home exports without their records: {EXPORTS_WITH_RECORDS - carried}"
+
+
+def test_public_pages_hold_nothing_private(app, attacked, client):
+    world = attacked
+    pages = [r for r in all_routes() if r.allowed == PUBLIC and r.method == "GET"]
+    leaks = []
+    for route in pages:
+        with app.test_request_context():
+            url = url_for(route.endpoint, **route.params(world), **route.query(world))
+        found = sorted(m for m in _markers(world) if m in _text(client.get(url)))
+        if found:
+            leaks.append(f"{url}: {found}")
+    assert not leaks, "\n".join(leaks)
+    # A pledge's text is never public, and its employer is named only with consent (not given here).
+    campaign = _text(client.get("/campaigns/home-campaign"))
+    assert "Kodin kampanja" in campaign and PLEDGE_TEXT not in campaign and "Home employer" not in campaign
 
 
 @pytest.fixture
