@@ -203,7 +203,16 @@ def location_reason(candidate: CandidateProfile, role: RoleProfile, options: Mat
     return "far"
 
 
-# The ranking functions live in portal.domain.ranking; their names stay importable from here.
-from portal.domain.ranking import (  # noqa: E402,F401
-    Ranking, rank_candidates, rank_candidates_page, rank_roles, rank_roles_page,
-)
+_RANKING = ("Ranking", "rank_candidates", "rank_candidates_page", "rank_roles", "rank_roles_page")
+
+
+def __getattr__(name: str):
+    """The ranking functions live in portal.domain.ranking; their names stay importable from here.
+
+    Looked up on first use rather than imported at the end of this module, so
+    that importing ranking or matching_arrays first is no circular import.
+    """
+    if name in _RANKING:
+        from portal.domain import ranking
+        return getattr(ranking, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,6 +1,7 @@
 """The engine's paged rankings, the minimum score, and the location reason in the explanation."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from portal.domain.matching import (CandidateProfile, MatchOptions, RoleProfile, explain, location_reason,
@@ -56,9 +57,32 @@ def test_the_explanation_says_why_the_location_passed_or_failed(c_muni, r_muni, 
 
 
 def test_a_float32_score_is_compared_at_one_decimal_as_it_is_shown():
-    import numpy as np
-
     from portal.domain.ranking import _ranked
 
     scores = np.array([33.3, 80.0, 33.3, 10.0], dtype=np.float32)
     assert _ranked(scores, [True, True, True, False], [9, 5, 2, 1], 33.3) == [1, 2, 0]
+
+
+def test_a_similarity_cutoff_keeps_every_score_that_rounds_to_a_match():
+    from portal.domain.matching import SKILL_MATCH
+    from portal.domain.matching_arrays import similarity_matrix
+
+    texts = ["asiakaspalvelu", "asiakaspalvelutehtavat", "asiakaspalvlu", "siivous", "siivoustyo", "siivos", "it",
+             "kassa", "kassatyo", "trukin ajo", "trukinajo", "keittiotyo", "hyllytys", "hyllytystyo", ""]
+    full = similarity_matrix(texts, texts)
+    cut = similarity_matrix(texts, texts, cutoff=SKILL_MATCH - 0.5)
+    assert ((full >= 75) & (full < SKILL_MATCH)).any() and ((full >= SKILL_MATCH) & (full < 100)).any()  # near it
+    assert (cut == np.where(full >= SKILL_MATCH, full, 0)).all()
+
+
+@pytest.mark.parametrize("module", ["portal.domain.matching", "portal.domain.ranking",
+                                    "portal.domain.matching_arrays"])
+def test_each_matching_module_can_be_imported_first(module):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = f"import {module}; from portal.domain.matching import rank_roles, Ranking"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr
