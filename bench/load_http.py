@@ -25,7 +25,8 @@ def _request(base: str, method: str, path: str, cookie: str | None = None, body:
 def _cookie(response, fallback: str | None) -> str | None:
     # The cookie is Secure in production; over loopback http it is read from the header by hand.
     for name, value in response.getheaders():
-        if name.lower() == "set-cookie" and value.startswith(COOKIE + "="):
+        # In production the cookie carries the __Host- prefix.
+        if name.lower() == "set-cookie" and value.split("=", 1)[0] in (COOKIE, "__Host-" + COOKIE):
             return value.split(";", 1)[0]
     return fallback
 

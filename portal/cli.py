@@ -33,6 +33,9 @@ def seed_demo() -> None:
     from portal import feature_packages
     from portal.reference.services import load_reference
 
+    if current_app.config.get("PORTAL_ENV") == "production":
+        # The demo logins and their passwords are published in README.md.
+        raise click.ClickException("refusing to load demo accounts with published passwords into production")
     load_reference()
     modules = [importlib.import_module(f"portal.{name}.demo") for name in feature_packages("demo.py")]
     # Each demo module says when it runs (ORDER): later ones build on earlier data.

@@ -43,6 +43,15 @@ def _database_url(env: dict[str, str]) -> str:
     return url
 
 
+def _mail_backend(env: dict[str, str], production: bool) -> str:
+    """MAIL_BACKEND; in production SMTP, since the log backend would write reset links into the logs."""
+    backend = env.get("MAIL_BACKEND") or ("smtp" if production else "log")
+    if production and backend == "log":
+        raise ConfigError("MAIL_BACKEND=log writes password-reset and invitation links into the log; "
+                          "use MAIL_BACKEND=smtp in production.")
+    return backend
+
+
 def load_config(env: dict[str, str] | None = None) -> dict:
     """Build the configuration dict for PORTAL_ENV from environment variables."""
     env = dict(os.environ if env is None else env)
@@ -73,7 +82,9 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "RATELIMIT_SWALLOW_ERRORS": True,
         "RATELIMIT_HEADERS_ENABLED": False,
         "LOGIN_ATTEMPT_LIMIT": env.get("LOGIN_ATTEMPT_LIMIT", "10 per 15 minutes"),
-        "SESSION_COOKIE_NAME": "ote_session",
+        # __Host- makes the browser refuse the cookie unless it is Secure, for this host only, with Path=/:
+        # no subdomain or plain-http page can plant or overwrite it. Plain http in development cannot have it.
+        "SESSION_COOKIE_NAME": "__Host-ote_session" if production else "ote_session",
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,
@@ -91,10 +102,13 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "ARGON2_TIME_COST": int(env.get("ARGON2_TIME_COST", 3)),
         "ARGON2_MEMORY_COST": int(env.get("ARGON2_MEMORY_COST", 65536)),
         "ARGON2_PARALLELISM": int(env.get("ARGON2_PARALLELISM", 4)),
-        "MAIL_BACKEND": env.get("MAIL_BACKEND", "log"),
+        "MAIL_BACKEND": _mail_backend(env, production),
         "MAIL_SENDER": env.get("MAIL_SENDER", "noreply@ote-portaali.example"),
         "SMTP_HOST": env.get("SMTP_HOST", "localhost"),
         "SMTP_PORT": int(env.get("SMTP_PORT", 25)),
+        "SMTP_STARTTLS": env.get("SMTP_STARTTLS", "0").lower() in ("1", "true", "yes"),
+        "SMTP_USERNAME": env.get("SMTP_USERNAME") or None,
+        "SMTP_PASSWORD": env.get("SMTP_PASSWORD") or None,
         "PROXY_FIX_HOPS": int(env.get("PROXY_FIX_HOPS", 0)),
         "HSTS": production,
         "PREFERRED_URL_SCHEME": "https" if production else "http",

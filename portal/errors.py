@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 
 from flask import Flask, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
@@ -35,12 +36,13 @@ class ServiceError(Exception):
         self.field = field
 
 
-def _render(code: int, detail=None):
+def _render(code: int, detail=None, reference: str | None = None):
     title, text = MESSAGES.get(code, MESSAGES[500])
     detail = detail or text
     if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
-        return jsonify(error=str(title), detail=str(detail), status=code), code
-    return render_template("errors/error.html", code=code, title=title, detail=detail), code
+        extra = {"reference": reference} if reference else {}
+        return jsonify(error=str(title), detail=str(detail), status=code, **extra), code
+    return render_template("errors/error.html", code=code, title=title, detail=detail, reference=reference), code
 
 
 def handle_http(exc: HTTPException):
@@ -54,9 +56,13 @@ def handle_csrf(exc: CSRFError):
 
 
 def handle_500(exc: Exception):
-    """Roll back whatever was half-done, then show the 500 page."""
+    """Roll back whatever was half-done, then show the 500 page with a reference to quote to support."""
     db.session.rollback()
-    return _render(500)
+    reference = secrets.token_hex(4)
+    # Flask has just logged the traceback; this line ties it to what the user sees.
+    # %r: a path is decoded, and a newline in it must not forge a log line.
+    log.error("error reference %s: %s %r", reference, request.method, request.path)
+    return _render(500, reference=reference)
 
 
 def handle_database_error(exc: DBAPIError):

@@ -2,11 +2,13 @@
 
 - ``log``: writes the message to the application log (development);
 - ``memory``: appends it to ``app.extensions['outbox']`` (tests);
-- ``smtp``: sends it through SMTP_HOST:SMTP_PORT.
+- ``smtp``: sends it through SMTP_HOST:SMTP_PORT, with STARTTLS (certificate
+  checked) and a login when SMTP_STARTTLS / SMTP_USERNAME are set.
 """
 from __future__ import annotations
 
 import smtplib
+import ssl
 from dataclasses import dataclass
 from email.message import EmailMessage
 
@@ -31,7 +33,13 @@ def send_mail(to: str, subject: str, body: str) -> None:
         msg["From"] = current_app.config["MAIL_SENDER"]
         msg["To"], msg["Subject"] = to, subject
         msg.set_content(body)
-        with smtplib.SMTP(current_app.config["SMTP_HOST"], current_app.config["SMTP_PORT"]) as smtp:
+        cfg = current_app.config
+        with smtplib.SMTP(cfg["SMTP_HOST"], cfg["SMTP_PORT"]) as smtp:
+            if cfg.get("SMTP_STARTTLS"):
+                # Reset links must not cross the network in clear text: refuse a server without TLS.
+                smtp.starttls(context=ssl.create_default_context())
+            if cfg.get("SMTP_USERNAME"):
+                smtp.login(cfg["SMTP_USERNAME"], cfg.get("SMTP_PASSWORD") or "")
             smtp.send_message(msg)
     else:
         current_app.logger.warning("mail to %s: %s\n%s", to, subject, body)

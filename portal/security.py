@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask import Flask, abort, current_app, g, request
+from flask import Flask, abort, current_app, g, has_request_context, request
 from flask_login import current_user
 
 from portal.domain.roles import Role
@@ -81,6 +81,8 @@ def enforce_access() -> None:
     if not current_user.is_authenticated:
         return login_manager.unauthorized()
     if not rule.allows(current_user.role):
+        log.warning("access refused: user %s (%s) to %s %s", current_user.id, current_user.role,
+                    request.method, request.endpoint)
         abort(403)
     return None
 
@@ -89,6 +91,10 @@ def get_or_404(stmt):
     """Run a scoped select for one object; a record outside the scope is a 404."""
     obj = db.session.execute(stmt).unique().scalar_one_or_none()
     if obj is None:
+        # Missing and out of scope look the same to the user; the log keeps who asked where.
+        if has_request_context():
+            user = current_user.id if current_user.is_authenticated else None
+            log.info("no object in scope: user %s at %s %r", user, request.method, request.path)
         abort(404)
     return obj
 
@@ -106,6 +112,9 @@ def security_headers(response):
     response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
     response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
     response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    if request.path.startswith("/api/") and response.mimetype == "application/json":
+        # A browser that opens an API answer saves it instead of sniffing and rendering it.
+        response.headers.setdefault("Content-Disposition", 'attachment; filename="api.json"')
     if current_app.config.get("HSTS"):
         response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
     user = g.get("_login_user")  # only if this request already loaded it

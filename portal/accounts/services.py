@@ -1,6 +1,8 @@
 """Sign-in, password changes and resets: the business actions of accounts."""
 from __future__ import annotations
 
+import logging
+
 from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -12,6 +14,7 @@ from portal.audit.services import record
 from portal.db_types import utcnow
 from portal.extensions import db
 
+log = logging.getLogger(__name__)
 
 def normalise_email(email: str) -> str:
     """The stored form of an address: trimmed and case-folded."""
@@ -30,8 +33,11 @@ def authenticate(email: str, password: str) -> User | None:
     user = find_user(email)
     if user is None or not user.active:
         passwords.verify_password(None, password)
+        # Logged without the address or password typed: ids only, enough to follow an attack.
+        log.warning("authentication refused: %s", f"inactive user {user.id}" if user else "unknown address")
         return None
     if not passwords.verify_password(user.password_hash, password):
+        log.warning("authentication refused: wrong password for user %s", user.id)
         return None
     if passwords.needs_rehash(user.password_hash):
         user.password_hash = passwords.hash_password(password)
@@ -50,6 +56,23 @@ def set_password(user: User, new_password: str, reason: str) -> None:
     user.password_changed_at = utcnow()
     sessions.end_all_sessions(user, reason="password", keep=sessions.load_session())
     record(reason, "user", user.id, actor=user)
+    if reason != "password_invite":
+        _notify_password_changed(user)
+
+
+def _notify_password_changed(user: User) -> None:
+    """Tell the owner that the password changed, so a change they did not make does not go unseen."""
+    try:
+        mail.send_mail(
+            user.email,
+            _("Your password has been changed"),
+            _("The password of your OTE portal account was just changed.\n\n"
+              "If you did not change it, choose a new password at once with 'Forgot your password?' "
+              "on the sign-in page, and tell your organisation's administrator."),
+        )
+    except OSError:
+        # The change itself matters more than the notice about it.
+        log.exception("could not send the password-change notice to user %s", user.id)
 
 
 def send_reset_link(email: str) -> None:

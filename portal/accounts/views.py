@@ -81,7 +81,10 @@ def logout():
     sessions.end_session()
     db.session.commit()
     flash(_("You have signed out."), "success")
-    return redirect(url_for("public.home"))
+    response = redirect(url_for("public.home"))
+    # The browser drops cached pages of the session (they hold personal data) and any stored state.
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    return response
 
 
 @bp.route("/account", methods=["GET", "POST"])

@@ -42,3 +42,16 @@ def test_redis_url_selects_the_rate_limit_storage():
 
 def test_default_database_is_sqlite_in_instance():
     assert load_config({"PORTAL_ENV": "testing"})["SQLALCHEMY_DATABASE_URI"].endswith("instance/portal.db")
+
+
+def test_production_cookie_has_the_host_prefix_and_development_keeps_a_plain_name():
+    cfg = load_config({"PORTAL_ENV": "production", "SECRET_KEY": "k" * 40})
+    assert cfg["SESSION_COOKIE_NAME"] == "__Host-ote_session" and cfg["SESSION_COOKIE_SECURE"] is True
+    assert load_config({"PORTAL_ENV": "testing"})["SESSION_COOKIE_NAME"] == "ote_session"
+
+
+def test_production_mails_by_smtp_and_refuses_to_log_reset_links():
+    assert load_config({"PORTAL_ENV": "production", "SECRET_KEY": "k" * 40})["MAIL_BACKEND"] == "smtp"
+    with pytest.raises(ConfigError, match="MAIL_BACKEND"):
+        load_config({"PORTAL_ENV": "production", "SECRET_KEY": "k" * 40, "MAIL_BACKEND": "log"})
+    assert load_config({"PORTAL_ENV": "development", "SECRET_KEY": "k" * 40})["MAIL_BACKEND"] == "log"

@@ -147,3 +147,31 @@ def test_protected_page_sends_anonymous_to_login_with_next(client, db):
     response = client.get("/account")
     assert response.status_code == 302
     assert response.headers["Location"].startswith("/login?next=/account")
+
+
+def test_logout_tells_the_browser_to_drop_cached_pages_and_storage(client, login_as):
+    login_as("coach")
+    response = client.post("/logout")
+    assert response.status_code == 302
+    assert response.headers["Clear-Site-Data"] == '"cache", "storage"'
+
+
+def test_refused_sign_ins_are_logged_by_user_id_without_address_or_password(client, db, caplog):
+    user = make_user("employer")
+    inactive = make_user("coach", active=False)
+    with caplog.at_level("WARNING", logger="portal.accounts.services"):
+        _login(client, user.email, "väärä-salasana-123")
+        _login(client, "nobody@test.example", "väärä-salasana-456")
+        _login(client, inactive.email)
+    text = caplog.text
+    assert f"wrong password for user {user.id}" in text
+    assert "unknown address" in text and f"inactive user {inactive.id}" in text
+    for secret in ("väärä-salasana", PASSWORD, user.email, "nobody@test.example", inactive.email):
+        assert secret not in text
+
+
+def test_refused_access_is_logged_with_user_role_and_endpoint(client, login_as, caplog):
+    user = login_as("employer")
+    with caplog.at_level("WARNING", logger="portal.security"):
+        assert client.get("/admin/").status_code == 403
+    assert f"access refused: user {user.id} (employer) to GET admin." in caplog.text

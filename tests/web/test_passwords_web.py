@@ -103,3 +103,28 @@ def test_reset_ends_all_sessions(app, client, outbox, db):
     live = db.session.scalars(select(UserSession).where(UserSession.user_id == user.id,
                                                          UserSession.ended_at.is_(None))).all()
     assert live == []
+
+
+def test_a_changed_or_reset_password_is_announced_to_its_owner(client, login_as, outbox, db):
+    user = login_as("coach")
+    client.post("/account/password", data={"current": PASSWORD, "new": NEW, "confirm": NEW})
+    assert [m.to for m in outbox] == [user.email]
+    assert outbox[-1].subject == "Salasanasi on vaihdettu"
+    assert "Unohditko salasanasi?" in outbox[-1].body and NEW not in outbox[-1].body
+    client.post("/logout")
+    client.post("/password/forgot", data={"email": user.email})
+    client.post(_link(outbox), data={"new": "toinen-salasana-2026", "confirm": "toinen-salasana-2026"})
+    assert [m.subject for m in outbox][-1] == "Salasanasi on vaihdettu" and len(outbox) == 3
+
+
+def test_a_failing_mail_server_does_not_undo_the_change(app, client, login_as, outbox, db, monkeypatch):
+    user = login_as("coach")
+
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("no SMTP server")
+
+    monkeypatch.setattr("portal.accounts.services.mail.send_mail", refuse)
+    response = client.post("/account/password", data={"current": PASSWORD, "new": NEW, "confirm": NEW})
+    assert response.status_code == 302
+    client.post("/logout")
+    assert client.post("/login", data={"email": user.email, "password": NEW}).status_code == 302

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import pytest
+from flask import request
 
+from portal.security import public
 from tests.conftest import make_test_app
 
 PATHS = ["/", "/login", "/healthz", "/no-such-page", "/static/css/portal.css", "/admin/"]
@@ -74,3 +76,31 @@ def test_api_errors_answer_json(client):
     response = client.get("/api/v1/nothing-here")
     assert response.status_code == 404
     assert response.get_json()["status"] == 404
+
+
+def test_production_session_cookie_is_host_only_with_the_host_prefix(database_url, db):
+    app = make_test_app(database_url, PORTAL_ENV="production", SECRET_KEY="p" * 48)
+    cookie = app.test_client().get("/?lang=sv").headers["Set-Cookie"]
+    assert cookie.startswith("__Host-ote_session=")
+    assert "Path=/" in cookie and "Domain" not in cookie and "Secure" in cookie
+
+
+def test_api_answers_are_attachments_so_a_browser_never_renders_them(client):
+    for path in ("/api/v1/roles", "/api/v1/openapi.json", "/api/v1/nothing-here"):
+        response = client.get(path)
+        assert response.mimetype == "application/json"
+        assert response.headers["Content-Disposition"] == 'attachment; filename="api.json"'
+    assert "Content-Disposition" not in client.get("/").headers
+
+
+@pytest.mark.parametrize("hops, seen", [(0, "127.0.0.1"), (1, "203.0.113.9")])
+def test_forwarded_addresses_are_trusted_only_from_the_configured_proxies(database_url, hops, seen):
+    app = make_test_app(database_url, PROXY_FIX_HOPS=hops)
+
+    @app.get("/whoami")
+    @public
+    def whoami():
+        return request.remote_addr or ""
+
+    response = app.test_client().get("/whoami", headers={"X-Forwarded-For": "203.0.113.9"})
+    assert response.get_data(as_text=True) == seen
