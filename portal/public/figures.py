@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import importlib
 import logging
-import time
 from dataclasses import dataclass
 
-from flask import current_app
 from sqlalchemy import distinct, func, or_, select
 from sqlalchemy.exc import DBAPIError
 
 from portal.domain import disclosure
 from portal.extensions import db
+from portal.kept import kept
 
 log = logging.getLogger(__name__)
 
@@ -38,27 +37,13 @@ def _guarded(query_fn):
         return None
 
 
-_cache: dict[tuple, tuple[float, object]] = {}
-
-
 def cached(name: str, today, compute):
     """compute()'s answer, kept by each worker for HOME_FIGURES_SECONDS (60; none while testing).
 
     The counts over the whole ledger cost more than the rest of the front
-    page, and public statistics a minute old say the same thing. An answer of
-    None (a figure not there yet) is not kept.
+    page, and public statistics a minute old say the same thing.
     """
-    seconds = current_app.config.get("HOME_FIGURES_SECONDS", 0 if current_app.testing else 60)
-    if seconds <= 0:
-        return compute()
-    key, now = (name, today), time.monotonic()
-    hit = _cache.get(key)
-    if hit is not None and hit[0] > now:
-        return hit[1]
-    value = compute()
-    if value is not None:
-        _cache[key] = (now + seconds, value)
-    return value
+    return kept(("home", name, today), compute, "HOME_FIGURES_SECONDS", 60)
 
 
 def open_roles_count(today=None) -> int | None:

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.i18n import current_language
+from portal.kept import forget, kept
 from portal.reference.models import ReferenceItem
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "seeds" / "reference"
@@ -61,6 +62,7 @@ def load_reference(seed_dir: Path = SEED_DIR) -> dict[str, int]:
                 count += 1
         written[name] = count
     db.session.flush()
+    forget("catalogue")
     return written
 
 
@@ -74,9 +76,16 @@ def items(catalogue: str) -> list[ReferenceItem]:
 
 
 def choices(catalogue: str) -> list[tuple[str, str]]:
-    """(code, label) pairs in the current language, for a form's select."""
+    """(code, label) pairs in the current language, for a form's select.
+
+    Kept by each worker for REFERENCE_SECONDS (300; none while testing): the
+    catalogues change only with `flask seed reference`, and a role page asks
+    for seven of them.
+    """
     lang = current_language()
-    return [(i.code, i.label(lang)) for i in items(catalogue)]
+    pairs = kept(("catalogue", catalogue, lang), lambda: tuple((i.code, i.label(lang)) for i in items(catalogue)),
+                 "REFERENCE_SECONDS", 300)
+    return list(pairs)
 
 
 def labels(catalogue: str) -> dict[str, str]:

@@ -90,9 +90,9 @@ def test_home_page_counts_open_roles_of_the_employers_feature(client, db):
 def test_home_page_figures_are_kept_for_a_while_outside_tests(app, client, db, monkeypatch, count_queries):
     import pytest
     models = pytest.importorskip("portal.employers.models")
-    from portal.public import figures
+    from portal import kept
 
-    monkeypatch.setattr(figures, "_cache", {})
+    monkeypatch.setattr(kept, "_kept", {})
     monkeypatch.setitem(app.config, "HOME_FIGURES_SECONDS", 60)
     org = make_org("employer")
     db.session.add(models.JobRole(organisation_id=org.id, title="Rooli", status="published"))
@@ -106,7 +106,7 @@ def test_home_page_figures_are_kept_for_a_while_outside_tests(app, client, db, m
     page = client.get("/").get_data(as_text=True)
     assert 'Avoimet tehtävät</a></th><td class="num">1</td>' in page  # the kept count, without its queries
     assert len(again) < asked
-    figures._cache.update({key: (0.0, value) for key, (_, value) in figures._cache.items()})  # a minute later
+    kept._kept.update({key: (0.0, value) for key, (_, value) in kept._kept.items()})  # a minute later
     assert 'Avoimet tehtävät</a></th><td class="num">2</td>' in client.get("/").get_data(as_text=True)
 
 
