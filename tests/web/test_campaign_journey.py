@@ -67,6 +67,14 @@ def test_a_campaign_with_image_and_event_is_read_in_each_language_and_a_pledge_r
     assert db.session.scalar(select(Pledge.organisation_id)) == employer.organisation_id
     counts = funnel.counts(campaign.id)
     assert counts["pledges"] == 1 and counts["views"] == 2  # the visitor's and the employer's sessions
+    # Counted without trackers: no cookie but the session's, no script or pixel from elsewhere.
+    fresh = app.test_client().get(f"/campaigns/{campaign.slug}?c={campaign.slug}")
+    cookies = fresh.headers.getlist("Set-Cookie")
+    assert cookies and all(c.startswith(app.config["SESSION_COOKIE_NAME"] + "=") for c in cookies)
+    body = fresh.get_data(as_text=True)
+    assert not re.search(r'<(script|img|iframe)[^>]+src="(https?:)?//', body)
+    assert not re.search(r'<link rel="stylesheet" href="(https?:)?//', body)
+    assert funnel.counts(campaign.id)["views"] == 3
     public = visitor.get(f"/campaigns/{campaign.slug}?lang=en").get_data(as_text=True)
     assert employer.organisation.name in public
     # The campaign's owners read the count on the funnel page, in its table.

@@ -60,6 +60,9 @@ def test_calculator_gives_the_rules_figure_and_names_the_rule(app, client, db):
     assert "Wage subsidy a month:" in page and monthly in page and total in page
     assert "Reduced work ability because of a disability or illness" in page
     assert rule.source in page and "not yet checked against the law text" in page
+    with app.test_request_context(), force_locale("en"):
+        from flask_babel import format_date
+        assert f"{format_date(rule.effective_from)} – " in page  # the rule's period
     assert "The employment authority decides." in page
 
 
