@@ -7,7 +7,9 @@ only), signs in once per role through the real login form (CSRF token and
 all) and hands the session cookie to wrk, which keeps CONNECTIONS
 connections busy on each page for DURATION seconds. Prints, per page,
 requests per second, p50, p95 and p99 and the errors (any answer but 200),
-beside /healthz measured in the same run: the framework's floor.
+beside /healthz measured in the same run: the framework's floor; and the CPU
+time a request costs the portal and its database (bench/load_cpu.py), which
+other load on a shared machine changes far less than rates and latencies.
 
 Targets: no errors; p95 under 150 ms on every key page; every key page at
 least a fifth of /healthz's throughput.
@@ -95,15 +97,16 @@ def start_portal(env: dict, port: int, workers: int, threads: int) -> subprocess
 
 def report(results: list[tuple[str, dict]], floor: dict) -> bool:
     print(f"\n{'page':20} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} "
-          f"{'of floor':>9}  targets")
+          f"{'of floor':>9} {'cpu ms':>7} {'idle req/s':>10}  targets")
     met = True
     for name, r in results:
         share = r["rps"] / floor["rps"] if floor["rps"] else 0
         key = not name.startswith("/healthz")
         ok = r["errors"] == 0 and (not key or (r["p95"] < P95_TARGET_MS and share >= FLOOR_SHARE))
         met &= ok
+        ceiling = (os.cpu_count() or 1) * 1000 / r["cpu_ms"] if r["cpu_ms"] else 0
         print(f"{name:20} {r['rps']:8.1f} {r['p50']:8.1f} {r['p95']:8.1f} {r['p99']:8.1f} {r['errors']:7d} "
-              f"{share:8.0%}  {'met' if ok else 'MISSED'}")
+              f"{share:8.0%} {r['cpu_ms']:7.1f} {ceiling:10.0f}  {'met' if ok else 'MISSED'}")
     return met
 
 
@@ -146,15 +149,18 @@ def main() -> None:
         chosen = [p for p in pages(targets) if not opts.pages or p[0] in opts.pages.split(",")]
         print(f"gunicorn: {opts.workers} gthread workers x {opts.threads} threads on {base}; wrk: "
               f"{opts.connections} connections, {opts.duration} s a page; load average now: {load_now()}", flush=True)
-        results = [("/healthz (floor)", run_wrk(wrk, base, ["/healthz"], None, opts))]
+        cpu = (portal.pid, name)
+        results = [("/healthz (floor)", run_wrk(wrk, base, ["/healthz"], None, opts, cpu))]
         for page, paths, role in chosen:
-            results.append((page, run_wrk(wrk, base, paths, cookies.get(role), opts)))
+            results.append((page, run_wrk(wrk, base, paths, cookies.get(role), opts, cpu)))
             print(f"  measured {page}: {results[-1][1]['rps']:.0f} req/s; load average {load_now()}", flush=True)
-        results.append(("/healthz (again)", run_wrk(wrk, base, ["/healthz"], None, opts)))
+        results.append(("/healthz (again)", run_wrk(wrk, base, ["/healthz"], None, opts, cpu)))
         met = report(results, results[0][1])
         print(f"\nload average after: {load_now()} (1, 5, 15 min; {os.cpu_count()} cores)")
         print(f"targets (no errors, p95 < {P95_TARGET_MS:.0f} ms, >= {FLOOR_SHARE:.0%} of /healthz): "
               f"{'all met' if met else 'NOT all met'}")
+        print("cpu ms: CPU time of gunicorn and the database's PostgreSQL backends per request; idle req/s: "
+              "what the cores could serve at that cost with nothing else running")
     finally:
         if portal is not None:
             os.killpg(portal.pid, 15)

@@ -6,6 +6,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from bench.load_cpu import snapshot, spent
+
 LUA = """
 local threads, counter = {}, 0
 function setup(thread)
@@ -36,8 +38,11 @@ end
 """
 
 
-def run_wrk(wrk: str, base: str, paths: list[str], cookie: str | None, opts) -> dict:
-    """Drive the paths for opts.duration seconds after a short warm-up; rates and latencies in ms."""
+def run_wrk(wrk: str, base: str, paths: list[str], cookie: str | None, opts, cpu: tuple[int, str]) -> dict:
+    """Drive the paths for opts.duration seconds after a short warm-up; rates and latencies in ms.
+
+    cpu is (gunicorn master pid, database name): the CPU time they spend in the measured run, per request.
+    """
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(LUA % {"paths": ", ".join(f'"{p}"' for p in paths)})
     try:
@@ -45,8 +50,10 @@ def run_wrk(wrk: str, base: str, paths: list[str], cookie: str | None, opts) -> 
         if cookie:
             command += ["-H", f"Cookie: {cookie}"]
         subprocess.run(command + ["-d", "3s", base], check=True, capture_output=True, text=True)  # warm-up
+        before = snapshot(*cpu)
         out = subprocess.run(command + ["-d", f"{opts.duration}s", base], check=True, capture_output=True,
                              text=True).stdout
+        cpu_seconds = spent(before, snapshot(*cpu))
     finally:
         Path(script.name).unlink()
     match = re.search(r"RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)", out)
@@ -54,4 +61,5 @@ def run_wrk(wrk: str, base: str, paths: list[str], cookie: str | None, opts) -> 
         raise SystemExit(f"wrk printed no result:\n{out}")
     requests, duration_us, p50, p95, p99, socket_errors, not_ok = map(int, match.groups())
     return {"rps": requests / (duration_us / 1e6), "p50": p50 / 1000, "p95": p95 / 1000, "p99": p99 / 1000,
-            "errors": socket_errors + not_ok, "requests": requests}
+            "errors": socket_errors + not_ok, "requests": requests,
+            "cpu_ms": cpu_seconds * 1000 / requests if requests else 0.0}
