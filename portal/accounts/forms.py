@@ -60,3 +60,10 @@ class ProfileForm(FlaskForm):
                        render_kw={"autocomplete": "name"})
     language = SelectField(_l("Language of the portal"),
                            choices=[("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")])
+
+
+class EndSessionsForm(FlaskForm):
+    """Ending one's other sessions asks for the password again (the device at hand may not be the owner's)."""
+
+    current = PasswordField(_l("Your password"), validators=[DataRequired()],
+                            render_kw={"autocomplete": "current-password"})

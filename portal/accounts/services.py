@@ -60,6 +60,13 @@ def set_password(user: User, new_password: str, reason: str) -> None:
         _notify_password_changed(user)
 
 
+def end_other_sessions(user: User, current, only: int | None = None) -> int:
+    """End the user's other sessions (or the one with id `only`), audited; returns how many ended."""
+    ended = sessions.end_all_sessions(user, reason="user", keep=current, only=only)
+    record("sessions_ended", "user", user.id, actor=user, detail={"count": ended})
+    return ended
+
+
 def _notify_password_changed(user: User) -> None:
     """Tell the owner that the password changed, so a change they did not make does not go unseen."""
     try:

@@ -98,8 +98,9 @@ def end_session(reason: str = "logout") -> None:
     g.user_session = None
 
 
-def end_all_sessions(user: User, reason: str, keep: UserSession | None = None) -> int:
-    """End every live session of a user (but `keep`); returns how many ended."""
+def end_all_sessions(user: User, reason: str, keep: UserSession | None = None,
+                     only: int | None = None) -> int:
+    """End every live session of a user (but `keep`; or just the one with id `only`); returns how many ended."""
     stmt = (
         update(UserSession)
         .where(UserSession.user_id == user.id, UserSession.ended_at.is_(None))
@@ -107,4 +108,16 @@ def end_all_sessions(user: User, reason: str, keep: UserSession | None = None) -
     )
     if keep is not None:
         stmt = stmt.where(UserSession.id != keep.id)
+    if only is not None:
+        stmt = stmt.where(UserSession.id == only)
     return db.session.execute(stmt).rowcount
+
+
+def live_sessions(user: User, now: datetime | None = None) -> list[UserSession]:
+    """The user's sessions that still open pages, most recently used first."""
+    now = now or utcnow()
+    records = db.session.scalars(
+        select(UserSession).where(UserSession.user_id == user.id, UserSession.ended_at.is_(None))
+        .order_by(UserSession.last_seen_at.desc(), UserSession.id.desc())
+    ).all()
+    return [r for r in records if expired(r, now) is None]

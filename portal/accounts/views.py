@@ -8,7 +8,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.accounts import services, sessions, tokens
-from portal.accounts.forms import ChangePasswordForm, ForgotPasswordForm, LoginForm, ProfileForm, SetPasswordForm
+from portal.accounts.forms import (ChangePasswordForm, EndSessionsForm, ForgotPasswordForm, LoginForm, ProfileForm,
+                                   SetPasswordForm)
 from portal.extensions import db, limiter, login_manager
 from portal.security import public, signed_in
 
@@ -118,6 +119,25 @@ def change_password():
             flash(_("Your password has been changed."), "success")
             return redirect(url_for("accounts.account"))
     return render_template("accounts/change_password.html", form=form)
+
+
+@bp.route("/account/sessions", methods=["GET", "POST"])
+@signed_in
+def account_sessions():
+    """One's live sessions; the others can be ended, one or all, after the password is typed again."""
+    form = EndSessionsForm()
+    current = sessions.load_session()
+    if form.validate_on_submit():
+        which = request.form.get("end", "")
+        if services.authenticate(current_user.email, form.current.data) is None:
+            form.current.errors.append(_("The password is incorrect."))
+        elif which == "all" or which.isdigit():
+            ended = services.end_other_sessions(current_user, current, None if which == "all" else int(which))
+            db.session.commit()
+            flash(_("Sessions ended: %(num)s.", num=ended), "success")
+            return redirect(url_for("accounts.account_sessions"))
+    return render_template("accounts/sessions.html", form=form, current=current,
+                           records=sessions.live_sessions(current_user))
 
 
 @bp.route("/password/forgot", methods=["GET", "POST"])

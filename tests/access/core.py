@@ -23,6 +23,8 @@ ROUTES = [
     Route("accounts.account", SIGNED_IN, method="POST"),
     Route("accounts.change_password", SIGNED_IN),
     Route("accounts.change_password", SIGNED_IN, method="POST"),
+    Route("accounts.account_sessions", SIGNED_IN),
+    Route("accounts.account_sessions", SIGNED_IN, method="POST"),
     Route("start.index", SIGNED_IN, ok=(200, 302)),
     Route("admin.index", ("admin",)),
     Route("admin.organisations", ("admin",)),

@@ -1,6 +1,7 @@
 """Signing in and out, sessions that really end, timeouts, rate limits, CSRF."""
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -175,3 +176,30 @@ def test_refused_access_is_logged_with_user_role_and_endpoint(client, login_as, 
     with caplog.at_level("WARNING", logger="portal.security"):
         assert client.get("/admin/").status_code == 403
     assert f"access refused: user {user.id} (employer) to GET admin." in caplog.text
+
+
+def test_a_user_sees_their_sessions_and_ends_one_or_all_others_with_the_password(app, client, db, login_as):
+    from tests.conftest import sign_in
+
+    user = login_as("coach")
+    phone, laptop = app.test_client(), app.test_client()
+    sign_in(phone, user)
+    sign_in(laptop, user)
+    stranger = make_user("coach")
+    sign_in(app.test_client(), stranger)
+    page = client.get("/account/sessions?lang=en").get_data(as_text=True)
+    assert page.count("End session") == 2 and "This session" in page  # the stranger's session is not listed
+    ids = [int(i) for i in re.findall(r'name="end" value="(\d+)"', page)]
+    # A wrong password ends nothing; another user's session id ends nothing.
+    page = client.post("/account/sessions?lang=en", data={"current": "väärä-salasana-123", "end": "all"})
+    assert "The password is incorrect." in page.get_data(as_text=True)
+    theirs = db.session.scalars(select(UserSession.id).where(UserSession.user_id == stranger.id)).one()
+    client.post("/account/sessions", data={"current": PASSWORD, "end": str(theirs)})
+    assert phone.get("/account").status_code == laptop.get("/account").status_code == 200
+    assert db.session.get(UserSession, theirs).ended_at is None
+    client.post("/account/sessions", data={"current": PASSWORD, "end": str(ids[0])})
+    assert sorted(c.get("/account").status_code for c in (phone, laptop)) == [200, 302]
+    response = client.post("/account/sessions", data={"current": PASSWORD, "end": "all"})
+    assert response.status_code == 302
+    assert phone.get("/account").status_code == laptop.get("/account").status_code == 302
+    assert client.get("/account").status_code == 200  # this device stays signed in
