@@ -30,18 +30,23 @@ def _cmdline(pid: str) -> str:
 
 
 def snapshot(master: int, database: str) -> dict[str, float]:
-    """pid -> CPU seconds of the gunicorn master, its workers and the database's PostgreSQL backends."""
+    """"app:pid" or "db:pid" -> CPU seconds of the gunicorn master and workers, the database's backends."""
     found = {}
     for pid in (p for p in os.listdir("/proc") if p.isdigit()):
         stat = _stat(pid)
         if stat is None:
             continue
         parent, seconds = stat
-        if int(pid) == master or parent == master or f" {database} " in _cmdline(pid):
-            found[pid] = seconds
+        if int(pid) == master or parent == master:
+            found[f"app:{pid}"] = seconds
+        elif f" {database} " in _cmdline(pid):
+            found[f"db:{pid}"] = seconds
     return found
 
 
-def spent(before: dict[str, float], after: dict[str, float]) -> float:
-    """CPU seconds spent between two snapshots (a process started in between counts from zero)."""
-    return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
+def spent(before: dict[str, float], after: dict[str, float], part: str = "") -> float:
+    """CPU seconds spent between two snapshots, by every process or those of a part ("app", "db").
+
+    A process started in between counts from zero.
+    """
+    return sum(seconds - before.get(key, 0.0) for key, seconds in after.items() if key.startswith(part))

@@ -53,7 +53,8 @@ def run_wrk(wrk: str, base: str, paths: list[str], cookie: str | None, opts, cpu
         before = snapshot(*cpu)
         out = subprocess.run(command + ["-d", f"{opts.duration}s", base], check=True, capture_output=True,
                              text=True).stdout
-        cpu_seconds = spent(before, snapshot(*cpu))
+        after = snapshot(*cpu)
+        cpu_seconds, db_seconds = spent(before, after), spent(before, after, "db:")
     finally:
         Path(script.name).unlink()
     match = re.search(r"RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)", out)
@@ -62,4 +63,5 @@ def run_wrk(wrk: str, base: str, paths: list[str], cookie: str | None, opts, cpu
     requests, duration_us, p50, p95, p99, socket_errors, not_ok = map(int, match.groups())
     return {"rps": requests / (duration_us / 1e6), "p50": p50 / 1000, "p95": p95 / 1000, "p99": p99 / 1000,
             "errors": socket_errors + not_ok, "requests": requests,
-            "cpu_ms": cpu_seconds * 1000 / requests if requests else 0.0}
+            "cpu_ms": cpu_seconds * 1000 / requests if requests else 0.0,
+            "db_ms": db_seconds * 1000 / requests if requests else 0.0}
