@@ -134,3 +134,13 @@ def test_workbooks_are_parsed_with_defusedxml():
     from openpyxl.xml import DEFUSEDXML
 
     assert DEFUSEDXML, "install defusedxml: openpyxl then refuses XML entity tricks"
+
+
+def test_every_password_form_offers_show_password(client, login_as):
+    pages = [client.get("/login?lang=en")]
+    login_as("coach")
+    pages += [client.get("/account/password?lang=en"), client.get("/account/sessions?lang=en")]
+    for page in pages:
+        html = page.get_data(as_text=True)
+        assert "data-show-password hidden" in html and "Show password" in html
+        assert "js/show-password.js" in html
