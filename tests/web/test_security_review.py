@@ -144,3 +144,15 @@ def test_every_password_form_offers_show_password(client, login_as):
         html = page.get_data(as_text=True)
         assert "data-show-password hidden" in html and "Show password" in html
         assert "js/show-password.js" in html
+
+
+def test_log_lines_carry_a_timestamp_with_its_offset(tmp_path):
+    import subprocess
+    import sys
+
+    script = ("from portal import create_app; import logging; "
+              f"create_app({{'PORTAL_ENV': 'testing', 'DATABASE_URL': 'sqlite:///{tmp_path}/x.db'}}); "
+              "logging.getLogger('portal.check').warning('hello')")
+    err = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
+                         timeout=60).stderr
+    assert re.search(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4} WARNING portal\.check: hello$", err, re.M), err
