@@ -51,7 +51,8 @@ def handle_http(exc: HTTPException):
 
 
 def handle_csrf(exc: CSRFError):
-    """A missing or stale CSRF token: 400 with a clear reason."""
+    """A missing or stale CSRF token: 400 with a clear reason (logged: it may be a forged request)."""
+    log.warning("CSRF check failed (%s): %s %r", exc.description, request.method, request.path)
     return _render(400, CSRF_MESSAGE)
 
 

@@ -203,3 +203,12 @@ def test_a_user_sees_their_sessions_and_ends_one_or_all_others_with_the_password
     assert response.status_code == 302
     assert phone.get("/account").status_code == laptop.get("/account").status_code == 302
     assert client.get("/account").status_code == 200  # this device stays signed in
+
+
+def test_a_refused_csrf_token_is_logged(database_url, db, caplog):
+    from tests.conftest import make_test_app
+
+    app = make_test_app(database_url, WTF_CSRF_ENABLED=True)
+    with caplog.at_level("WARNING", logger="portal.errors"):
+        assert app.test_client().post("/login", data={"email": "x@test.example"}).status_code == 400
+    assert "CSRF check failed (The CSRF token is missing.): POST '/login'" in caplog.text
