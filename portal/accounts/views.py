@@ -44,6 +44,16 @@ def _failed(_response) -> bool:
     return bool(g.get("login_failed"))
 
 
+def _user_key() -> str:
+    return f"password-check:{current_user.id if current_user.is_authenticated else 'anonymous'}"
+
+
+# Pages that ask a signed-in user for the password again share one budget of failures per account,
+# so a borrowed session cannot be used to guess the password (the sign-in limit, per account).
+password_check_limit = limiter.shared_limit(_login_limit, scope="password-check", key_func=_user_key,
+                                            methods=["POST"], deduct_when=_failed)
+
+
 def _safe_next(target: str | None) -> str | None:
     """Only a path on this site; never another host (open redirect)."""
     if not target:
@@ -106,12 +116,14 @@ def account():
 
 @bp.route("/account/password", methods=["GET", "POST"])
 @signed_in
+@password_check_limit
 def change_password():
     """Change one's password; other sessions of the user end."""
     form = ChangePasswordForm()
     form.user_email = current_user.email
     if form.validate_on_submit():
         if services.authenticate(current_user.email, form.current.data) is None:
+            g.login_failed = True
             form.current.errors.append(_("The current password is incorrect."))
         else:
             services.set_password(current_user, form.new.data, "password_changed")
@@ -123,6 +135,7 @@ def change_password():
 
 @bp.route("/account/sessions", methods=["GET", "POST"])
 @signed_in
+@password_check_limit
 def account_sessions():
     """One's live sessions; the others can be ended, one or all, after the password is typed again."""
     form = EndSessionsForm()
@@ -130,6 +143,7 @@ def account_sessions():
     if form.validate_on_submit():
         which = request.form.get("end", "")
         if services.authenticate(current_user.email, form.current.data) is None:
+            g.login_failed = True
             form.current.errors.append(_("The password is incorrect."))
         elif which == "all" or which.isdigit():
             ended = services.end_other_sessions(current_user, current, None if which == "all" else int(which))

@@ -128,3 +128,17 @@ def test_a_failing_mail_server_does_not_undo_the_change(app, client, login_as, o
     assert response.status_code == 302
     client.post("/logout")
     assert client.post("/login", data={"email": user.email, "password": NEW}).status_code == 302
+
+
+def test_guessing_the_password_through_a_signed_in_session_is_limited_per_account(client, login_as, db):
+    login_as("coach")
+    wrong = {"current": "väärä-salasana-123", "new": NEW, "confirm": NEW}
+    for _ in range(5):
+        assert client.post("/account/password", data=wrong).status_code == 200
+    for _ in range(5):
+        assert client.post("/account/sessions", data={"current": "väärä-salasana-123", "end": "all"}).status_code == 200
+    # The two pages share one budget: the eleventh failure is refused before the password is checked.
+    assert client.post("/account/password", data={"current": PASSWORD, "new": NEW, "confirm": NEW}).status_code == 429
+    other = login_as("coach")  # another account has its own budget
+    assert client.post("/account/sessions", data={"current": PASSWORD, "end": "all"}).status_code == 302
+    assert other is not None
