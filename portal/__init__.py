@@ -90,25 +90,32 @@ def translation_directories() -> list[str]:
 
 
 def register_blueprints(app: Flask) -> None:
-    """Register each feature's blueprint."""
+    """Register each feature's blueprint; ids in their paths stay within the database's integers."""
+    from portal.inputs import IdConverter
+
+    app.url_map.converters["int"] = IdConverter
     for name in feature_packages("views.py"):
         module = importlib.import_module(f"portal.{name}.views")
         app.register_blueprint(module.bp)
 
 
 def register_request_hooks(app: Flask) -> None:
-    """Access control before every request, security headers after it."""
-    from portal import security
+    """Access control and the body type before every request, security headers after it."""
+    from portal import inputs, security
 
     app.before_request(security.enforce_access)
+    app.before_request(inputs.refuse_other_bodies)
     app.after_request(security.security_headers)
 
 
 def register_errorhandlers(app: Flask) -> None:
     """Error pages in the user's language, JSON under /api/."""
-    from portal import errors
+    from werkzeug.exceptions import MethodNotAllowed
+
+    from portal import errors, inputs
 
     errors.init_app(app)
+    app.register_error_handler(MethodNotAllowed, inputs.method_not_allowed)
 
 
 def register_commands(app: Flask) -> None:

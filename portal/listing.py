@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from flask import request
 
 from portal.extensions import db
+from portal.inputs import page_number
 
 PER_PAGE = 25
 
@@ -37,4 +38,4 @@ def apply_sort(stmt, allowed: dict, choice: SortChoice, tiebreak):
 
 def paginate(stmt, per_page: int = PER_PAGE):
     """A Flask-SQLAlchemy Pagination for the select; a bad ?page= gives page 1."""
-    return db.paginate(stmt, per_page=per_page, max_per_page=100, error_out=False)
+    return db.paginate(stmt, page=page_number(), per_page=per_page, max_per_page=100, error_out=False)

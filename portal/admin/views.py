@@ -13,6 +13,7 @@ from portal.admin.forms import ConfirmForm, InviteForm, KIND_LABELS, Organisatio
 from portal.errors import ServiceError
 from portal import nav
 from portal.extensions import db
+from portal.inputs import db_int
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.reference.services import choices
 from portal.security import get_or_404, roles
@@ -103,7 +104,7 @@ def users():
 @roles("admin")
 def invite():
     """Invite a user into an organisation with a role."""
-    form = InviteForm(organisation_id=request.args.get("org", type=int))
+    form = InviteForm(organisation_id=request.args.get("org", type=db_int))
     orgs = db.session.scalars(select(Organisation).where(Organisation.active).order_by(Organisation.name)).all()
     form.organisation_id.choices = [(o.id, f"{o.name} ({KIND_LABELS[o.kind]})") for o in orgs]
     if form.validate_on_submit():

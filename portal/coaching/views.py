@@ -17,6 +17,7 @@ from portal.coaching.forms import (AccountForm, AddCoachForm, ConfirmForm, Conta
 from portal.coaching.labels import INTENSITY_LABELS, LANGUAGE_LEVELS, STATUS_LABELS
 from portal.errors import ServiceError
 from portal.extensions import db
+from portal.inputs import db_int
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.security import roles
 from portal.start.views import START_ENDPOINTS
@@ -156,7 +157,7 @@ def team_page(candidate_id: int):
             if action == "add" and add_form.validate():
                 team.add_coach(candidate, add_form.coach_id.data)
             elif action == "remove":
-                team.remove_coach(candidate, request.form.get("user_id", type=int))
+                team.remove_coach(candidate, request.form.get("user_id", type=db_int))
             elif action == "account" and account_form.validate():
                 team.link_account(candidate, account_form.user_id.data)
             else:

@@ -15,6 +15,7 @@ from portal.coaching.models import Candidate
 from portal.coaching.views import bp, fail
 from portal.errors import ServiceError
 from portal.extensions import db
+from portal.inputs import db_int
 from portal.listing import paginate
 from portal.security import get_or_404, roles
 
@@ -67,7 +68,7 @@ def organisation_admins():
     form = ConfirmForm()
     if form.validate_on_submit():
         try:
-            svc.set_org_admin(request.form.get("user_id", type=int), request.form.get("action") == "grant",
+            svc.set_org_admin(request.form.get("user_id", type=db_int), request.form.get("action") == "grant",
                               current_user)
         except ServiceError as exc:
             db.session.rollback()

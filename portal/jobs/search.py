@@ -26,6 +26,7 @@ from portal.domain import text
 from portal.employers.models import JobRole, JobRoleAdjustment, JobRoleTerm, SearchTerm
 from portal.extensions import db
 from portal.guidance.rules_data import today
+from portal.inputs import page_number
 from portal.reference.models import ReferenceItem
 
 MAX_TERMS_PER_ROLE = 400
@@ -231,7 +232,7 @@ def search(f: RoleFilters, page: int | None = None, per_page: int = 20, full: bo
                .join(ranked, ranked.c.role_id == JobRole.id).where(*_conditions(f)))
         if f.effective_sort == "relevance":
             order = (ranked.c.score.desc(), *_SQL_ORDER["newest"]())
-    return IdPagination(page=page, per_page=per_page, max_per_page=100, error_out=False,
+    return IdPagination(page=page or page_number(), per_page=per_page, max_per_page=100, error_out=False,
                         ids=ids.order_by(*order), options=_load_options(full), window=ranked is not None)
 
 

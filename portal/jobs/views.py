@@ -1,15 +1,17 @@
 """The public listing of open roles, each role's page, and the JSON API with its OpenAPI document."""
 from __future__ import annotations
 
+import copy
 import json
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Blueprint, jsonify, render_template, request, url_for
+from flask import Blueprint, current_app, jsonify, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
 from portal import nav
 from portal.domain.roles import Role
+from portal.inputs import MAX_PAGE
 from portal.jobs import search
 from portal.jobs.presenters import api_item, hours_text, json_ld, role_labels
 from portal.security import get_or_404, public
@@ -19,6 +21,9 @@ nav.add("jobs.index", _l("Open roles"), ("anonymous",) + tuple(str(r) for r in R
 OPENAPI_FILE = Path(__file__).with_name("openapi.json")
 PER_PAGE = 20
 MAX_PER_PAGE = 100
+MAX_QUERY = 200
+# Parameters of the API that take a value when given (q may be empty: no words).
+STRICT = ("municipality", "hours_min", "hours_max", "remote", "kind", "sort", "page", "per_page", "lang")
 
 
 def _filters(names):
@@ -51,16 +56,27 @@ def _bad_request(invalid: dict):
     return jsonify(error="Bad request", detail=detail, status=400, invalid=invalid), 400
 
 
+def _strict_args(invalid: dict) -> None:
+    """What the listing page forgives and the API refuses: empty values, a long q, an unknown language."""
+    for name in STRICT:
+        if "" in request.args.getlist(name):
+            invalid[name] = "must not be empty: leave the parameter out instead"
+    if len(request.args.get("q", "")) > MAX_QUERY:
+        invalid["q"] = f"must be at most {MAX_QUERY} characters"
+    if request.args.get("lang") and request.args["lang"] not in current_app.config["LANGUAGES"]:
+        invalid["lang"] = "unknown value"
+
+
 def _page_args(invalid: dict) -> tuple[int, int]:
     values = {}
-    for name, default, highest in (("page", 1, None), ("per_page", PER_PAGE, MAX_PER_PAGE)):
+    for name, default, highest in (("page", 1, MAX_PAGE), ("per_page", PER_PAGE, MAX_PER_PAGE)):
         raw = request.args.get(name, str(default))
         try:
             value = int(raw)
         except ValueError:
             value = 0
-        if value < 1 or (highest is not None and value > highest):
-            invalid[name] = f"must be a whole number from 1{f' to {highest}' if highest else ' up'}"
+        if not 1 <= value <= highest:
+            invalid[name] = f"must be a whole number from 1 to {highest}"
         values[name] = value
     return values["page"], values["per_page"]
 
@@ -71,6 +87,7 @@ def api_roles():
     """Published roles as paginated JSON, with the listing's filters (see /api/v1/openapi.json)."""
     names = role_labels()
     filters, invalid = _filters(names)
+    _strict_args(invalid)
     page_no, per_page = _page_args(invalid)
     if invalid:
         return _bad_request(invalid)
@@ -98,7 +115,12 @@ def openapi_document() -> dict:
 @bp.get("/api/v1/openapi.json")
 @public
 def openapi():
-    """The OpenAPI document, with this server's address."""
-    doc = dict(openapi_document())
+    """The OpenAPI document, with this server's address and the codes its filters take."""
+    doc = copy.deepcopy(openapi_document())
     doc["servers"] = [{"url": request.host_url.rstrip("/")}]
+    # The catalogues are reference data: the document names the codes of this server's.
+    names = role_labels("municipalities", "adjustments")
+    params = {p["name"]: p["schema"] for p in doc["paths"]["/api/v1/roles"]["get"]["parameters"]}
+    params["municipality"]["enum"] = sorted(names["municipalities"])
+    params["adjustment"]["items"]["enum"] = sorted(names["adjustments"])
     return jsonify(doc)

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from portal.domain.obligation_details import report_dates
 from portal.domain.obligations import STATES, Clause, Entry, Status, evaluate
 from portal.extensions import db
+from portal.inputs import db_int
 from portal.procurements.loading import ClauseInfo, load
 from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
 
@@ -110,7 +111,7 @@ class Filters:
             except ValueError:
                 return None
         state = args.get("state", "")
-        return cls(state=state if state in STATES else "", supplier_id=args.get("supplier", type=int),
+        return cls(state=state if state in STATES else "", supplier_id=args.get("supplier", type=db_int),
                    deadline_from=_date("deadline_from"), deadline_to=_date("deadline_to"))
 
     def conditions(self, buyer_id: int) -> list:

@@ -12,6 +12,7 @@ from datetime import date
 
 from portal.domain.outcomes import month_start
 from portal.domain.person_months import add_months
+from portal.inputs import db_int
 
 CANDIDATE_SECTIONS = ("status", "moves", "contact", "caseload")
 PLACEMENT_SECTIONS = ("trials", "retention", "subsidy")
@@ -83,7 +84,7 @@ class Filters:
             first = add_months(last, -59)
         muni = args.get("municipality", "")
         return cls(first, last, muni if muni.isdigit() and len(muni) == 3 else "",
-                   args.get("provider", type=int), args.get("buyer", type=int))
+                   args.get("provider", type=db_int), args.get("buyer", type=db_int))
 
     def within(self, scope: Scope) -> Filters:
         """The filters with the scope's fixed organisation put in place of any other choice."""

@@ -1,0 +1,66 @@
+"""Guards against input no page expects: non-form bodies, undeclared methods, numbers past the database's integers.
+
+Flask-WTF reads a JSON body as the form's data when no form was sent, and
+fails on anything but a flat object (a list, a number, a nested value). The
+portal's pages never send JSON and its API only reads, so a body of another
+type is refused before a view sees it, with the same clear answer as any
+request the address does not take.
+
+An id or a page number past the range of the database's integers reaches SQL
+as a value the driver cannot bind (SQLite) or the column cannot hold
+(PostgreSQL): such a number names nothing, so ids in paths and arguments are
+bounded here and a page number out of range gives the first page.
+"""
+from __future__ import annotations
+
+from flask import make_response, request
+from werkzeug.exceptions import MethodNotAllowed, RequestEntityTooLarge
+from werkzeug.routing import IntegerConverter
+
+from portal.errors import MESSAGES, _render
+
+FORM_TYPES = frozenset({"application/x-www-form-urlencoded", "multipart/form-data"})
+READING = frozenset({"GET", "HEAD", "OPTIONS"})
+MAX_ID = 2**31 - 1  # PostgreSQL's integer, the type of every id column
+MAX_PAGE = 100_000  # at 100 a page, ten million rows: far past any list of the portal
+
+
+def refuse_other_bodies():
+    """before_request: a write to a page whose body is neither a form nor empty gets a 400 that says so."""
+    if request.method in READING or request.path.startswith("/api/"):
+        return None
+    limit = request.max_content_length
+    if limit is not None and (request.content_length or 0) > limit:
+        raise RequestEntityTooLarge()  # too large is the first thing wrong with it
+    if not request.mimetype or request.mimetype in FORM_TYPES:
+        return None
+    return _render(400, MESSAGES[405][1])
+
+
+def method_not_allowed(exc: MethodNotAllowed):
+    """The 405 page, with the Allow header that names the methods the address takes (RFC 9110)."""
+    response = make_response(_render(405))
+    if exc.valid_methods:
+        response.headers["Allow"] = ", ".join(sorted(exc.valid_methods))
+    return response
+
+
+class IdConverter(IntegerConverter):
+    """The <int:...> of every route: a number past MAX_ID matches no route, so it is a 404."""
+
+    def __init__(self, url_map, fixed_digits=0, min=None, max=MAX_ID, signed=False):
+        super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
+
+
+def db_int(value: str) -> int:
+    """An id from a query or form argument (as ``type=`` of ``args.get``); ValueError when it cannot be one."""
+    number = int(value)
+    if not 0 <= number <= MAX_ID:
+        raise ValueError(f"{value!r} is out of range")
+    return number
+
+
+def page_number() -> int:
+    """The ?page= of a list page, or 1 when it is missing, not a number or out of range."""
+    number = request.args.get("page", 1, type=int)
+    return number if 1 <= number <= MAX_PAGE else 1
