@@ -114,17 +114,22 @@ def check_upload(data: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
             names = {i.filename for i in infos}
+            if "xl/workbook.xml" not in names:
+                raise ExcelRejected("not_a_workbook")
+            if any(n.lower().endswith("vbaproject.bin") for n in names):
+                raise ExcelRejected("macros")
+            # The sizes first: nothing is inflated, not even the content types, before they pass.
+            total = sum(i.file_size for i in infos)
+            packed = sum(i.compress_size for i in infos) or 1
+            if len(infos) > MAX_ENTRIES or total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
+                raise ExcelRejected("bomb")
             content_types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
-    except (zipfile.BadZipFile, KeyError, OSError):
+    except ExcelRejected:
+        raise
+    except Exception:  # zipfile, zlib, an unknown compression or encryption: not a workbook we can read
         raise ExcelRejected("not_a_workbook") from None
-    if "xl/workbook.xml" not in names:
-        raise ExcelRejected("not_a_workbook")
-    if any(n.lower().endswith("vbaproject.bin") for n in names) or b"macroEnabled" in content_types:
+    if b"macroEnabled" in content_types:
         raise ExcelRejected("macros")
-    total = sum(i.file_size for i in infos)
-    packed = sum(i.compress_size for i in infos) or 1
-    if len(infos) > MAX_ENTRIES or total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
-        raise ExcelRejected("bomb")
 
 
 @dataclass(frozen=True)
@@ -148,8 +153,10 @@ def read_rows(data: bytes, headers: list[str], max_rows: int = 100_000) -> Itera
     try:
         sheet = workbook.worksheets[0]
         _check_dimensions(sheet, max_rows)
+        # The declared area only refuses: read to the real end, or rows past a too-small claim would be lost.
+        sheet.reset_dimensions()
         # Bounded width: a row is never padded beyond the template (plus one column to notice extra headers).
-        rows = sheet.iter_rows(values_only=True, max_col=len(headers) + 1)
+        rows = _guarded(sheet.iter_rows(values_only=True, max_col=len(headers) + 1))
         first = next(rows, None)
         found = [str(v).strip() if v is not None else "" for v in (first or ())]
         while found and found[-1] == "":
@@ -169,6 +176,20 @@ def read_rows(data: bytes, headers: list[str], max_rows: int = 100_000) -> Itera
             yield Row(number, dict(zip(headers, padded)))
     finally:
         workbook.close()
+
+
+def _guarded(rows: Iterator) -> Iterator:
+    """The rows of a streamed sheet; damage found only while reading (zip, deflate, XML) is not_a_workbook."""
+    while True:
+        try:
+            values = next(rows)
+        except StopIteration:
+            return
+        except ExcelRejected:
+            raise
+        except Exception:  # zlib, zipfile, XML and openpyxl's own errors alike
+            raise ExcelRejected("not_a_workbook") from None
+        yield values
 
 
 def _check_dimensions(sheet, max_rows: int) -> None:
