@@ -44,3 +44,25 @@ def test_interested_then_interview_then_declined_each_tell_the_coach(client, wor
     assert ": Employer interested." in notices and ": Interview agreed." in notices and ": Declined." in notices
     detail = client.get(f"/proposals/{pid}?lang=en").get_data(as_text=True)
     assert "<strong>Declined</strong>" in detail and "The working hours do not fit" in detail  # reason in words
+
+
+def test_the_employer_sees_the_adjustments_needed_and_those_the_role_lacks_but_no_limits(client, world, db):
+    from tests.access.employers import make_role
+    from tests.access.proposals import make_candidate
+
+    coach, home = world.users["coach"], world.orgs["employer"]
+    person = make_candidate(coach, name="Tarkka Tekijä", consent_for=home, limits={"lifting": "brief"},
+                            adjustments=("quiet_workspace", "written_instructions"),
+                            target_groups=("partial_work_ability",))
+    role = make_role(home, title="Arkistoija", adjustments=["quiet_workspace"])
+    db.session.commit()
+    sign_in(client, coach)
+    response = client.post(f"/matching/candidates/{person.id}/roles/{role.id}?lang=en",
+                           data={"message": "Hei", "allow_missing": "1"})  # the coach allows a missing one
+    assert response.status_code == 302
+    proposal = db.session.scalars(select(Proposal).where(Proposal.candidate_id == person.id)).one()
+    sign_in(client, world.users["employer"])
+    page = client.get(f"/proposals/received/{proposal.id}?lang=en").get_data(as_text=True)
+    assert "Quiet workspace, Written instructions" in page
+    assert "Adjustments the role does not offer yet: Written instructions" in page
+    assert "Tarkka Tekijä" not in page and "Lifting" not in page and "Partial work ability" not in page
