@@ -1,4 +1,4 @@
-"""Command groups: `flask seed reference|demo`, `flask i18n ...`, `flask backup create|restore`."""
+"""Command groups: `flask seed reference|demo`, `flask i18n ...`, `flask backup create|restore`, `flask users`."""
 from __future__ import annotations
 
 import importlib
@@ -117,6 +117,9 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(seed)
     app.cli.add_command(i18n)
     app.cli.add_command(backup)
+    from portal.accounts.cli import users  # the first administrator of a new installation
+
+    app.cli.add_command(users)
     from portal.benchdata.cli import bench  # the synthetic region for measurements
 
     app.cli.add_command(bench)
