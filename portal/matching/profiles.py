@@ -123,6 +123,17 @@ def within_reach(person: CandidateProfile, options: MatchOptions) -> list:
     return found
 
 
+# Up to this many ids go to the child queries as a list (PostgreSQL then uses the
+# role_id/candidate_id indexes; re-running the id subquery made it hash-join whole
+# tables); more would near the databases' limits on bound parameters.
+ID_LIST_LIMIT = 2000
+
+
+def _ids(rows, subquery):
+    """The ids of the rows fetched, or the id subquery when they are too many to send as a list."""
+    return [row[0] for row in rows] if len(rows) <= ID_LIST_LIMIT else subquery
+
+
 def _by_role(stmt) -> dict[int, list]:
     out: dict[int, list] = defaultdict(list)
     for row in db.session.execute(stmt):
@@ -140,6 +151,7 @@ def roles(conditions: list, ref: Reference) -> tuple[list[RoleProfile], dict[int
         .join(Organisation, Organisation.id == JobRole.organisation_id)
         .outerjoin(EmploymentClause, EmploymentClause.id == JobRole.clause_id)
         .where(*conditions).order_by(JobRole.id)).all()
+    ids = _ids(rows, ids)
     skills = _by_role(select(JobRoleSkill.role_id, JobRoleSkill.name_folded, JobRoleSkill.essential,
                              JobRoleSkill.name)
                       .where(JobRoleSkill.role_id.in_(ids)).order_by(JobRoleSkill.role_id, JobRoleSkill.position))
@@ -191,6 +203,7 @@ def candidates(conditions: list, ref: Reference) -> tuple[list[CandidateProfile]
         select(Candidate.id, Candidate.code, Candidate.name, Candidate.status, Candidate.municipality_code,
                Candidate.hours_min, Candidate.hours_max, Candidate.skills_text, Candidate.desired_work_text)
         .where(*conditions).order_by(Candidate.id)).all()
+    ids = _ids(rows, ids)
 
     def per(column_a, column_b, model):
         """candidate id -> rows of one profile table."""
