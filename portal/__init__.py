@@ -105,6 +105,7 @@ def register_request_hooks(app: Flask) -> None:
 
     app.before_request(security.enforce_access)
     app.before_request(inputs.refuse_other_bodies)
+    app.before_request(inputs.refuse_nul)
     app.after_request(security.security_headers)
 
 

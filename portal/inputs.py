@@ -9,11 +9,13 @@ request the address does not take.
 An id or a page number past the range of the database's integers reaches SQL
 as a value the driver cannot bind (SQLite) or the column cannot hold
 (PostgreSQL): such a number names nothing, so ids in paths and arguments are
-bounded here and a page number out of range gives the first page.
+bounded here and a page number out of range gives the first page. Nor can
+PostgreSQL's text hold a NUL character, which no person types: a value with
+one is a 400.
 """
 from __future__ import annotations
 
-from flask import make_response, request
+from flask import abort, make_response, request
 from werkzeug.exceptions import MethodNotAllowed, RequestEntityTooLarge
 from werkzeug.routing import IntegerConverter
 
@@ -58,6 +60,23 @@ def db_int(value: str) -> int:
     if not 0 <= number <= MAX_ID:
         raise ValueError(f"{value!r} is out of range")
     return number
+
+
+def optional_id(value) -> int | None:
+    """A select's id (as ``coerce=``): None when it is not a whole number within the id columns' range."""
+    try:
+        return db_int(str(value))
+    except ValueError:
+        return None
+
+
+def refuse_nul() -> None:
+    """before_request: a NUL character in a query or form value is a 400 (no text column can store it)."""
+    values = request.args.items(multi=True)
+    if request.method not in READING and request.mimetype in FORM_TYPES:
+        values = [*values, *request.form.items(multi=True)]
+    if any("\x00" in key or "\x00" in value for key, value in values):
+        abort(400)
 
 
 def page_number() -> int:

@@ -9,6 +9,7 @@ from wtforms.validators import DataRequired, Email, Length, Optional
 from portal.coaching.labels import (DECISION_LABELS, DESTINATION_LABELS, GOAL_STATUS_LABELS, INTENSITY_LABELS,
                                     LANGUAGE_LEVELS, MODULE_STATUS_LABELS, SCOPE_LABELS, STATUS_LABELS)
 from portal.fields import MultiCheckboxField
+from portal.inputs import optional_id
 from portal.reference.services import choices
 
 TEXT = [Optional(), Length(max=4000)]
@@ -142,19 +143,19 @@ class ReviewForm(FlaskForm):
 
 
 class ConsentForm(FlaskForm):
-    employer_id = SelectField(_l("Employer"), coerce=lambda v: int(v) if str(v).isdigit() else None,
+    employer_id = SelectField(_l("Employer"), coerce=optional_id,
                               choices=[], validate_choice=False)
     scope = RadioField(_l("What is shared"), choices=list(SCOPE_LABELS.items()), default="profile",
                        validate_choice=False)
 
 
 class AddCoachForm(FlaskForm):
-    coach_id = SelectField(_l("Coach"), coerce=lambda v: int(v) if str(v).isdigit() else None, choices=[],
+    coach_id = SelectField(_l("Coach"), coerce=optional_id, choices=[],
                            validate_choice=False)
 
 
 class AccountForm(FlaskForm):
-    user_id = SelectField(_l("The candidate's own login"), coerce=lambda v: int(v) if str(v).isdigit() else None,
+    user_id = SelectField(_l("The candidate's own login"), coerce=optional_id,
                           choices=[], validate_choice=False)
 
 

@@ -1,7 +1,9 @@
-"""Pages take form bodies: JSON or another body type sent to a page is a 400 that says so, never a 500."""
+"""Pages take form bodies: JSON or another body type sent to a page is a 400 that says so, never a 500;
+a NUL character, which PostgreSQL cannot store, is a 400 too."""
 from __future__ import annotations
 
 import pytest
+from flask import url_for
 
 from tests.conftest import sign_in
 
@@ -28,3 +30,21 @@ def test_text_bodies_are_refused_and_forms_still_go_through(client, db):
     form = client.post("/login", data={"email": "a@b.example", "password": "wrong"},
                        headers={"Accept-Language": "en"})
     assert form.status_code == 200 and 'class="error-summary"' in form.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("url", ["/login?next=%00", "/api/v1/roles?q=a%00b", "/roles?q=%00"])
+def test_a_nul_character_in_a_query_is_a_400(client, db, url):
+    assert client.get(url).status_code == 400
+
+
+def test_a_nul_character_in_a_form_is_a_400(client, db):
+    response = client.post("/login", data={"email": "a\x00@example.fi", "password": "x"})
+    assert response.status_code == 400
+
+
+def test_an_employer_id_past_the_id_columns_is_refused_by_the_form(client, world):
+    sign_in(client, world.users["coach"])
+    with client.application.test_request_context():
+        url = url_for("coaching.consent_list", candidate_id=world.ids["candidate"])
+    response = client.post(url, data={"employer_id": "2147483648", "scope": "profile"})
+    assert response.status_code == 200 and 'class="error-summary"' in response.get_data(as_text=True)
