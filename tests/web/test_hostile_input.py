@@ -146,14 +146,14 @@ def test_numbers_past_the_database_integers_name_nothing(app, worlds):
         client = _client(app, world, route)
         params = route.params(world)
         for name in [k for k, v in params.items() if isinstance(v, int) and not isinstance(v, bool)]:
-            for number in (2**31, 10**30):
+            for number in (10**30,):  # past PostgreSQL's integer and SQLite's 64 bits alike
                 with app.test_request_context():
                     url = url_for(route.endpoint, **{**params, name: number})
                 answers[f"{route.method} {url}"] = client.open(url, method=route.method).status_code
         if route.method == "GET" and route.kind in ("html", "json"):
             url, query = _url(app, world, route), route.query(world)
             usual = client.get(url, query_string=query).status_code
-            for page in ("2147483648", "1" + "0" * 30, "-1"):
+            for page in ("1" + "0" * 30, "-1"):
                 status = client.get(url, query_string={**query, "page": page}).status_code
                 answers[f"GET {url}?page={page}"] = "usual" if status == usual else status
     wrong = {where: status for where, status in answers.items() if status not in _expected(where)}
