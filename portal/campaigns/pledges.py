@@ -80,5 +80,6 @@ def organisation_summary(organisation_id: int, newest: int = 5) -> tuple[int, in
     """How many pledges an employer has made and kept, and the newest of them (for its profile page)."""
     total, kept = db.session.execute(
         select(func.count(), func.count(Pledge.kept_at)).where(Pledge.organisation_id == organisation_id)).one()
-    items = db.session.scalars(organisation_pledges_query(organisation_id).limit(newest)).all() if total else []
+    # Asked even when the count is 0, so the page's query count never depends on the data.
+    items = db.session.scalars(organisation_pledges_query(organisation_id).limit(newest)).all()
     return total, kept, list(items)
