@@ -107,6 +107,10 @@ def test_proposing_the_same_candidate_twice_to_one_role_writes_nothing(client, w
     assert f"{person.code} has already been proposed for this role." in page
     # The refused second proposal says so in the error summary, not only in the page's text.
     assert 'class="error-summary"' in page
+    assert page.count(f"{person.code} has already been proposed for this role.") == 1
+    shown = client.get(f"/matching/candidates/{person.id}/roles/{role.id}?lang=en").get_data(as_text=True)
+    assert shown.count(f"{person.code} has already been proposed for this role.") == 1
+    assert 'class="error-summary"' not in shown
     assert count(db, Proposal, Proposal.candidate_id == person.id) == 1
     assert count(db, EmployerContact, EmployerContact.candidate_id == person.id) == 1
     # A declined proposal still stands; a withdrawn one leaves room for a new proposal.
