@@ -5,3 +5,5 @@ from portal import feature_packages
 
 for _name in feature_packages("models.py"):
     importlib.import_module(f"portal.{_name}.models")
+
+importlib.import_module("portal.versions")

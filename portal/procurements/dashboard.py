@@ -6,14 +6,16 @@ figures come from a fixed number of queries (see figures.buyer_figures).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from flask_sqlalchemy.pagination import Pagination
 
 from portal.listing import PER_PAGE, SortChoice
 from portal.procurements.charts import Point, buyer_timeline
-from portal.procurements.figures import BuyerFigures, ClauseFigures, Filters, buyer_figures
+from portal.procurements.figures import BuyerFigures, ClauseFigures, Filters, buyer_figures, today
 from portal.procurements.labels import STATE_ORDER
+from portal.versions import kept_while_unchanged
 
 
 def _supplier_name(row: ClauseFigures) -> str:
@@ -57,12 +59,48 @@ class Dashboard:
     totals: dict[str, int]
 
 
+@dataclass(frozen=True, slots=True)
+class PartyInfo:
+    """A supplier as the dashboard shows it."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProcurementInfo:
+    """The procurement fields the dashboard reads, as plain data that outlives the request's session."""
+
+    id: int
+    reference: str
+    title: str
+    contract_start: date
+    supplier: PartyInfo | None
+
+
+def _detached(row: ClauseFigures) -> ClauseFigures:
+    p = row.clause.procurement
+    supplier = PartyInfo(p.supplier.id, p.supplier.name) if p.supplier else None
+    info = ProcurementInfo(p.id, p.reference, p.title, p.contract_start, supplier)
+    return ClauseFigures(replace(row.clause, procurement=info), row.status, row.as_of)
+
+
+def _computed(buyer_id: int, filters: Filters, as_of: date) -> tuple[list[ClauseFigures], dict, date]:
+    figures = buyer_figures(buyer_id, filters, as_of)
+    return [_detached(row) for row in figures.rows], buyer_timeline(figures), figures.as_of
+
+
 def dashboard(buyer_id: int, filters: Filters, sort: SortChoice) -> Dashboard:
-    """The rows of one page, the chart's points and the count of clauses by state."""
-    figures = buyer_figures(buyer_id, filters)
-    rows = sorted(figures.rows, key=SORTS[sort.key], reverse=sort.descending)
-    figures.rows = rows
+    """The rows of one page, the chart's points and the count of clauses by state.
+
+    The figures take long for a large buyer, so each worker keeps them
+    until the ledger, a clause, a procurement or an organisation changes.
+    """
+    as_of = today()
+    computed, timeline, as_of = kept_while_unchanged(
+        ("dashboard", buyer_id, filters, as_of), ("ledger",), lambda: _computed(buyer_id, filters, as_of))
+    rows = sorted(computed, key=SORTS[sort.key], reverse=sort.descending)
     totals: dict[str, int] = {}
     for row in rows:
         totals[row.status.state] = totals.get(row.status.state, 0) + 1
-    return Dashboard(figures, paginate_list(rows), buyer_timeline(figures), totals)
+    return Dashboard(BuyerFigures(rows, {}, as_of), paginate_list(rows), timeline, totals)

@@ -1,0 +1,27 @@
+"""change counters for answers kept while their data is unchanged
+
+Revision ID: 0009_data_versions
+Revises: 0008_reports_imports
+Create Date: 2026-11-28 18:50:00
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = '0009_data_versions'
+down_revision = '0008_reports_imports'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table('data_version',
+    sa.Column('name', sa.String(length=40), nullable=False),
+    sa.Column('value', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('name', name=op.f('pk_data_version'))
+    )
+
+
+def downgrade():
+    op.drop_table('data_version')

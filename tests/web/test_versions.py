@@ -1,0 +1,113 @@
+"""Change counters (portal.versions) and the answers kept while they stand still: the officer dashboard."""
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from portal.accounts.models import User
+from portal.extensions import db
+from portal.procurements.figures import today
+from portal.versions import bump, kept_while_unchanged, version
+from tests.access.procurements import make_clause, make_entry, make_procurement
+from tests.factories import make_org
+
+
+def _progress(page: str) -> list[int]:
+    return [int(v) for v in re.findall(r'<progress max="100" value="(\d+)"', page)]
+
+
+def _clause_of(officer, quantity=6):
+    start = today() - timedelta(days=200)
+    item = make_procurement(officer.organisation, make_org("employer", name="Toimittaja Oy"), start=start,
+                            end=start + timedelta(days=900))
+    return item, make_clause(item, quantity=quantity, deadline=start + timedelta(days=700))
+
+
+def test_every_ledger_insert_change_and_delete_raises_the_counter(app, db, login_as):
+    officer = login_as("officer")
+    before = version("ledger")[0]
+    _, clause = _clause_of(officer)
+    entry = make_entry(clause)
+    after_insert = version("ledger")[0]
+    assert after_insert > before
+    entry.work_share = entry.work_share / 2
+    db.session.flush()
+    after_change = version("ledger")[0]
+    assert after_change == after_insert + 1
+    db.session.delete(entry)
+    db.session.flush()
+    assert version("ledger")[0] == after_change + 1
+
+
+def test_unrelated_writes_and_writes_that_change_nothing_leave_the_counter_alone(app, db, login_as):
+    officer = login_as("officer")
+    _, clause = _clause_of(officer)
+    before = version("ledger")
+    user = db.session.get(User, officer.id)
+    user.name = "Uusi Nimi"
+    clause.quantity = clause.quantity  # assigned, not changed
+    db.session.flush()
+    assert version("ledger") == before
+
+
+def test_a_rolled_back_write_does_not_count(app, db, login_as):
+    officer = login_as("officer")
+    _, clause = _clause_of(officer)
+    db.session.commit()
+    before = version("ledger")
+    make_entry(clause)
+    assert version("ledger")[0] == before[0] + 1
+    db.session.rollback()
+    assert version("ledger") == before
+
+
+def test_bump_counts_a_kind_never_written_before(app, db):
+    assert version("never-seen", "other") == (0, 0)
+    bump("never-seen")
+    bump("never-seen")
+    assert version("never-seen", "other") == (2, 0)
+
+
+def test_a_kept_answer_is_computed_again_only_when_its_counter_moves(app, db):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert kept_while_unchanged(("t",), ("ledger",), compute) == 1
+    assert kept_while_unchanged(("t",), ("ledger",), compute) == 1
+    bump("ledger")
+    assert kept_while_unchanged(("t",), ("ledger",), compute) == 2
+    assert kept_while_unchanged(("other key",), ("ledger",), compute) == 3
+
+
+def test_the_dashboard_shows_a_new_entry_at_once_though_its_figures_are_kept(client, login_as, db):
+    officer = login_as("officer", language="en")
+    _, clause = _clause_of(officer, quantity=1)
+    assert _progress(client.get("/procurements/").get_data(as_text=True)) == [0]
+    assert _progress(client.get("/procurements/").get_data(as_text=True)) == [0]  # kept
+    make_entry(clause, start=today() - timedelta(days=150))
+    page = client.get("/procurements/").get_data(as_text=True)
+    assert _progress(page) == [100] and "Met" in page
+
+
+def test_the_dashboard_shows_a_renamed_supplier_and_a_deleted_clause_at_once(client, login_as, db):
+    officer = login_as("officer", language="en")
+    item, clause = _clause_of(officer)
+    assert "Toimittaja Oy" in client.get("/procurements/").get_data(as_text=True)
+    item.supplier.name = "Uusi Toimittaja Oy"
+    db.session.flush()
+    assert "Uusi Toimittaja Oy" in client.get("/procurements/").get_data(as_text=True)
+    db.session.delete(clause)
+    db.session.flush()
+    assert _progress(client.get("/procurements/").get_data(as_text=True)) == []
+
+
+def test_two_buyers_never_see_each_others_kept_figures(client, login_as, db):
+    first = login_as("officer", language="en")
+    _clause_of(first)
+    assert len(_progress(client.get("/procurements/").get_data(as_text=True))) == 1
+    second = login_as("officer", language="en", email="toinen@example.org")
+    assert second.organisation_id != first.organisation_id
+    assert _progress(client.get("/procurements/").get_data(as_text=True)) == []
