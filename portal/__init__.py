@@ -100,12 +100,14 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_request_hooks(app: Flask) -> None:
-    """Access control and the body type before every request, security headers after it."""
-    from portal import inputs, security
+    """Access control and the body type before every request, kept public pages, security headers after it."""
+    from portal import inputs, page_cache, security
 
     app.before_request(security.enforce_access)
     app.before_request(inputs.refuse_other_bodies)
     app.before_request(inputs.refuse_nul)
+    app.before_request(page_cache.serve_kept)  # last: access and input checks run first, cached or not
+    app.after_request(page_cache.keep)
     app.after_request(security.security_headers)
 
 

@@ -95,6 +95,9 @@ def db(app):
     ctx.push()
     limiter.reset()
     app.extensions["outbox"] = []
+    # Emptied tables start their change counters (and, on SQLite, their ids) again: nothing kept may outlive them.
+    app.extensions.pop("versioned", None)
+    app.extensions.pop("page_cache", None)
     try:
         yield _db
     finally:

@@ -10,11 +10,17 @@ from flask import Blueprint, current_app, jsonify, render_template, request, url
 from flask_babel import lazy_gettext as _l
 
 from portal import nav
+from portal.accounts.models import Organisation
 from portal.domain.roles import Role
+from portal.employers.models import (EmployerLocation, EmployerProfile, JobRole, JobRoleAdjustment, JobRoleDemand,
+                                     JobRoleLanguage, JobRoleSkill, JobRoleTerm, SearchTerm)
 from portal.inputs import MAX_PAGE
 from portal.jobs import search
 from portal.jobs.presenters import api_item, hours_text, json_ld, role_labels
+from portal.page_cache import shared
+from portal.reference.models import ReferenceItem
 from portal.security import get_or_404, public
+from portal.versions import watch
 
 bp = Blueprint("jobs", __name__)
 nav.add("jobs.index", _l("Open roles"), ("anonymous",) + tuple(str(r) for r in Role), order=20)
@@ -22,6 +28,11 @@ OPENAPI_FILE = Path(__file__).with_name("openapi.json")
 PER_PAGE = 20
 MAX_PER_PAGE = 100
 MAX_QUERY = 200
+# What the role pages show; their anonymous answers are kept until one of these changes (portal.page_cache).
+watch("roles", Organisation, EmployerProfile, EmployerLocation, JobRole, JobRoleSkill, JobRoleDemand,
+      JobRoleAdjustment, JobRoleLanguage, JobRoleTerm, SearchTerm, ReferenceItem)
+ROLE_PAGES = ("roles",)
+
 # Parameters of the API that take a value when given (q may be empty: no words).
 STRICT = ("municipality", "hours_min", "hours_max", "remote", "kind", "sort", "page", "per_page", "lang")
 
@@ -32,6 +43,7 @@ def _filters(names):
 
 @bp.get("/roles")
 @public
+@shared(ROLE_PAGES, 300)
 def index():
     """Published roles: words (forgiving typos and inflection), filters, sorting, pages."""
     names = role_labels("municipalities", "adjustments")
@@ -43,6 +55,7 @@ def index():
 
 @bp.get("/roles/<int:role_id>")
 @public
+@shared(ROLE_PAGES, 300)
 def role(role_id: int):
     """A published role, with schema.org JobPosting data for search engines."""
     role = get_or_404(search.published_role(role_id))
@@ -83,6 +96,7 @@ def _page_args(invalid: dict) -> tuple[int, int]:
 
 @bp.get("/api/v1/roles")
 @public
+@shared(ROLE_PAGES, 300)
 def api_roles():
     """Published roles as paginated JSON, with the listing's filters (see /api/v1/openapi.json)."""
     names = role_labels()

@@ -1,0 +1,100 @@
+"""Public pages kept per worker for visitors who are not signed in, while their data stands still.
+
+A page every anonymous visitor sees the same way (the front page, the role
+search and a role, the roles API) is rendered once per worker, language and
+address, and served again until a change counter of its data moves
+(portal.versions) or its seconds pass, whichever comes first. What counts as
+"the same for everyone" is strict: no signed-in user, no message waiting in
+the session, a 200 answer that sets no cookie. Rate limits, access rules and
+security headers still run on every request; only the rendering is saved.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+
+from flask import current_app, request, session
+from flask_babel import get_locale
+from flask_login import current_user
+
+from portal.procurements.figures import today
+from portal.versions import version
+
+_lock = threading.Lock()
+SKIPPED_HEADERS = {"set-cookie", "content-length", "date"}
+
+
+def shared(names: tuple[str, ...], seconds: float) -> Callable[[Callable], Callable]:
+    """Mark a public view whose anonymous answer may be kept until `names` change or `seconds` pass."""
+    def mark(view: Callable) -> Callable:
+        view.page_cache = (names, seconds)
+        return view
+    return mark
+
+
+def _rule():
+    if request.method != "GET" or request.endpoint is None:
+        return None
+    view = current_app.view_functions.get(request.endpoint)
+    rule = getattr(view, "page_cache", None)
+    # Off while testing unless a test turns it on, so that a test sees the page it has just changed.
+    if rule is None or not current_app.config.get("PAGE_CACHE", not current_app.testing):
+        return None
+    if current_user.is_authenticated or session.get("_flashes"):
+        return None
+    return rule
+
+
+def _store() -> OrderedDict:
+    return current_app.extensions.setdefault("page_cache", OrderedDict())
+
+
+def _key() -> tuple:
+    # The Helsinki date: a role whose last day has passed leaves the lists at midnight.
+    return (request.full_path, str(get_locale()), today())
+
+
+def serve_kept():
+    """before_request: the kept answer for this address and language, when its data has not changed."""
+    rule = _rule()
+    if rule is None:
+        return None
+    names, _seconds = rule
+    now = version(*names)
+    key = _key()
+    with _lock:
+        hit = _store().get(key)
+    if hit is None or hit[0] != now or hit[1] <= time.monotonic():
+        request.environ["portal.page_cache"] = (key, now, rule[1])
+        return None
+    _stamp, _until, status, headers, body = hit
+    return current_app.response_class(body, status=status, headers=headers)
+
+
+def keep(response):
+    """after_request: keep a fresh anonymous 200 that sets no cookie, for the next visitors."""
+    pending = request.environ.pop("portal.page_cache", None)
+    if (pending is None or response.status_code != 200 or response.direct_passthrough
+            or "Set-Cookie" in response.headers or session.modified):
+        return response
+    key, now, seconds = pending
+    body = response.get_data()
+    headers = [(k, v) for k, v in response.headers.items() if k.lower() not in SKIPPED_HEADERS]
+    limit = current_app.config.get("PAGE_CACHE_BYTES", 32 * 1024 * 1024)
+    with _lock:
+        store = _store()
+        store[key] = (now, time.monotonic() + seconds, response.status_code, headers, body)
+        store.move_to_end(key)
+        total = sum(len(item[4]) for item in store.values())
+        while store and total > limit:
+            _key_out, dropped = store.popitem(last=False)
+            total -= len(dropped[4])
+    return response
+
+
+def forget() -> None:
+    """Drop every kept page of this application."""
+    with _lock:
+        _store().clear()
