@@ -118,7 +118,9 @@ def security_headers(response):
     if current_app.config.get("HSTS"):
         response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
     user = g.get("_login_user")  # only if this request already loaded it
-    if user is not None and user.is_authenticated:
+    # is_anonymous reads no column: after a page commits its audit events the user is expired, and
+    # is_authenticated (its `active` column) would reload it and its memberships, three round trips.
+    if user is not None and not user.is_anonymous:
         # Pages of signed-in users hold personal data: never cache them.
         response.headers["Cache-Control"] = "no-store"
     return response
