@@ -111,3 +111,12 @@ def test_two_buyers_never_see_each_others_kept_figures(client, login_as, db):
     second = login_as("officer", language="en", email="toinen@example.org")
     assert second.organisation_id != first.organisation_id
     assert _progress(client.get("/procurements/").get_data(as_text=True)) == []
+
+
+def test_the_kept_board_follows_the_readers_language(client, login_as, db):
+    officer = login_as("officer", language="en")
+    _clause_of(officer)
+    assert "Clauses by state" in client.get("/procurements/").get_data(as_text=True)
+    client.get("/start?lang=sv")  # the officer switches to Swedish; the dashboard's address stays the same
+    page = client.get("/procurements/").get_data(as_text=True)
+    assert "Villkor efter läge" in page and "Clauses by state" not in page
