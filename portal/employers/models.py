@@ -17,6 +17,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.accounts.models import Organisation
 from portal.db_types import UTCDateTime, utcnow
 from portal.extensions import db
+from portal.procurements.models import EmploymentClause
+from portal.reference.models import ReferenceItem
+from portal.versions import watch
 
 
 class EmployerProfile(db.Model):
@@ -188,3 +191,10 @@ class SearchTerm(db.Model):
     __tablename__ = "job_search_term"
 
     term: Mapped[str] = mapped_column(String(60), primary_key=True)
+
+
+# Matching keeps every open role's profile per worker (portal.matching.profiles.open_roles) while this counter
+# stands still: the roles with their skills, demands, adjustments and languages, and what a profile also reads,
+# the employer's name, the clause's target groups and the catalogues.
+watch("roles", JobRole, JobRoleSkill, JobRoleDemand, JobRoleAdjustment, JobRoleLanguage, Organisation,
+      EmploymentClause, ReferenceItem)

@@ -7,9 +7,10 @@ folded with portal.domain.text.fold, as the roles' skills are when saved.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
+import numpy as np
 from sqlalchemy import and_, or_, select
 
 from portal.accounts.models import Organisation
@@ -22,6 +23,7 @@ from portal.employers.models import JobRole, JobRoleAdjustment, JobRoleDemand, J
 from portal.extensions import db
 from portal.procurements.models import EmploymentClause
 from portal.reference.models import ReferenceItem
+from portal.versions import kept_while_unchanged
 
 NO_HOURS = (0, 99)  # an unknown hours range fits every range
 CATALOGUES = ("demand_levels", "physical_demands", "municipalities", "skills", "occupations")
@@ -54,14 +56,20 @@ class Reference:
                             allow_missing_adjustments=allow_missing_adjustments)
 
 
-def reference(lang: str = "fi") -> Reference:
-    """The catalogues matching reads, in one query; labels are shown in `lang`."""
+LANGUAGES = ("fi", "sv", "en")
+
+
+def _reference_rows() -> list:
+    return db.session.execute(select(ReferenceItem.catalogue, ReferenceItem.code, ReferenceItem.data,
+                                     ReferenceItem.label_fi, ReferenceItem.label_sv, ReferenceItem.label_en)
+                              .where(ReferenceItem.catalogue.in_(CATALOGUES))).all()
+
+
+def reference(lang: str = "fi", rows: list | None = None) -> Reference:
+    """The catalogues matching reads, in one query (none when `rows` are given); labels are shown in `lang`."""
     ref = Reference()
     index = {"fi": 0, "sv": 1, "en": 2}.get(lang, 0)
-    rows = db.session.execute(select(ReferenceItem.catalogue, ReferenceItem.code, ReferenceItem.data,
-                                     ReferenceItem.label_fi, ReferenceItem.label_sv, ReferenceItem.label_en)
-                              .where(ReferenceItem.catalogue.in_(CATALOGUES)))
-    for catalogue, code, data, *labels in rows:
+    for catalogue, code, data, *labels in _reference_rows() if rows is None else rows:
         data = data or {}
         if catalogue == "demand_levels":
             ref.ranks[code] = int(data.get("rank", 0))
@@ -141,8 +149,23 @@ def _by_role(stmt) -> dict[int, list]:
     return out
 
 
-def roles(conditions: list, ref: Reference) -> tuple[list[RoleProfile], dict[int, RoleInfo]]:
-    """Role profiles (in id order) and their display info, in five queries."""
+class _Same:
+    """One object for equal values: 20,000 roles repeat a few hundred skill texts, code sets and employer names."""
+
+    def __init__(self) -> None:
+        self.values: dict = {}
+        self.mappings: dict = {}
+
+    def __call__(self, value):
+        return self.values.setdefault(value, value)
+
+    def mapping(self, items: dict) -> dict:
+        """An equal dict already seen, or this one (nothing changes them once built)."""
+        return self.mappings.setdefault(tuple(sorted(items.items())), items)
+
+
+def _role_data(conditions: list, ref: Reference, same: _Same) -> tuple[list[RoleProfile], dict[int, RoleInfo], list]:
+    """Role profiles (in id order), their display info and, per role, how its texts are shown; five queries."""
     ids = select(JobRole.id).where(*conditions)
     rows = db.session.execute(
         select(JobRole.id, JobRole.title, JobRole.kind, Organisation.name, JobRole.organisation_id,
@@ -161,22 +184,134 @@ def roles(conditions: list, ref: Reference) -> tuple[list[RoleProfile], dict[int
                        .where(JobRoleAdjustment.role_id.in_(ids)))
     languages = _by_role(select(JobRoleLanguage.role_id, JobRoleLanguage.language_code)
                          .where(JobRoleLanguage.role_id.in_(ids)))
-    profiles, info = [], {}
+    profiles, info, shown = [], {}, []
     for (rid, title, kind, employer, org_id, muni, remote, h_min, h_max, clause_id, occupation, groups) in rows:
         hours = (h_min, h_max) if h_min is not None and h_max is not None else NO_HOURS
-        for folded, _essential, name in skills.get(rid, ()):
-            ref.display["role"].setdefault(folded, name)
+        role_skills = [(same(folded), essential, same(name)) for folded, essential, name in skills.get(rid, ())]
+        title, title_folded = same(title), same(fold(title))
+        # As Reference.shown would record them: each skill as typed, then the title (when it folds to something).
+        shown.append(same(tuple(same((folded, name)) for folded, _e, name in role_skills)
+                          + ((same((title_folded, title)),) if title_folded else ())))
         profiles.append(RoleProfile(
-            id=rid, hours_min=hours[0], hours_max=hours[1], municipality=muni, remote=remote,
-            demands={d: ref.ranks.get(level, 0) for d, level in demands.get(rid, ())},
-            adjustments_offered=frozenset(a for (a,) in offered.get(rid, ())),
-            essential_skills=tuple(s for s, essential, _n in skills.get(rid, ()) if essential),
-            negotiable_skills=tuple(s for s, essential, _n in skills.get(rid, ()) if not essential),
-            title=ref.shown(title, "role"), occupation=ref.occupation_texts.get(occupation or "", ""),
-            languages_required=frozenset(lang for (lang,) in languages.get(rid, ())),
-            clause_target_groups=frozenset(groups or ())))
-        info[rid] = RoleInfo(rid, title, kind, employer, org_id, muni, remote, h_min, h_max, clause_id)
+            id=rid, hours_min=hours[0], hours_max=hours[1], municipality=same(muni), remote=same(remote),
+            demands=same.mapping({d: ref.ranks.get(level, 0) for d, level in demands.get(rid, ())}),
+            adjustments_offered=same(frozenset(a for (a,) in offered.get(rid, ()))),
+            essential_skills=same(tuple(s for s, essential, _n in role_skills if essential)),
+            negotiable_skills=same(tuple(s for s, essential, _n in role_skills if not essential)),
+            title=title_folded, occupation=ref.occupation_texts.get(occupation or "", ""),
+            languages_required=same(frozenset(lang for (lang,) in languages.get(rid, ()))),
+            clause_target_groups=same(frozenset(groups or ()))))
+        info[rid] = RoleInfo(rid, title, same(kind), same(employer), org_id, same(muni), same(remote), h_min, h_max,
+                             clause_id)
+    return profiles, info, shown
+
+
+def _show(display: dict[str, str], shown) -> None:
+    """Record how the roles' texts are shown (the first spelling wins), as Reference.shown does."""
+    for texts in shown:
+        for folded, name in texts:
+            display.setdefault(folded, name)
+
+
+def roles(conditions: list, ref: Reference) -> tuple[list[RoleProfile], dict[int, RoleInfo]]:
+    """Role profiles (in id order) and their display info, in five queries."""
+    profiles, info, shown = _role_data(conditions, ref, _Same())
+    _show(ref.display["role"], shown)
     return profiles, info
+
+
+class _Codes:
+    """A text column as small integers, so that equality and membership test 20,000 rows in numpy."""
+
+    def __init__(self, values: list[str]):
+        self.number: dict[str, int] = {}
+        self.array = np.fromiter((self.number.setdefault(v, len(self.number)) for v in values), dtype=np.int16,
+                                 count=len(values))
+        self.array.flags.writeable = False
+
+    def among(self, *values: str) -> np.ndarray:
+        """Whether each row's value is one of these."""
+        return np.isin(self.array, [self.number[v] for v in values if v in self.number])
+
+
+@dataclass(frozen=True, eq=False)
+class OpenRoles:
+    """Every role open on one day, as plain data a worker keeps while no role changes; never changed once built.
+
+    reach() does in numpy what within_reach and open_role_conditions' filters
+    do in SQL, with the same semantics (a test holds the two to the same ids
+    on generated data). Requests share this object: they copy the reference
+    they fill (reference()) and read the rest.
+    """
+
+    day: date
+    references: dict[str, Reference]  # per language; its display is copied per request
+    profiles: tuple[RoleProfile, ...]  # in id order
+    info: dict[int, RoleInfo]
+    shown: tuple[tuple[tuple[str, str], ...], ...]  # per role: (folded text, as typed)
+    position: dict[int, int]  # role id -> index
+    hours_min: np.ndarray
+    hours_max: np.ndarray
+    hours_known: np.ndarray
+    municipality: _Codes  # None as ""
+    remote: _Codes
+    kind: _Codes
+
+    def reference(self, lang: str) -> Reference:
+        """The catalogues in `lang`, with display dicts of the request's own (the rest is shared, read only)."""
+        base = self.references.get(lang) or self.references["fi"]
+        return replace(base, display={side: dict(texts) for side, texts in base.display.items()})
+
+    def reach(self, person: CandidateProfile, options: MatchOptions, kind: str = "", municipality: str = "",
+              remote: str = "") -> np.ndarray:
+        """Positions (in id order) of the roles that within_reach(person) and the page's filters keep."""
+        keep = ~self.hours_known | ((self.hours_max >= person.hours_min) & (self.hours_min <= person.hours_max))
+        if person.municipality:
+            near = {person.municipality} | set(options.neighbours.get(person.municipality, ()))
+            keep &= self.remote.among("fully") | self.municipality.among("", *near)
+        if kind:
+            keep &= self.kind.among(kind)
+        if municipality:
+            keep &= self.municipality.among(municipality)
+        if remote in ("partly", "fully"):
+            keep &= self.remote.among(*(("partly", "fully") if remote == "partly" else ("fully",)))
+        return np.flatnonzero(keep)
+
+    def select(self, positions, ref: Reference) -> list[RoleProfile]:
+        """The profiles at these positions; their texts are recorded in the request's reference, in id order."""
+        positions = sorted(int(i) for i in positions)
+        _show(ref.display["role"], (self.shown[i] for i in positions))
+        return [self.profiles[i] for i in positions]
+
+
+def _open_roles(day: date) -> OpenRoles:
+    rows = _reference_rows()
+    references = {lang: reference(lang, rows) for lang in LANGUAGES}
+    profiles, info, shown = _role_data(open_role_conditions(day), references["fi"], _Same())
+
+    def column(values, dtype=np.int16) -> np.ndarray:
+        array = np.fromiter(values, dtype=dtype, count=len(profiles))
+        array.flags.writeable = False
+        return array
+
+    roles_info = [info[p.id] for p in profiles]
+    return OpenRoles(
+        day=day, references=references, profiles=tuple(profiles), info=info, shown=tuple(shown),
+        position={p.id: i for i, p in enumerate(profiles)},
+        hours_min=column(r.hours_min or 0 for r in roles_info), hours_max=column(r.hours_max or 0 for r in roles_info),
+        hours_known=column((r.hours_min is not None and r.hours_max is not None for r in roles_info), bool),
+        municipality=_Codes([r.municipality or "" for r in roles_info]), remote=_Codes([r.remote for r in roles_info]),
+        kind=_Codes([r.kind for r in roles_info]))
+
+
+def open_roles(day: date) -> OpenRoles:
+    """Every role open on `day`, kept by this worker until a role, or anything a role's profile reads, changes.
+
+    The role side of matching is the same for every candidate: built once
+    (about half a second for 20,000 roles), it serves each candidate's page
+    in a query. Only role data is kept; candidates are read per request.
+    """
+    return kept_while_unchanged(("matching-open-roles", day), ("roles",), lambda: _open_roles(day))
 
 
 @dataclass(frozen=True)

@@ -70,18 +70,24 @@ class RankedPage(Pagination):
 
 
 def ranked_roles(candidate: Candidate, filters: Filters) -> RankedPage:
-    """The open roles that fit the candidate, best first, a page of them explained."""
-    ref = profiles.reference(_language())
+    """The open roles that fit the candidate, best first, a page of them explained.
+
+    The roles come from what this worker keeps of every open role
+    (profiles.open_roles); only the candidate is read for the request.
+    """
+    kept = profiles.open_roles(today())
+    ref = kept.reference(_language())
     person, _ = profiles.candidates([Candidate.id == candidate.id], ref)
     options = ref.options(filters.allow_missing)
-    conditions = profiles.open_role_conditions(today(), filters.kind, filters.municipality, filters.remote)
-    role_profiles, info = profiles.roles(conditions + profiles.within_reach(person[0], options), ref)
+    role_profiles = kept.select(kept.reach(person[0], options, filters.kind, filters.municipality, filters.remote),
+                                ref)
 
     def rank(offset, limit):
         """One page of the ranking (RankedPage asks for its slice)."""
         return rank_roles_page(person[0], role_profiles, options, offset, limit, filters.min_score)
 
-    return RankedPage(per_page=PER_PAGE, error_out=False, rank=rank, info=info, by_role=True, display=ref.display)
+    return RankedPage(per_page=PER_PAGE, error_out=False, rank=rank, info=kept.info, by_role=True,
+                      display=ref.display)
 
 
 def caseload_conditions(coach) -> list:
@@ -93,10 +99,11 @@ def caseload_conditions(coach) -> list:
 
 def ranked_candidates(coach, role_id: int, filters: Filters) -> tuple[RoleInfo, RankedPage]:
     """The coach's active candidates who fit an open role, best first, a page of them explained."""
-    ref = profiles.reference(_language())
-    role_profiles, role_info = profiles.roles(profiles.open_role_conditions(today()) + [JobRole.id == role_id], ref)
-    if not role_profiles:
+    kept = profiles.open_roles(today())
+    if role_id not in kept.position:
         abort(404)  # a closed or unknown role
+    ref = kept.reference(_language())
+    role_profiles = kept.select([kept.position[role_id]], ref)
     people, info = profiles.candidates(caseload_conditions(coach), ref)
     options = ref.options(filters.allow_missing)
 
@@ -104,7 +111,7 @@ def ranked_candidates(coach, role_id: int, filters: Filters) -> tuple[RoleInfo, 
         """One page of the ranking (RankedPage asks for its slice)."""
         return rank_candidates_page(role_profiles[0], people, options, offset, limit, filters.min_score)
 
-    return role_info[role_id], RankedPage(per_page=PER_PAGE, error_out=False, rank=rank, info=info, by_role=False,
+    return kept.info[role_id], RankedPage(per_page=PER_PAGE, error_out=False, rank=rank, info=info, by_role=False,
                                           display=ref.display)
 
 
