@@ -13,6 +13,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from contextlib import contextmanager
 from typing import TypeVar
 
 from flask import current_app
@@ -90,21 +91,49 @@ def kept_while_unchanged(key: Hashable, names: tuple[str, ...], compute: Callabl
     if limit <= 0:
         return compute()
     now = version(*names)
-    clock = time.monotonic()
     # Per application: a test's fresh database starts its counters at 0 again.
     kept = current_app.extensions.setdefault("versioned", OrderedDict())
+    found = _lookup(kept, key, now)
+    if found is not _MISSING:
+        return found  # type: ignore[return-value]
+    with _computing(key):
+        # One thread of the worker computes; the others that asked meanwhile wait for its answer.
+        found = _lookup(kept, key, now)
+        if found is not _MISSING:
+            return found  # type: ignore[return-value]
+        value = compute()
+        with _lock:
+            held = kept.get(key)
+            if held is None or held[0] <= now:  # never replace a newer answer with an older one
+                kept[key] = (now, time.monotonic() + limit, value)
+                kept.move_to_end(key)
+            while len(kept) > current_app.config.get("VERSIONED_ENTRIES", 256):
+                kept.popitem(last=False)
+    return value
+
+
+_MISSING = object()
+
+
+def _lookup(kept: OrderedDict, key: Hashable, now: tuple[int, ...]):
     with _lock:
         hit = kept.get(key)
-        if hit is not None and hit[0] == now and hit[1] > clock:
+        if hit is not None and hit[0] == now and hit[1] > time.monotonic():
             kept.move_to_end(key)
-            return hit[2]  # type: ignore[return-value]
-    value = compute()
+            return hit[2]
+    return _MISSING
+
+
+@contextmanager
+def _computing(key: Hashable):
+    locks = current_app.extensions.setdefault("versioned_locks", {})
     with _lock:
-        kept[key] = (now, clock + limit, value)
-        kept.move_to_end(key)
-        while len(kept) > current_app.config.get("VERSIONED_ENTRIES", 256):
-            kept.popitem(last=False)
-    return value
+        lock = locks.setdefault(key, threading.Lock())
+    with lock:
+        yield
+    with _lock:
+        if locks.get(key) is lock:
+            locks.pop(key, None)
 
 
 def forget_all() -> None:

@@ -120,3 +120,27 @@ def test_the_kept_board_follows_the_readers_language(client, login_as, db):
     client.get("/start?lang=sv")  # the officer switches to Swedish; the dashboard's address stays the same
     page = client.get("/procurements/").get_data(as_text=True)
     assert "Villkor efter läge" in page and "Clauses by state" not in page
+
+
+def test_threads_that_ask_at_once_wait_for_one_computation(app, db):
+    import threading
+    import time
+
+    calls, answers = [], []
+
+    def compute():
+        calls.append(1)
+        time.sleep(0.3)
+        return "figures"
+
+    def ask():
+        with app.app_context():
+            answers.append(kept_while_unchanged(("slow",), ("ledger",), compute))
+            db.session.remove()
+
+    threads = [threading.Thread(target=ask) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == ["figures"] * 6 and len(calls) == 1
