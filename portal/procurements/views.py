@@ -52,14 +52,13 @@ def index():
     def board_html() -> Markup:
         board = dash.dashboard(buyer_id, filters, sort)
         return Markup(render_template("procurements/_board.html", board=board, filters=filters, sort=sort,
-                                      states=STATE_LABELS))
+                                      states=STATE_LABELS, suppliers=services.suppliers_of_buyer(buyer_id)))
 
     # Every officer of the buyer sees the same board: rendered once per address and language while the
     # ledger, the clauses and the procurements stand still (portal.versions).
     html = kept_while_unchanged(("board", buyer_id, request.full_path, current_language(), today()),
                                 ("ledger",), board_html)
-    return render_template("procurements/index.html", board_html=html, filters=filters,
-                           suppliers=services.suppliers_of_buyer(buyer_id), states=STATE_LABELS)
+    return render_template("procurements/index.html", board_html=html)
 
 
 @bp.get("/report.xlsx")
