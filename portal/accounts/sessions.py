@@ -12,6 +12,7 @@ from datetime import datetime
 
 from flask import current_app, g, session
 from sqlalchemy import select, update
+from sqlalchemy.orm import joinedload
 
 from portal.accounts.models import User, UserSession
 from portal.db_types import utcnow
@@ -64,9 +65,12 @@ def load_session(now: datetime | None = None) -> UserSession | None:
     if not token:
         return None
     now = now or utcnow()
+    # One statement for the session, its user and the memberships that give the role: every signed-in
+    # page needs all three, and the memberships' own selectin load cost a second round trip.
     record = db.session.execute(
         select(UserSession).where(UserSession.token_hash == token_hash(token))
-    ).scalar_one_or_none()
+        .options(joinedload(UserSession.user).joinedload(User.memberships))
+    ).unique().scalar_one_or_none()
     reason = "unknown" if record is None else expired(record, now)
     if reason is None and not record.user.active:
         reason = "inactive"
