@@ -144,3 +144,14 @@ def test_threads_that_ask_at_once_wait_for_one_computation(app, db):
     for thread in threads:
         thread.join()
     assert answers == ["figures"] * 6 and len(calls) == 1
+
+
+def test_a_kept_clause_page_follows_its_ledger_and_is_still_refused_to_another_buyer(client, login_as, db):
+    officer = login_as("officer", language="en")
+    _, clause = _clause_of(officer, quantity=1)
+    url = f"/procurements/clauses/{clause.id}"
+    assert "EO-1234" not in client.get(url).get_data(as_text=True)
+    make_entry(clause, person="EO-1234", start=today() - timedelta(days=150))
+    assert "EO-1234" in client.get(url).get_data(as_text=True)
+    login_as("officer", email="toinen.ostaja@example.org")  # another buyer's officer who knows the id
+    assert client.get(url).status_code == 404
