@@ -193,7 +193,7 @@ class SearchTerm(db.Model):
     term: Mapped[str] = mapped_column(String(60), primary_key=True)
 
 
-# Matching keeps every open role's profile per worker (portal.matching.profiles.open_roles) while this counter
+# Matching keeps every open role's profile per worker (portal.matching.open_roles) while this counter
 # stands still: the roles with their skills, demands, adjustments and languages, and what a profile also reads,
 # the employer's name, the clause's target groups and the catalogues.
 watch("roles", JobRole, JobRoleSkill, JobRoleDemand, JobRoleAdjustment, JobRoleLanguage, Organisation,

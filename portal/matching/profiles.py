@@ -1,4 +1,4 @@
-"""Roles and candidates as the matching engine's profiles, read in a fixed number of queries.
+"""Roles as the matching engine's profiles, and the catalogues it reads, in a fixed number of queries.
 
 Plain column selects, not ORM objects: ranking 2,000 roles or a whole
 caseload reads each table once, whatever the number of rows. Texts are
@@ -7,23 +7,18 @@ folded with portal.domain.text.fold, as the roles' skills are when saved.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
-import numpy as np
 from sqlalchemy import and_, or_, select
 
 from portal.accounts.models import Organisation
-from portal.coaching.models import (Candidate, CandidateAdjustment, CandidateLanguage, CandidateOccupation,
-                                    CandidateSkill, CandidateTargetGroup, FunctionalLimit)
 from portal.domain.matching import CandidateProfile, MatchOptions, RoleProfile
-from portal.domain.profile import split_lines
 from portal.domain.text import fold
 from portal.employers.models import JobRole, JobRoleAdjustment, JobRoleDemand, JobRoleLanguage, JobRoleSkill
 from portal.extensions import db
 from portal.procurements.models import EmploymentClause
 from portal.reference.models import ReferenceItem
-from portal.versions import kept_while_unchanged
 
 NO_HOURS = (0, 99)  # an unknown hours range fits every range
 CATALOGUES = ("demand_levels", "physical_demands", "municipalities", "skills", "occupations")
@@ -217,153 +212,4 @@ def roles(conditions: list, ref: Reference) -> tuple[list[RoleProfile], dict[int
     """Role profiles (in id order) and their display info, in five queries."""
     profiles, info, shown = _role_data(conditions, ref, _Same())
     _show(ref.display["role"], shown)
-    return profiles, info
-
-
-class _Codes:
-    """A text column as small integers, so that equality and membership test 20,000 rows in numpy."""
-
-    def __init__(self, values: list[str]):
-        self.number: dict[str, int] = {}
-        self.array = np.fromiter((self.number.setdefault(v, len(self.number)) for v in values), dtype=np.int16,
-                                 count=len(values))
-        self.array.flags.writeable = False
-
-    def among(self, *values: str) -> np.ndarray:
-        """Whether each row's value is one of these."""
-        return np.isin(self.array, [self.number[v] for v in values if v in self.number])
-
-
-@dataclass(frozen=True, eq=False)
-class OpenRoles:
-    """Every role open on one day, as plain data a worker keeps while no role changes; never changed once built.
-
-    reach() does in numpy what within_reach and open_role_conditions' filters
-    do in SQL, with the same semantics (a test holds the two to the same ids
-    on generated data). Requests share this object: they copy the reference
-    they fill (reference()) and read the rest.
-    """
-
-    day: date
-    references: dict[str, Reference]  # per language; its display is copied per request
-    profiles: tuple[RoleProfile, ...]  # in id order
-    info: dict[int, RoleInfo]
-    shown: tuple[tuple[tuple[str, str], ...], ...]  # per role: (folded text, as typed)
-    position: dict[int, int]  # role id -> index
-    hours_min: np.ndarray
-    hours_max: np.ndarray
-    hours_known: np.ndarray
-    municipality: _Codes  # None as ""
-    remote: _Codes
-    kind: _Codes
-
-    def reference(self, lang: str) -> Reference:
-        """The catalogues in `lang`, with display dicts of the request's own (the rest is shared, read only)."""
-        base = self.references.get(lang) or self.references["fi"]
-        return replace(base, display={side: dict(texts) for side, texts in base.display.items()})
-
-    def reach(self, person: CandidateProfile, options: MatchOptions, kind: str = "", municipality: str = "",
-              remote: str = "") -> np.ndarray:
-        """Positions (in id order) of the roles that within_reach(person) and the page's filters keep."""
-        keep = ~self.hours_known | ((self.hours_max >= person.hours_min) & (self.hours_min <= person.hours_max))
-        if person.municipality:
-            near = {person.municipality} | set(options.neighbours.get(person.municipality, ()))
-            keep &= self.remote.among("fully") | self.municipality.among("", *near)
-        if kind:
-            keep &= self.kind.among(kind)
-        if municipality:
-            keep &= self.municipality.among(municipality)
-        if remote in ("partly", "fully"):
-            keep &= self.remote.among(*(("partly", "fully") if remote == "partly" else ("fully",)))
-        return np.flatnonzero(keep)
-
-    def select(self, positions, ref: Reference) -> list[RoleProfile]:
-        """The profiles at these positions; their texts are recorded in the request's reference, in id order."""
-        positions = sorted(int(i) for i in positions)
-        _show(ref.display["role"], (self.shown[i] for i in positions))
-        return [self.profiles[i] for i in positions]
-
-
-def _open_roles(day: date) -> OpenRoles:
-    rows = _reference_rows()
-    references = {lang: reference(lang, rows) for lang in LANGUAGES}
-    profiles, info, shown = _role_data(open_role_conditions(day), references["fi"], _Same())
-
-    def column(values, dtype=np.int16) -> np.ndarray:
-        array = np.fromiter(values, dtype=dtype, count=len(profiles))
-        array.flags.writeable = False
-        return array
-
-    roles_info = [info[p.id] for p in profiles]
-    return OpenRoles(
-        day=day, references=references, profiles=tuple(profiles), info=info, shown=tuple(shown),
-        position={p.id: i for i, p in enumerate(profiles)},
-        hours_min=column(r.hours_min or 0 for r in roles_info), hours_max=column(r.hours_max or 0 for r in roles_info),
-        hours_known=column((r.hours_min is not None and r.hours_max is not None for r in roles_info), bool),
-        municipality=_Codes([r.municipality or "" for r in roles_info]), remote=_Codes([r.remote for r in roles_info]),
-        kind=_Codes([r.kind for r in roles_info]))
-
-
-def open_roles(day: date) -> OpenRoles:
-    """Every role open on `day`, kept by this worker until a role, or anything a role's profile reads, changes.
-
-    The role side of matching is the same for every candidate: built once
-    (about half a second for 20,000 roles), it serves each candidate's page
-    in a query. Only role data is kept; candidates are read per request.
-    """
-    return kept_while_unchanged(("matching-open-roles", day), ("roles",), lambda: _open_roles(day))
-
-
-@dataclass(frozen=True)
-class CandidateInfo:
-    """What a ranked list shows of a candidate (to their own coach)."""
-
-    id: int
-    code: str
-    name: str | None
-    status: str
-    municipality: str | None
-    hours_min: int | None
-    hours_max: int | None
-
-
-def _texts(lines: list[str], ref: Reference) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(t for t in (ref.shown(line, "candidate") for line in lines) if t))
-
-
-def candidates(conditions: list, ref: Reference) -> tuple[list[CandidateProfile], dict[int, CandidateInfo]]:
-    """Candidate profiles (in id order) and their display info, in seven queries."""
-    ids = select(Candidate.id).where(*conditions)
-    rows = db.session.execute(
-        select(Candidate.id, Candidate.code, Candidate.name, Candidate.status, Candidate.municipality_code,
-               Candidate.hours_min, Candidate.hours_max, Candidate.skills_text, Candidate.desired_work_text)
-        .where(*conditions).order_by(Candidate.id)).all()
-    ids = _ids(rows, ids)
-
-    def per(column_a, column_b, model):
-        """candidate id -> rows of one profile table."""
-        return _by_role(select(model.candidate_id, column_a, *([column_b] if column_b is not None else []))
-                        .where(model.candidate_id.in_(ids)))
-
-    skills = per(CandidateSkill.code, None, CandidateSkill)
-    occupations = _by_role(select(CandidateOccupation.candidate_id, CandidateOccupation.name)
-                           .where(CandidateOccupation.candidate_id.in_(ids))
-                           .order_by(CandidateOccupation.candidate_id, CandidateOccupation.position))
-    languages = per(CandidateLanguage.code, None, CandidateLanguage)
-    limits = per(FunctionalLimit.demand_code, FunctionalLimit.max_level, FunctionalLimit)
-    needs = per(CandidateAdjustment.code, None, CandidateAdjustment)
-    groups = per(CandidateTargetGroup.code, None, CandidateTargetGroup)
-    profiles, info = [], {}
-    for cid, code, name, status, muni, h_min, h_max, skills_text, desired_text in rows:
-        hours = (h_min, h_max) if h_min is not None and h_max is not None else NO_HOURS
-        labels = [t for (c,) in skills.get(cid, ()) for t in ref.skill_texts.get(c, ())]  # shown as labels already
-        profiles.append(CandidateProfile(
-            id=cid, hours_min=hours[0], hours_max=hours[1], municipality=muni,
-            limits={d: ref.ranks[level] for d, level in limits.get(cid, ()) if level in ref.ranks},
-            adjustments_needed=frozenset(a for (a,) in needs.get(cid, ())),
-            skills=_texts(labels + list(split_lines(skills_text)), ref),
-            desired=_texts([n for (n,) in occupations.get(cid, ())] + list(split_lines(desired_text)), ref),
-            languages=frozenset(lang for (lang,) in languages.get(cid, ())),
-            target_groups=frozenset(g for (g,) in groups.get(cid, ()))))
-        info[cid] = CandidateInfo(cid, code, name, status, muni, h_min, h_max)
     return profiles, info

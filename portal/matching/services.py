@@ -19,8 +19,9 @@ from portal.domain.matching import Explanation, explain, rank_candidates_page, r
 from portal.employers.models import JobRole
 from portal.guidance.rules_data import today
 from portal.i18n import current_language
-from portal.matching import profiles
-from portal.matching.profiles import CandidateInfo, RoleInfo
+from portal.matching import candidate_profiles, open_roles, profiles
+from portal.matching.candidate_profiles import CandidateInfo
+from portal.matching.profiles import RoleInfo
 
 PER_PAGE = 20
 
@@ -75,9 +76,9 @@ def ranked_roles(candidate: Candidate, filters: Filters) -> RankedPage:
     The roles come from what this worker keeps of every open role
     (profiles.open_roles); only the candidate is read for the request.
     """
-    kept = profiles.open_roles(today())
+    kept = open_roles.open_roles(today())
     ref = kept.reference(_language())
-    person, _ = profiles.candidates([Candidate.id == candidate.id], ref)
+    person, _ = candidate_profiles.candidates([Candidate.id == candidate.id], ref)
     options = ref.options(filters.allow_missing)
     role_profiles = kept.select(kept.reach(person[0], options, filters.kind, filters.municipality, filters.remote),
                                 ref)
@@ -99,12 +100,12 @@ def caseload_conditions(coach) -> list:
 
 def ranked_candidates(coach, role_id: int, filters: Filters) -> tuple[RoleInfo, RankedPage]:
     """The coach's active candidates who fit an open role, best first, a page of them explained."""
-    kept = profiles.open_roles(today())
+    kept = open_roles.open_roles(today())
     if role_id not in kept.position:
         abort(404)  # a closed or unknown role
     ref = kept.reference(_language())
     role_profiles = kept.select([kept.position[role_id]], ref)
-    people, info = profiles.candidates(caseload_conditions(coach), ref)
+    people, info = candidate_profiles.candidates(caseload_conditions(coach), ref)
     options = ref.options(filters.allow_missing)
 
     def rank(offset, limit):
@@ -129,7 +130,7 @@ class Pair:
 def explain_pair(candidate_id: int, role_id: int, allow_missing: bool = False) -> Pair | None:
     """The explanation of one candidate against one role (any state of the role), or None if either is gone."""
     ref = profiles.reference(_language())
-    people, c_info = profiles.candidates([Candidate.id == candidate_id, Candidate.erased_at.is_(None)], ref)
+    people, c_info = candidate_profiles.candidates([Candidate.id == candidate_id, Candidate.erased_at.is_(None)], ref)
     roles, r_info = profiles.roles([JobRole.id == role_id], ref)
     if not people or not roles:
         return None

@@ -1,4 +1,4 @@
-"""The open roles a worker keeps for matching (profiles.open_roles): fresh after every role write, shared as plain
+"""The open roles a worker keeps for matching (open_roles.open_roles): fresh after every role write, shared as plain
 data only, and filtered in numpy exactly as the SQL of within_reach and open_role_conditions filters."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from portal.coaching.models import Candidate
 from portal.employers import services as employers
 from portal.employers.models import JobRole
 from portal.guidance.rules_data import today
-from portal.matching import profiles
+from portal.matching import candidate_profiles, open_roles, profiles
 from tests.access.employers import ROLE_DATA, make_role
 from tests.access.proposals import make_candidate
 from tests.conftest import sign_in
@@ -85,7 +85,7 @@ def test_one_candidates_typed_texts_never_reach_another_request_or_the_kept_role
     assert "<td>Kvanttisiivous</td><td>KVANTTISIIVOUS</td>" in _page(client, f"/matching/candidates/{loud.id}?lang=en")
     page = _page(client, f"/matching/candidates/{quiet.id}?lang=en")
     assert "<td>Kvanttisiivous</td><td>kvanttisiivous</td>" in page and "KVANTTISIIVOUS" not in page
-    kept = profiles.open_roles(today())
+    kept = open_roles.open_roles(today())
     for reference in kept.references.values():  # what requests add goes to their own copies
         assert "kvanttisiivous" not in reference.display["candidate"]
         assert "kvanttisiivous" not in reference.display["role"]
@@ -118,10 +118,10 @@ def test_the_reach_filter_in_numpy_keeps_exactly_the_roles_the_sql_keeps(app, db
     make_candidate(coach, municipality="091", hours=(35, 40))
     db.session.commit()
     day = today()
-    kept = profiles.open_roles(day)
+    kept = open_roles.open_roles(day)
     assert len(kept.profiles) > 100
     ids = db.session.scalars(select(Candidate.id).order_by(Candidate.id.desc()).limit(40)).all()
-    people, _ = profiles.candidates([Candidate.id.in_(ids)], kept.reference("fi"))
+    people, _ = candidate_profiles.candidates([Candidate.id.in_(ids)], kept.reference("fi"))
     assert {p.municipality is None for p in people} == {True, False}
     munis = sorted({r.municipality for r in kept.info.values() if r.municipality})[:2]
     filters = [("", "", ""), ("work_trial", "", ""), ("", "", "partly"), ("", "", "fully"), ("job", munis[0], ""),

@@ -1,0 +1,68 @@
+"""Candidates as the matching engine's profiles, read in a fixed number of queries (plain column selects)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from portal.coaching.models import (Candidate, CandidateAdjustment, CandidateLanguage, CandidateOccupation,
+                                    CandidateSkill, CandidateTargetGroup, FunctionalLimit)
+from portal.domain.matching import CandidateProfile
+from portal.domain.profile import split_lines
+from portal.extensions import db
+from portal.matching.profiles import NO_HOURS, Reference, _by_role, _ids
+
+
+@dataclass(frozen=True)
+class CandidateInfo:
+    """What a ranked list shows of a candidate (to their own coach)."""
+
+    id: int
+    code: str
+    name: str | None
+    status: str
+    municipality: str | None
+    hours_min: int | None
+    hours_max: int | None
+
+
+def _texts(lines: list[str], ref: Reference) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t for t in (ref.shown(line, "candidate") for line in lines) if t))
+
+
+def candidates(conditions: list, ref: Reference) -> tuple[list[CandidateProfile], dict[int, CandidateInfo]]:
+    """Candidate profiles (in id order) and their display info, in seven queries."""
+    ids = select(Candidate.id).where(*conditions)
+    rows = db.session.execute(
+        select(Candidate.id, Candidate.code, Candidate.name, Candidate.status, Candidate.municipality_code,
+               Candidate.hours_min, Candidate.hours_max, Candidate.skills_text, Candidate.desired_work_text)
+        .where(*conditions).order_by(Candidate.id)).all()
+    ids = _ids(rows, ids)
+
+    def per(column_a, column_b, model):
+        """candidate id -> rows of one profile table."""
+        return _by_role(select(model.candidate_id, column_a, *([column_b] if column_b is not None else []))
+                        .where(model.candidate_id.in_(ids)))
+
+    skills = per(CandidateSkill.code, None, CandidateSkill)
+    occupations = _by_role(select(CandidateOccupation.candidate_id, CandidateOccupation.name)
+                           .where(CandidateOccupation.candidate_id.in_(ids))
+                           .order_by(CandidateOccupation.candidate_id, CandidateOccupation.position))
+    languages = per(CandidateLanguage.code, None, CandidateLanguage)
+    limits = per(FunctionalLimit.demand_code, FunctionalLimit.max_level, FunctionalLimit)
+    needs = per(CandidateAdjustment.code, None, CandidateAdjustment)
+    groups = per(CandidateTargetGroup.code, None, CandidateTargetGroup)
+    profiles, info = [], {}
+    for cid, code, name, status, muni, h_min, h_max, skills_text, desired_text in rows:
+        hours = (h_min, h_max) if h_min is not None and h_max is not None else NO_HOURS
+        labels = [t for (c,) in skills.get(cid, ()) for t in ref.skill_texts.get(c, ())]  # shown as labels already
+        profiles.append(CandidateProfile(
+            id=cid, hours_min=hours[0], hours_max=hours[1], municipality=muni,
+            limits={d: ref.ranks[level] for d, level in limits.get(cid, ()) if level in ref.ranks},
+            adjustments_needed=frozenset(a for (a,) in needs.get(cid, ())),
+            skills=_texts(labels + list(split_lines(skills_text)), ref),
+            desired=_texts([n for (n,) in occupations.get(cid, ())] + list(split_lines(desired_text)), ref),
+            languages=frozenset(lang for (lang,) in languages.get(cid, ())),
+            target_groups=frozenset(g for (g,) in groups.get(cid, ()))))
+        info[cid] = CandidateInfo(cid, code, name, status, muni, h_min, h_max)
+    return profiles, info
