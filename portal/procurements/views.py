@@ -14,6 +14,7 @@ from portal.domain.procurement_rules import TRANSITIONS
 from portal.errors import ServiceError
 from portal.excel import XLSX_MIMETYPE
 from portal.extensions import db
+from portal.fragments import render_fragment
 from portal.i18n import current_language
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.procurements import dashboard as dash
@@ -51,8 +52,8 @@ def index():
 
     def board_html() -> Markup:
         board = dash.dashboard(buyer_id, filters, sort)
-        return Markup(render_template("procurements/_board.html", board=board, filters=filters, sort=sort,
-                                      states=STATE_LABELS, suppliers=services.suppliers_of_buyer(buyer_id)))
+        return render_fragment("procurements/_board.html", board=board, filters=filters, sort=sort,
+                               states=STATE_LABELS, suppliers=services.suppliers_of_buyer(buyer_id))
 
     # Every officer of the buyer sees the same board: rendered once per address and language while the
     # ledger, the clauses and the procurements stand still (portal.versions).

@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from portal.errors import ServiceError
 from portal.extensions import db
+from portal.fragments import render_fragment
 from portal.i18n import current_language
 from portal.procurements import clauses as clause_service
 from portal.procurements import services
@@ -86,9 +87,9 @@ def clause(clause_id: int):
     def body_html() -> Markup:
         figures, rows = clause_figures(item)
         points = clause_timeline(figures, [r.as_entry() for r in rows])
-        return Markup(render_template("procurements/_clause_body.html", clause=item, figures=figures, points=points,
-                                      geo=geometry(points) if points else None, ledger=ledger_page(figures, rows),
-                                      roles=linked_roles(item.id)))
+        return render_fragment("procurements/_clause_body.html", clause=item, figures=figures, points=points,
+                               geo=geometry(points) if points else None, ledger=ledger_page(figures, rows),
+                               roles=linked_roles(item.id))
 
     # The buyer's officers all see the same page: kept per address and language until the ledger (clauses,
     # procurements, organisations) or the roles change, and at most until midnight (figures are as of today).

@@ -155,3 +155,14 @@ def test_a_kept_clause_page_follows_its_ledger_and_is_still_refused_to_another_b
     assert "EO-1234" in client.get(url).get_data(as_text=True)
     login_as("officer", email="toinen.ostaja@example.org")  # another buyer's officer who knows the id
     assert client.get(url).status_code == 404
+
+
+def test_kept_parts_of_pages_are_escaped_like_the_rest(client, login_as, db):
+    officer = login_as("officer", language="en")
+    item, clause = _clause_of(officer)
+    item.supplier.name = "<script>alert(1)</script> Oy"
+    db.session.flush()
+    for url in ("/procurements/", f"/procurements/clauses/{clause.id}"):
+        client.get(url)
+        page = client.get(url).get_data(as_text=True)  # the kept part
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; Oy" in page and "<script>alert" not in page
