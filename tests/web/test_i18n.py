@@ -78,6 +78,26 @@ def test_dates_and_numbers_follow_the_locale(app):
         assert render_template_string("{{ t | datetime('short') }}", t=moment).startswith("2.3.2026")
 
 
+def test_the_catalog_kept_for_the_request_follows_force_locale_and_refresh(app):
+    from flask import g, render_template_string
+    from flask_babel import gettext, lazy_gettext, refresh
+
+    page = "{{ _('Sign in') }}|{{ later }}"
+    with app.test_request_context("/?lang=sv"):
+        app.preprocess_request()
+        assert gettext("Sign in") == "Logga in"
+        assert render_template_string(page, later=lazy_gettext("Sign in")) == "Logga in|Logga in"
+        with force_locale("en"):
+            assert render_template_string(page, later=lazy_gettext("Sign in")) == "Sign in|Sign in"
+        assert gettext("Sign in") == "Logga in"
+        g.lang = "fi"
+        refresh()
+        assert render_template_string(page, later=lazy_gettext("Sign in")) == "Kirjaudu sisään|Kirjaudu sisään"
+    with app.test_request_context("/?lang=en"):
+        app.preprocess_request()
+        assert gettext("Sign in") == "Sign in"
+
+
 def test_error_pages_are_translated(client):
     assert "Sivua ei löytynyt" in client.get("/no-such-page").get_data(as_text=True)
     assert "Sidan hittades inte" in client.get("/no-such-page?lang=sv").get_data(as_text=True)
