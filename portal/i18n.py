@@ -7,7 +7,8 @@ session remembers, then the browser's Accept-Language, then Finnish.
 from __future__ import annotations
 
 from flask import Flask, current_app, g, request, session, url_for
-from flask_babel import Domain, format_date, format_datetime, format_decimal, get_locale
+from babel.support import Translations
+from flask_babel import Domain, format_date, format_datetime, format_decimal, get_locale, get_translations
 from flask_login import current_user
 
 from portal.extensions import babel, db
@@ -76,15 +77,28 @@ class RequestDomain(Domain):
     def get_translations(self):
         """The catalog of the request's language, found once per request and locale."""
         state = _babel_state()
-        if state is not None:
-            kept = getattr(state, "portal_catalog", None)
-            if kept is not None and kept[0] is self and kept[1] is getattr(state, "babel_locale", None):
-                return kept[2]
-        found = super().get_translations()
-        state = _babel_state()  # Flask-Babel creates it on the request's first lookup
-        if state is not None:
-            state.portal_catalog = (self, getattr(state, "babel_locale", None), found)
+        found = _kept(state, self)
+        if found is None:
+            found = super().get_translations()
+            state = _babel_state()  # Flask-Babel creates it on the request's first lookup
+            if state is not None:
+                state.portal_catalog = (self, getattr(state, "babel_locale", None), found)
         return found
+
+
+def _kept(state, domain) -> Translations | None:
+    """The catalog kept in the request's Babel state for this domain, if its locale still stands."""
+    kept = getattr(state, "portal_catalog", None)
+    if kept is not None and kept[0] is domain and kept[1] is getattr(state, "babel_locale", None):
+        return kept[2]
+    return None
+
+
+def translations() -> Translations:
+    """The catalog for template strings: the kept one, without Flask-Babel's domain lookup (~2 µs)."""
+    state = _babel_state()
+    found = _kept(state, getattr(state, "babel_domain", None))
+    return found if found is not None else get_translations()
 
 
 def _babel_state():
@@ -98,6 +112,14 @@ def _babel_state():
 def init_app(app: Flask) -> None:
     """Register the language hook, filters and globals, and the catalog kept per request."""
     babel.domain_instance = RequestDomain(domain=app.extensions["babel"].default_domain)
+    # Flask-Babel's own callables, but through translations(): a page shows 30 to 120 strings.
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: translations().ugettext(s),
+        ngettext=lambda s, p, n: translations().ungettext(s, p, n),
+        pgettext=lambda c, s: translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: translations().unpgettext(c, s, p, n),
+        newstyle=True,
+    )
     app.before_request(remember_language)
     app.add_template_global(switch_url)
     app.add_template_global(current_language)
