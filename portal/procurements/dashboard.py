@@ -93,12 +93,17 @@ def _computed(buyer_id: int, filters: Filters, as_of: date) -> tuple[list[Clause
 def dashboard(buyer_id: int, filters: Filters, sort: SortChoice) -> Dashboard:
     """The rows of one page, the chart's points and the count of clauses by state.
 
-    The figures take long for a large buyer, so each worker keeps them
-    until the ledger, a clause, a procurement or an organisation changes.
+    The figures take long for a large buyer, so each worker keeps the
+    unfiltered ones until the ledger, a clause, a procurement or an
+    organisation changes (sorting and paging reuse them).
     """
     as_of = today()
-    computed, timeline, as_of = kept_while_unchanged(
-        ("dashboard", buyer_id, filters, as_of), ("ledger",), lambda: _computed(buyer_id, filters, as_of))
+    if filters == Filters():
+        computed, timeline, as_of = kept_while_unchanged(
+            ("dashboard", buyer_id, as_of), ("ledger",), lambda: _computed(buyer_id, filters, as_of))
+    else:
+        # Filtered figures are not kept: their combinations are many and each holds every matching clause.
+        computed, timeline, as_of = _computed(buyer_id, filters, as_of)
     rows = sorted(computed, key=SORTS[sort.key], reverse=sort.descending)
     totals: dict[str, int] = {}
     for row in rows:
