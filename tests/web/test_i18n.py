@@ -76,6 +76,8 @@ def test_dates_and_numbers_follow_the_locale(app):
     with app.test_request_context(), force_locale("fi"):
         # 22:30 UTC is already the next day in Helsinki.
         assert render_template_string("{{ t | datetime('short') }}", t=moment).startswith("2.3.2026")
+        assert render_template_string("{{ t | date('short') }}|{{ none | date }}|{{ none | number }}|{{ 0 | number }}",
+                                      t=moment, none=None) == "2.3.2026|||0"
 
 
 def test_the_catalog_kept_for_the_request_follows_force_locale_and_refresh(app):
