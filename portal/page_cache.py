@@ -52,8 +52,10 @@ def _store() -> OrderedDict:
 
 
 def _key() -> tuple:
+    # The whole address, host and scheme too: pages and the API carry absolute links built from them, and a
+    # request with another Host header must never leave its links for the next visitors (cache poisoning).
     # The Helsinki date: a role whose last day has passed leaves the lists at midnight.
-    return (request.full_path, str(get_locale()), today())
+    return (request.url, str(get_locale()), today())
 
 
 def serve_kept():

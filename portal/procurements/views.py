@@ -57,7 +57,7 @@ def index():
 
     # Every officer of the buyer sees the same board: rendered once per address and language while the
     # ledger, the clauses and the procurements stand still (portal.versions).
-    html = kept_while_unchanged(("board", buyer_id, request.full_path, current_language(), today()),
+    html = kept_while_unchanged(("board", buyer_id, request.url, current_language(), today()),
                                 ("ledger",), board_html)
     return render_template("procurements/index.html", board_html=html)
 

@@ -93,7 +93,7 @@ def clause(clause_id: int):
 
     # The buyer's officers all see the same page: kept per address and language until the ledger (clauses,
     # procurements, organisations) or the roles change, and at most until midnight (figures are as of today).
-    html = kept_while_unchanged(("clause", item.id, request.full_path, current_language(), today()),
+    html = kept_while_unchanged(("clause", item.id, request.url, current_language(), today()),
                                 ("ledger", "roles"), body_html)
     return render_template("procurements/clause.html", clause=item, body_html=html)
 

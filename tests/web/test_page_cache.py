@@ -117,3 +117,11 @@ def test_off_while_testing_unless_turned_on(client, db, count_queries):
     queries = count_queries()
     client.get(url)
     assert len(queries) > 1
+
+
+def test_a_request_for_another_host_never_leaves_its_links_for_the_next_visitors(client, kept):
+    _role()
+    poisoned = client.get("/api/v1/roles", base_url="http://evil.example").get_json()
+    assert poisoned["links"]["self"].startswith("http://evil.example/")
+    honest = client.get("/api/v1/roles").get_json()
+    assert honest["links"]["self"].startswith("http://localhost/")
