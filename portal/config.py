@@ -112,6 +112,10 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "PROXY_FIX_HOPS": int(env.get("PROXY_FIX_HOPS", 0)),
         "HSTS": production,
         "PREFERRED_URL_SCHEME": "https" if production else "http",
+        # Kept answers (portal.versions, portal.page_cache): never in development, where templates change under
+        # a running server; tests keep figures (their freshness is what they test) and turn page keeping on.
+        "VERSIONED_SECONDS": 0 if portal_env == "development" else 600,
+        "PAGE_CACHE": production,
     }
 
 

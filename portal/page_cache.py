@@ -39,8 +39,8 @@ def _rule():
         return None
     view = current_app.view_functions.get(request.endpoint)
     rule = getattr(view, "page_cache", None)
-    # Off while testing unless a test turns it on, so that a test sees the page it has just changed.
-    if rule is None or not current_app.config.get("PAGE_CACHE", not current_app.testing):
+    # On in production only (config PAGE_CACHE); a test turns it on to test it.
+    if rule is None or not current_app.config.get("PAGE_CACHE", False):
         return None
     if current_user.is_authenticated or session.get("_flashes"):
         return None

@@ -55,3 +55,13 @@ def test_production_mails_by_smtp_and_refuses_to_log_reset_links():
     with pytest.raises(ConfigError, match="MAIL_BACKEND"):
         load_config({"PORTAL_ENV": "production", "SECRET_KEY": "k" * 40, "MAIL_BACKEND": "log"})
     assert load_config({"PORTAL_ENV": "development", "SECRET_KEY": "k" * 40})["MAIL_BACKEND"] == "log"
+
+
+def test_answers_are_kept_in_production_and_testing_never_in_development(tmp_path, monkeypatch):
+    monkeypatch.setattr("portal.config.INSTANCE", tmp_path)
+    production = load_config({"PORTAL_ENV": "production", "SECRET_KEY": "k" * 40})
+    development = load_config({"PORTAL_ENV": "development"})
+    testing = load_config({"PORTAL_ENV": "testing"})
+    assert (production["PAGE_CACHE"], production["VERSIONED_SECONDS"]) == (True, 600)
+    assert (development["PAGE_CACHE"], development["VERSIONED_SECONDS"]) == (False, 0)
+    assert (testing["PAGE_CACHE"], testing["VERSIONED_SECONDS"]) == (False, 600)

@@ -11,9 +11,10 @@ from tests.factories import make_org, make_user
 @pytest.fixture
 def kept(app, db):
     """The page cache on, as in production (tests run with it off)."""
+    was = app.config.get("PAGE_CACHE")
     app.config["PAGE_CACHE"] = True
     yield
-    app.config.pop("PAGE_CACHE")
+    app.config["PAGE_CACHE"] = was
 
 
 def _role(title="Keittiöapulainen kouluun"):
