@@ -20,7 +20,7 @@ from flask_babel import get_locale
 from flask_login import current_user
 
 from portal.procurements.figures import today
-from portal.versions import version
+from portal.versions import current
 
 _lock = threading.Lock()
 SKIPPED_HEADERS = {"set-cookie", "content-length", "date"}
@@ -64,7 +64,9 @@ def serve_kept():
     if rule is None:
         return None
     names, _seconds = rule
-    now = version(*names)
+    now = current(*names)
+    if now is None:
+        return None
     key = _key()
     with _lock:
         hit = _store().get(key)
@@ -87,12 +89,13 @@ def keep(response):
     limit = current_app.config.get("PAGE_CACHE_BYTES", 32 * 1024 * 1024)
     with _lock:
         store = _store()
+        old = store.pop(key, None)
         store[key] = (now, time.monotonic() + seconds, response.status_code, headers, body)
-        store.move_to_end(key)
-        total = sum(len(item[4]) for item in store.values())
-        while store and total > limit:
+        sizes = current_app.extensions
+        sizes["page_cache_bytes"] = sizes.get("page_cache_bytes", 0) + len(body) - (len(old[4]) if old else 0)
+        while store and sizes["page_cache_bytes"] > limit:
             _key_out, dropped = store.popitem(last=False)
-            total -= len(dropped[4])
+            sizes["page_cache_bytes"] -= len(dropped[4])
     return response
 
 
@@ -100,3 +103,4 @@ def forget() -> None:
     """Drop every kept page of this application."""
     with _lock:
         _store().clear()
+        current_app.extensions["page_cache_bytes"] = 0

@@ -1,14 +1,18 @@
-"""Change counters: a number per kind of data that every write of that data raises, in the same transaction.
+"""Change counters: a number per kind of data that every committed write of that data raises.
 
 A page whose figures take long to compute (the officer dashboard, a
-candidate's matches) keeps its answer per worker together with the counter
-it was computed under, and computes again as soon as the counter differs:
-the answer is never older than the last committed write. Writes are seen in
-the session's before_flush, so every ORM write path counts, present and
-future; bulk Core statements do not pass there and call bump() themselves.
+candidate's matches) keeps its answer per worker together with the counters
+it was computed under, and computes again as soon as they differ. Writes are
+noted in the session's before_flush (every ORM write path, present and
+future; a Core statement calls note() itself) and counted right after the
+commit, in a short transaction of their own: a long import never holds a
+counter's row lock, so writers of different data never wait on each other.
+Between a commit and its count a reader may keep new data under the old
+number; the count then sends the next reader to compute again.
 """
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections import OrderedDict
@@ -17,14 +21,17 @@ from contextlib import contextmanager
 from typing import TypeVar
 
 from flask import current_app
-from sqlalchemy import Integer, String, event, select
+from sqlalchemy import Integer, String, event, inspect, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Mapped, Session, SessionTransaction, mapped_column
 
 from portal.extensions import db
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
+PENDING = "portal.versions.pending"  # session.info: names written in the open transaction
 _watched: dict[type, set[str]] = {}
 _lock = threading.Lock()
 _UPSERT = {"postgresql": pg_insert, "sqlite": sqlite_insert}
@@ -45,32 +52,76 @@ def watch(name: str, *models: type) -> None:
         _watched.setdefault(model, set()).add(name)
 
 
-def _names(session: Session) -> set[str]:
+def note(*names: str, session: Session | None = None) -> None:
+    """Count these kinds when the session's transaction commits (for writes the ORM does not see)."""
+    (session or db.session).info.setdefault(PENDING, set()).update(names)
+
+
+@event.listens_for(Session, "before_flush")
+def _note_writes(session: Session, flush_context, instances) -> None:
     found: set[str] = set()
     for obj in (*session.new, *session.deleted):
         found |= _watched.get(type(obj), set())
     for obj in session.dirty:
         names = _watched.get(type(obj))
-        if names and session.is_modified(obj, include_collections=False):
+        # Collections too: emptying a role's list of adjustments deletes its rows only during the flush.
+        if names and session.is_modified(obj):
             found |= names
+    if found:
+        note(*found, session=session)
+
+
+@event.listens_for(Session, "after_commit")
+def _count_committed(session: Session) -> None:
+    names = session.info.pop(PENDING, None)
+    if names:
+        bump(*names)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_rolled_back(session: Session, previous: SessionTransaction) -> None:
+    if previous.parent is None:  # the whole transaction; a savepoint's rollback may over-count, never under
+        session.info.pop(PENDING, None)
+
+
+def bump(*names: str) -> None:
+    """Raise the counters now, in a transaction of their own; a failure is logged, not raised."""
+    try:
+        with db.engine.begin() as connection:
+            upsert = _UPSERT[connection.dialect.name]
+            for name in sorted(names):
+                # One statement, so two first writers of a kind never collide on its insert.
+                connection.execute(upsert(DataVersion).values(name=name, value=1).on_conflict_do_update(
+                    index_elements=[DataVersion.name], set_={"value": DataVersion.value + 1}))
+    except (SQLAlchemyError, RuntimeError):  # RuntimeError: a commit outside an application context
+        # The data is committed; kept answers may then lag until their seconds pass.
+        log.warning("change counters %s not raised", sorted(names), exc_info=True)
+
+
+def _available() -> bool:
+    """Whether the counters' table exists (an app started before `flask db upgrade` keeps nothing)."""
+    found = current_app.extensions.get("versions_available")
+    if found is None:
+        found = inspect(db.engine).has_table(DataVersion.__tablename__)
+        if not found:
+            log.warning("table data_version is missing (run `flask db upgrade`): nothing is kept")
+        current_app.extensions["versions_available"] = found
     return found
 
 
-@event.listens_for(Session, "before_flush")
-def _count_writes(session: Session, flush_context, instances) -> None:
-    names = _names(session)
-    if names:
-        bump(*names, session=session)
+def current(*names: str) -> tuple[int, ...] | None:
+    """The counters as committed now, or None when no kept answer may be used in this request.
 
-
-def bump(*names: str, session: Session | None = None) -> None:
-    """Raise the counters (in the caller's transaction, so they count only if it commits)."""
-    connection = (session or db.session).connection()
-    upsert = _UPSERT[connection.dialect.name]
-    for name in sorted(names):  # a fixed order: two writers never wait on each other crosswise
-        # One statement, so two first writers of a kind never collide on its insert.
-        connection.execute(upsert(DataVersion).values(name=name, value=1).on_conflict_do_update(
-            index_elements=[DataVersion.name], set_={"value": DataVersion.value + 1}))
+    None without the counters' table, and while the request's own session
+    holds writes not yet committed: a kept answer would not show them, and
+    an answer computed from them must not be kept (they may roll back).
+    """
+    session = db.session
+    if session.info.get(PENDING) or session.new or session.dirty or session.deleted or not _available():
+        return None
+    rows = dict(session.execute(select(DataVersion.name, DataVersion.value)
+                                .where(DataVersion.name.in_(names))).all())
+    return tuple(rows.get(name, 0) for name in names)
 
 
 def version(*names: str) -> tuple[int, ...]:
@@ -80,19 +131,21 @@ def version(*names: str) -> tuple[int, ...]:
     return tuple(rows.get(name, 0) for name in names)
 
 
-def kept_while_unchanged(key: Hashable, names: tuple[str, ...], compute: Callable[[], T],
+def kept_while_unchanged(key: tuple, names: tuple[str, ...], compute: Callable[[], T],
                          setting: str = "VERSIONED_SECONDS", seconds: float = 600) -> T:
     """compute()'s answer, kept by this worker until a counter of `names` moves (or `seconds` pass).
 
-    The counters are read before computing: a write that lands meanwhile
-    moves them past the kept number, so the next request computes again.
+    key[0] names the kind of answer: each kind has its own store, so many
+    answers of one kind never push out another's. The counters are read
+    before computing: a write that lands meanwhile moves them past the kept
+    number, so the next request computes again.
     """
     limit = current_app.config.get(setting, seconds)
-    if limit <= 0:
+    now = current(*names) if limit > 0 else None
+    if now is None:
         return compute()
-    now = version(*names)
     # Per application: a test's fresh database starts its counters at 0 again.
-    kept = current_app.extensions.setdefault("versioned", OrderedDict())
+    kept = current_app.extensions.setdefault("versioned", {}).setdefault(key[0], OrderedDict())
     found = _lookup(kept, key, now)
     if found is not _MISSING:
         return found  # type: ignore[return-value]
@@ -129,14 +182,16 @@ def _computing(key: Hashable):
     locks = current_app.extensions.setdefault("versioned_locks", {})
     with _lock:
         lock = locks.setdefault(key, threading.Lock())
-    with lock:
-        yield
-    with _lock:
-        if locks.get(key) is lock:
-            locks.pop(key, None)
+    try:
+        with lock:
+            yield
+    finally:
+        with _lock:
+            if locks.get(key) is lock:
+                locks.pop(key, None)
 
 
 def forget_all() -> None:
     """Drop every answer this application keeps (after a restore; tests)."""
     with _lock:
-        current_app.extensions.get("versioned", OrderedDict()).clear()
+        current_app.extensions.pop("versioned", None)

@@ -98,6 +98,7 @@ def db(app):
     # Emptied tables start their change counters (and, on SQLite, their ids) again: nothing kept may outlive them.
     app.extensions.pop("versioned", None)
     app.extensions.pop("page_cache", None)
+    app.extensions.pop("page_cache_bytes", None)
     try:
         yield _db
     finally:

@@ -18,6 +18,7 @@ from portal.domain import events as rules
 from portal.errors import ServiceError
 from portal.events.models import Event, Registration
 from portal.extensions import db
+from portal.versions import note
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 LANGS = ("fi", "sv", "en")
@@ -120,6 +121,7 @@ def register(event_id: int, name: str, email: str, language: str) -> tuple[Regis
         .values(taken=Event.taken + 1).execution_options(synchronize_session=False))
     if taken.rowcount != 1:
         raise ServiceError(refusal_messages()["full"])
+    note("public")  # the front page marks a full event; this Core update passes the ORM's notice
     token = secrets.token_urlsafe(32)
     registration = Registration(event_id=event_id, name=name.strip(), email=email, language=language,
                                 token_hash=token_hash(token))
@@ -143,6 +145,7 @@ def cancel(registration: Registration) -> None:
     event_id = registration.event_id
     db.session.execute(update(Event).where(Event.id == event_id, Event.taken > 0)
                        .values(taken=Event.taken - 1).execution_options(synchronize_session=False))
+    note("public")
     record("event_registration_cancelled", "event", event_id, actor=None,
            organisation_id=registration.event.organisation_id, detail={"registration": registration.id})
     db.session.delete(registration)

@@ -5,7 +5,7 @@ import re
 from datetime import timedelta
 
 from portal.accounts.models import User
-from portal.extensions import db
+from portal.extensions import db as _db
 from portal.procurements.figures import today
 from portal.versions import bump, kept_while_unchanged, version
 from tests.access.procurements import make_clause, make_entry, make_procurement
@@ -20,34 +20,51 @@ def _clause_of(officer, quantity=6):
     start = today() - timedelta(days=200)
     item = make_procurement(officer.organisation, make_org("employer", name="Toimittaja Oy"), start=start,
                             end=start + timedelta(days=900))
-    return item, make_clause(item, quantity=quantity, deadline=start + timedelta(days=700))
+    clause = make_clause(item, quantity=quantity, deadline=start + timedelta(days=700))
+    _db.session.commit()
+    return item, clause
 
 
-def test_every_ledger_insert_change_and_delete_raises_the_counter(app, db, login_as):
+def test_every_committed_ledger_insert_change_and_delete_raises_the_counter(app, db, login_as):
     officer = login_as("officer")
-    before = version("ledger")[0]
     _, clause = _clause_of(officer)
+    before = version("ledger")[0]
     entry = make_entry(clause)
+    assert version("ledger")[0] == before  # counted at the commit, not at the flush
+    db.session.commit()
     after_insert = version("ledger")[0]
-    assert after_insert > before
+    assert after_insert == before + 1
     entry.work_share = entry.work_share / 2
-    db.session.flush()
+    db.session.commit()
     after_change = version("ledger")[0]
     assert after_change == after_insert + 1
     db.session.delete(entry)
-    db.session.flush()
+    db.session.commit()
     assert version("ledger")[0] == after_change + 1
 
 
 def test_unrelated_writes_and_writes_that_change_nothing_leave_the_counter_alone(app, db, login_as):
     officer = login_as("officer")
     _, clause = _clause_of(officer)
+    db.session.commit()
     before = version("ledger")
     user = db.session.get(User, officer.id)
     user.name = "Uusi Nimi"
     clause.quantity = clause.quantity  # assigned, not changed
-    db.session.flush()
+    db.session.commit()
     assert version("ledger") == before
+
+
+def test_emptying_a_collection_counts_though_its_rows_go_only_during_the_flush(app, db, login_as):
+    from tests.access.employers import make_role
+
+    role = make_role(make_org("employer"), adjustments=["quiet_workspace"])
+    db.session.commit()
+    assert role.adjustments
+    before = version("roles")
+    role.adjustments = []
+    db.session.commit()
+    assert version("roles")[0] == before[0] + 1
 
 
 def test_a_rolled_back_write_does_not_count(app, db, login_as):
@@ -56,9 +73,51 @@ def test_a_rolled_back_write_does_not_count(app, db, login_as):
     db.session.commit()
     before = version("ledger")
     make_entry(clause)
-    assert version("ledger")[0] == before[0] + 1
     db.session.rollback()
+    db.session.commit()
     assert version("ledger") == before
+
+
+def test_writers_of_a_kind_never_wait_on_its_counter_before_they_commit(app, db, login_as):
+    import pytest
+    from sqlalchemy import text, update
+
+    from portal.versions import DataVersion
+
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("row locks: SQLite locks the whole file for any writer")
+    officer = login_as("officer")
+    _, clause = _clause_of(officer)
+    db.session.commit()
+    make_entry(clause)
+    db.session.flush()
+    # The counter's row is not touched by the open transaction: another connection may raise it at once.
+    with db.engine.begin() as other:
+        other.execute(text("SET LOCAL lock_timeout = '2s'"))  # a wait would fail here, not hang
+        other.execute(update(DataVersion).where(DataVersion.name == "ledger").values(value=DataVersion.value + 1))
+    db.session.commit()
+
+
+def test_a_kept_answer_is_not_used_nor_kept_while_the_request_holds_uncommitted_writes(app, db, login_as):
+    officer = login_as("officer")
+    _, clause = _clause_of(officer)
+    db.session.commit()
+    assert kept_while_unchanged(("t2",), ("ledger",), lambda: "before") == "before"
+    make_entry(clause)
+    assert kept_while_unchanged(("t2",), ("ledger",), lambda: "uncommitted") == "uncommitted"
+    db.session.rollback()
+    assert kept_while_unchanged(("t2",), ("ledger",), lambda: "again") == "before"
+
+
+def test_without_the_counters_table_nothing_is_kept_and_writes_still_work(app, db, login_as):
+    app.extensions["versions_available"] = False
+    try:
+        calls = []
+        for _ in range(2):
+            kept_while_unchanged(("t3",), ("ledger",), lambda: calls.append(1))
+        assert len(calls) == 2
+    finally:
+        app.extensions.pop("versions_available")
 
 
 def test_bump_counts_a_kind_never_written_before(app, db):
@@ -88,6 +147,7 @@ def test_the_dashboard_shows_a_new_entry_at_once_though_its_figures_are_kept(cli
     assert _progress(client.get("/procurements/").get_data(as_text=True)) == [0]
     assert _progress(client.get("/procurements/").get_data(as_text=True)) == [0]  # kept
     make_entry(clause, start=today() - timedelta(days=150))
+    db.session.commit()
     page = client.get("/procurements/").get_data(as_text=True)
     assert _progress(page) == [100] and "Met" in page
 
@@ -97,10 +157,10 @@ def test_the_dashboard_shows_a_renamed_supplier_and_a_deleted_clause_at_once(cli
     item, clause = _clause_of(officer)
     assert "Toimittaja Oy" in client.get("/procurements/").get_data(as_text=True)
     item.supplier.name = "Uusi Toimittaja Oy"
-    db.session.flush()
+    db.session.commit()
     assert "Uusi Toimittaja Oy" in client.get("/procurements/").get_data(as_text=True)
     db.session.delete(clause)
-    db.session.flush()
+    db.session.commit()
     assert _progress(client.get("/procurements/").get_data(as_text=True)) == []
 
 
@@ -152,6 +212,7 @@ def test_a_kept_clause_page_follows_its_ledger_and_is_still_refused_to_another_b
     url = f"/procurements/clauses/{clause.id}"
     assert "EO-1234" not in client.get(url).get_data(as_text=True)
     make_entry(clause, person="EO-1234", start=today() - timedelta(days=150))
+    db.session.commit()
     assert "EO-1234" in client.get(url).get_data(as_text=True)
     login_as("officer", email="toinen.ostaja@example.org")  # another buyer's officer who knows the id
     assert client.get(url).status_code == 404
@@ -161,8 +222,23 @@ def test_kept_parts_of_pages_are_escaped_like_the_rest(client, login_as, db):
     officer = login_as("officer", language="en")
     item, clause = _clause_of(officer)
     item.supplier.name = "<script>alert(1)</script> Oy"
-    db.session.flush()
+    db.session.commit()
     for url in ("/procurements/", f"/procurements/clauses/{clause.id}"):
         client.get(url)
         page = client.get(url).get_data(as_text=True)  # the kept part
         assert "&lt;script&gt;alert(1)&lt;/script&gt; Oy" in page and "<script>alert" not in page
+
+
+def test_a_seat_taken_or_freed_with_a_core_update_counts_for_the_front_page(app, db):
+    from portal.events import services as events
+    from tests.web.test_events import make_event
+
+    event = make_event(make_org("operator"))
+    _db.session.commit()
+    before = version("public")[0]
+    registration, _token = events.register(event.id, "Maija", "maija@example.org", "fi")
+    _db.session.commit()
+    assert version("public")[0] == before + 1
+    events.cancel(registration)
+    _db.session.commit()
+    assert version("public")[0] == before + 2
