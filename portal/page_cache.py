@@ -97,10 +97,3 @@ def keep(response):
             _key_out, dropped = store.popitem(last=False)
             sizes["page_cache_bytes"] -= len(dropped[4])
     return response
-
-
-def forget() -> None:
-    """Drop every kept page of this application."""
-    with _lock:
-        _store().clear()
-        current_app.extensions["page_cache_bytes"] = 0

@@ -119,9 +119,7 @@ def current(*names: str) -> tuple[int, ...] | None:
     session = db.session
     if session.info.get(PENDING) or session.new or session.dirty or session.deleted or not _available():
         return None
-    rows = dict(session.execute(select(DataVersion.name, DataVersion.value)
-                                .where(DataVersion.name.in_(names))).all())
-    return tuple(rows.get(name, 0) for name in names)
+    return version(*names)
 
 
 def version(*names: str) -> tuple[int, ...]:
@@ -189,9 +187,3 @@ def _computing(key: Hashable):
         with _lock:
             if locks.get(key) is lock:
                 locks.pop(key, None)
-
-
-def forget_all() -> None:
-    """Drop every answer this application keeps (after a restore; tests)."""
-    with _lock:
-        current_app.extensions.pop("versioned", None)
