@@ -73,6 +73,11 @@ def _note_writes(session: Session, flush_context, instances) -> None:
 
 @event.listens_for(Session, "after_commit")
 def _count_committed(session: Session) -> None:
+    # SQLAlchemy fires after_commit for a released savepoint too: its writes are committed only with
+    # the outer transaction (counting them earlier let a reader keep old data under the new number, and
+    # on SQLite the counter's own connection waited on the still open transaction: "database is locked").
+    if session.in_nested_transaction():
+        return
     names = session.info.pop(PENDING, None)
     if names:
         bump(*names)
