@@ -16,3 +16,5 @@ role_published = _signals.signal("role-published")
 placement_changed = _signals.signal("placement-changed")
 # A candidate withdrew a consent. data: consent
 consent_withdrawn = _signals.signal("consent-withdrawn")
+# A valid consent now shares more or less than before. data: consent, change ("widened" or "narrowed")
+consent_scope_changed = _signals.signal("consent-scope-changed")

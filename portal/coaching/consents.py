@@ -12,6 +12,7 @@ from portal.coaching.access import AUDIT_TYPE
 from portal.coaching.models import Candidate, Consent
 from portal.db_types import utcnow
 from portal.domain.coaching import CONSENT_SCOPES
+from portal.domain.privacy import scope_change
 from portal.errors import ServiceError
 from portal.extensions import db
 
@@ -39,22 +40,40 @@ def valid_consent(candidate_id: int, employer_organisation_id: int) -> Consent |
 
 def give_consent(candidate: Candidate, employer_id: int | None, scope: str, actor,
                  recorded_by_coach: bool = False) -> Consent:
-    """Record a consent; the employer must exist, and one valid consent per employer is enough."""
+    """Record a consent; the employer must exist. With a valid consent for the employer already, its scope changes."""
     employer = db.session.get(Organisation, employer_id) if employer_id else None
     if employer is None or employer.kind != "employer" or not employer.active:
         raise ServiceError(_("The employer you chose does not exist in the portal. Choose one from the list."),
                            "employer_id")
     if scope not in CONSENT_SCOPES:
         raise ServiceError(_("Choose what is shared from the list."), "scope")
-    if valid_consent(candidate.id, employer.id) is not None:
-        raise ServiceError(_("A valid consent for this employer already exists. Withdraw it first to change "
-                             "what is shared."), "employer_id")
+    existing = valid_consent(candidate.id, employer.id)
+    if existing is not None:  # widening or narrowing needs no withdrawal, which would end live proposals
+        return change_scope(candidate, existing, scope, actor)
     consent = Consent(candidate_id=candidate.id, employer_organisation_id=employer.id, scope=scope,
                       given_by_id=actor.id, recorded_by_coach=recorded_by_coach)
     db.session.add(consent)
     db.session.flush()
     record("consent_given", AUDIT_TYPE, candidate.id, actor=actor, organisation_id=candidate.organisation_id,
            detail={"part": "consents", "consent": consent.id, "employer": employer.id, "scope": scope})
+    return consent
+
+
+def change_scope(candidate: Candidate, consent: Consent, scope: str, actor) -> Consent:
+    """Share more or less with the employer under a valid consent; proposals made under it follow at once."""
+    if consent.withdrawn_at is not None:
+        raise ServiceError(_("This consent has already been withdrawn."))
+    if scope not in CONSENT_SCOPES:
+        raise ServiceError(_("Choose what is shared from the list."), "scope")
+    change = scope_change(consent.scope, scope)
+    if change == "same":
+        raise ServiceError(_("A valid consent for this employer already shares exactly this."), "scope")
+    old, consent.scope = consent.scope, scope
+    db.session.flush()
+    record(f"consent_{change}", AUDIT_TYPE, candidate.id, actor=actor, organisation_id=candidate.organisation_id,
+           detail={"part": "consents", "consent": consent.id, "employer": consent.employer_organisation_id,
+                   "from": old, "to": scope})
+    signals.consent_scope_changed.send(current_app._get_current_object(), consent=consent, change=change)
     return consent
 
 

@@ -124,3 +124,70 @@ def visible_fields(audience: Audience | str) -> frozenset[str]:
     kind = {Audience.EMPLOYER: EmployerView, Audience.INTRODUCTION: IntroductionView,
             Audience.OFFICER: OfficerView}.get(Audience(audience), CandidateProfile)
     return frozenset(f.name for f in fields(kind))
+
+
+# What each consent scope lets an employer see, as named parts of a snapshot.
+SCOPE_PARTS: dict[str, frozenset[str]] = {
+    "profile": frozenset({"profile"}),
+    "profile_contact": frozenset({"profile", "contact"}),
+}
+CONTACT_FIELDS = ("name", "email", "phone")
+
+
+def scope_change(old: str, new: str) -> str:
+    """"widened", "narrowed" or "same": how a consent's new scope compares with its old one."""
+    before, after = SCOPE_PARTS[old], SCOPE_PARTS[new]
+    if after == before:
+        return "same"
+    return "widened" if after > before else "narrowed"
+
+
+def _plain(value):
+    return [_plain(v) for v in value] if isinstance(value, tuple | list) else value
+
+
+def consent_snapshot(profile: CandidateProfile, scope: str) -> dict:
+    """What an employer may see under a consent of this scope, as plain data to store with a proposal.
+
+    Taken once, when the proposal is made: the employer reads this and never
+    the live record, so text added to the candidate later is not disclosed.
+    """
+    parts = SCOPE_PARTS[scope]
+    snapshot = {"scope": scope, "profile": {f.name: _plain(getattr(profile, f.name)) for f in fields(EmployerView)}}
+    if "contact" in parts:
+        snapshot["contact"] = {name: getattr(profile, name) for name in CONTACT_FIELDS}
+    return snapshot
+
+
+def rescoped_snapshot(snapshot: dict | None, scope: str, profile: CandidateProfile | None = None) -> dict | None:
+    """A snapshot after its consent's scope changed: parts the scope no longer covers are dropped.
+
+    A part the new scope adds (the contact, on widening) is taken from
+    `profile`, read at the moment of the widening; without it nothing is added.
+    """
+    if snapshot is None:
+        return None
+    parts = SCOPE_PARTS[scope]
+    changed = {key: value for key, value in snapshot.items() if key in parts}
+    changed["scope"] = scope
+    if "contact" in parts and "contact" not in changed and profile is not None:
+        changed["contact"] = {name: getattr(profile, name) for name in CONTACT_FIELDS}
+    return changed
+
+
+def snapshot_parts(snapshot: dict | None) -> list[str]:
+    """The parts a snapshot holds ("profile", "contact"), for the audit of a read."""
+    return sorted(key for key in (snapshot or {}) if key in SCOPE_PARTS["profile_contact"])
+
+
+def snapshot_view(snapshot: dict | None) -> EmployerView | IntroductionView | None:
+    """The employer's view of a stored snapshot: with name and contact only when it holds them."""
+    if not snapshot or "profile" not in snapshot:
+        return None
+    data = {f.name: snapshot["profile"].get(f.name) for f in fields(EmployerView)}
+    for name in ("skills", "desired_occupations", "adjustments"):
+        data[name] = tuple(data[name] or ())
+    data["languages"] = tuple(tuple(pair) for pair in data["languages"] or ())
+    if "contact" in snapshot:
+        return IntroductionView(**data, **{name: snapshot["contact"].get(name) for name in CONTACT_FIELDS})
+    return EmployerView(**data)

@@ -64,6 +64,15 @@ def can_withdraw(state: str) -> bool:
     return state in OPEN_STATES
 
 
+def message_shown(state: str) -> bool:
+    """Whether the employer still sees the coach's message: only while the proposal is open.
+
+    A declined, withdrawn or placed proposal has ended; the message was written
+    to introduce the person for it and is no longer the employer's to read.
+    """
+    return state in OPEN_STATES
+
+
 def can_place(state: str) -> bool:
     """Whether a placement may be recorded from a proposal in this state."""
     return state == "accepted"

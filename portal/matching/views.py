@@ -108,10 +108,12 @@ def pair(candidate_id: int, role_id: int):
     allow_missing = (form.allow_missing.data or "") == "1"
     if form.validate_on_submit():
         try:
-            proposal = propose(current_user, candidate, role, form.message.data, allow_missing)
+            proposal = propose(current_user, candidate, role, form.message.data, allow_missing,
+                               shared_as_asked=form.shared_as_asked.data)
         except ServiceError as exc:
             db.session.rollback()
-            form.form_errors.append(exc.message)
+            target = getattr(form, exc.field, None) if exc.field else None
+            (target.errors if target is not None else form.form_errors).append(exc.message)
         else:
             db.session.commit()
             flash(_("%(code)s has been proposed for %(role)s. The employer has been notified.",

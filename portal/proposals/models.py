@@ -42,6 +42,9 @@ class Proposal(db.Model):
     score: Mapped[float] = mapped_column(Float, default=0.0)
     # What the employer may see of the match (portal.domain.proposals.employer_fit), fixed when proposed.
     fit: Mapped[dict | None] = mapped_column(JSON)
+    # What the consent let the employer see of the person when proposed (portal.domain.privacy.consent_snapshot):
+    # the employer reads this, never the live record. None once the proposal or its consent is withdrawn.
+    snapshot: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
     message: Mapped[str] = mapped_column(Text, default="")
     decline_reason: Mapped[str | None] = mapped_column(String(30))
     withdraw_reason: Mapped[str | None] = mapped_column(String(30))

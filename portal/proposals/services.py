@@ -12,7 +12,8 @@ from sqlalchemy.exc import IntegrityError
 from portal.audit.services import record
 from portal.coaching.access import local_today
 from portal.coaching.models import Candidate, CandidateCoach
-from portal.coaching.services import has_valid_consent, record_employer_contact
+from portal.coaching.consents import valid_consent
+from portal.coaching.services import record_employer_contact
 from portal.db_types import utcnow
 from portal.domain import proposals as rules
 from portal.domain.profile import clean_text
@@ -20,6 +21,8 @@ from portal.employers.models import JobRole
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.matching.services import explain_pair
+from portal.proposals import snapshots
+from portal.proposals.guard import check_message, findings_message
 from portal.proposals.models import Proposal
 from portal.proposals.notify import coaches_of, employer_users, notify
 from portal.proposals.texts import problem
@@ -61,17 +64,29 @@ def _standing(candidate_id: int, role_id: int) -> bool:
         .limit(1)) is not None
 
 
-def propose(coach, candidate: Candidate, role: JobRole, message: str, allow_missing: bool = False) -> Proposal:
-    """Propose the coach's candidate for a role; refused without consent, to a closed role, or twice."""
+def propose(coach, candidate: Candidate, role: JobRole, message: str, allow_missing: bool = False,
+            shared_as_asked: bool = False) -> Proposal:
+    """Propose the coach's candidate for a role; refused without consent, to a closed role, or twice.
+
+    The employer gets a snapshot of what the consent allows now. A message naming
+    health words or the (unconsented) name is refused unless the coach confirms
+    that the candidate asked for exactly this to be shared, which is audited.
+    """
     today = local_today()
-    problems = rules.proposal_problems(has_valid_consent(candidate.id, role.organisation_id), role.status,
+    consent = valid_consent(candidate.id, role.organisation_id)
+    problems = rules.proposal_problems(consent is not None, role.status,
                                        role.open_until, today, _standing(candidate.id, role.id))
     if problems:
         raise ServiceError(problem(problems[0], code=candidate.code, employer=role.organisation.name))
+    message = clean_text(message)[:2000]
+    found = check_message(message, candidate.name, consent.scope)
+    if found and not shared_as_asked:
+        raise ServiceError(findings_message(found), "message")
     pair = explain_pair(candidate.id, role.id, allow_missing)
     proposal = Proposal(candidate_id=candidate.id, role_id=role.id, organisation_id=role.organisation_id,
                         provider_id=candidate.organisation_id, coach_id=coach.id, state="sent", score=pair.score,
-                        fit=rules.employer_fit(pair.explanation, pair.display), message=clean_text(message)[:2000])
+                        fit=rules.employer_fit(pair.explanation, pair.display), message=message,
+                        snapshot=snapshots.take(candidate, consent.scope))
     try:
         with db.session.begin_nested():  # the standing-proposal index decides between simultaneous requests
             db.session.add(proposal)
@@ -81,6 +96,10 @@ def propose(coach, candidate: Candidate, role: JobRole, message: str, allow_miss
     record_employer_contact(candidate, today, f"{role.title} ({role.organisation.name})", coach, today)
     record("proposal_made", "proposal", proposal.id, actor=coach, organisation_id=candidate.organisation_id,
            detail={"candidate": candidate.id, "role": role.id, "employer": role.organisation_id})
+    if found:
+        record("message_shared_as_asked", "proposal", proposal.id, actor=coach,
+               organisation_id=candidate.organisation_id,
+               detail={"candidate": candidate.id, "words": list(found.words)})
     notify(employer_users(role.organisation_id), "proposal_sent", proposal_id=proposal.id,
            params=_params(proposal, candidate.code), actor=coach)
     return proposal
@@ -116,11 +135,15 @@ def _code(proposal: Proposal) -> str:
 
 
 def withdraw(actor, proposal: Proposal, reason: str = "coach") -> Proposal:
-    """Withdraw an open proposal (the coach's decision, or the candidate's withdrawn consent)."""
+    """Withdraw an open proposal (the coach's decision, or the candidate's withdrawn consent).
+
+    What it held of the person is deleted: the employer keeps only that it ended.
+    """
     if not rules.can_withdraw(proposal.state):
         raise ServiceError(problem("not_withdrawable"))
     old = proposal.state
     proposal.state, proposal.withdraw_reason = "withdrawn", reason
+    snapshots.forget(proposal)
     db.session.flush()
     record("proposal_withdrawn", "proposal", proposal.id, actor=actor, organisation_id=proposal.provider_id,
            detail={"from": old, "reason": reason})
@@ -130,7 +153,8 @@ def withdraw(actor, proposal: Proposal, reason: str = "coach") -> Proposal:
 
 
 def on_consent_withdrawn(sender, consent=None, **extra) -> None:
-    """consent_withdrawn: the open proposals of that candidate to that employer are withdrawn with it."""
+    """consent_withdrawn: the open proposals of that candidate to that employer are withdrawn with it,
+    and no proposal to that employer keeps anything of the person."""
     if consent is None:
         return
     open_ones = db.session.scalars(select(Proposal).where(
@@ -138,6 +162,7 @@ def on_consent_withdrawn(sender, consent=None, **extra) -> None:
         Proposal.state.in_(rules.OPEN_STATES)).order_by(Proposal.id))
     for proposal in open_ones:
         withdraw(None, proposal, "consent_withdrawn")
+    snapshots.forget_for_consent(consent)
 
 
 consent_withdrawn.connect(on_consent_withdrawn)

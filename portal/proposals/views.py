@@ -12,12 +12,11 @@ from portal.audit.services import record
 from portal.coaching.access import render_and_commit
 from portal.coaching.catalogues import labels_for
 from portal.coaching.labels import LANGUAGE_LEVELS
-from portal.coaching.services import candidate_view
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.placements.texts import KIND_LABELS
-from portal.proposals import services
+from portal.proposals import services, snapshots
 from portal.proposals.forms import AnswerForm, ConfirmForm, open_answers
 from portal.proposals.models import Proposal
 from portal.proposals.notify import mark_read, unread_count
@@ -90,7 +89,11 @@ def employer_list():
 @bp.route("/received/<int:proposal_id>", methods=["GET", "POST"])
 @roles("employer")
 def employer_detail(proposal_id: int):
-    """A proposed candidate as the employer may see them (the privacy projection), and the answer form."""
+    """A proposed candidate as the consent let the employer see them when proposed (the snapshot), and the answer.
+
+    Never a live read of the candidate: without a snapshot (withdrawn proposal or
+    consent) the page shows only that the proposal ended. Each read is audited.
+    """
     proposal = get_or_404(services.for_employer(current_user, proposal_id))
     form = AnswerForm()
     if form.validate_on_submit():
@@ -104,14 +107,16 @@ def employer_detail(proposal_id: int):
             db.session.commit()
             flash(_("Your answer has been sent to the job coach."), "success")
             return redirect(url_for("proposals.employer_detail", proposal_id=proposal_id))
-    view = candidate_view(proposal.candidate_id, "introduction", current_user.organisation_id)
+    shown = snapshots.shown_to_employer(proposal)
+    if shown["view"] is not None:
+        snapshots.log_employer_read(proposal, shown, current_user)
     if request.method == "GET":
         mark_read(current_user, proposal_id=proposal.id)
     names = labels_for("skills", "adjustments", "languages", "municipalities")
-    code = view.code if view else services.codes_of([proposal.candidate_id]).get(proposal.candidate_id)
-    return render_and_commit("proposals/employer_detail.html", proposal=proposal, view=view, form=form, code=code,
+    code = services.codes_of([proposal.candidate_id]).get(proposal.candidate_id)
+    return render_and_commit("proposals/employer_detail.html", proposal=proposal, form=form, code=code,
                              answers=open_answers(proposal.state), labels=LABELS, names=names,
-                             levels=LANGUAGE_LEVELS)
+                             levels=LANGUAGE_LEVELS, **shown)
 
 
 from portal.proposals import views_notifications  # noqa: E402,F401  (the notification pages on this blueprint)

@@ -35,7 +35,12 @@ TODAY = date.today()
 
 
 def _proposal(world, candidate_id: int, role_key: str, state: str) -> Proposal:
-    proposal = Proposal(candidate_id=candidate_id, role_id=world.ids[role_key],
+    from portal.coaching.services import profile_of
+    from portal.domain.privacy import consent_snapshot
+
+    # What the employer sees: the snapshot a proposal takes under a profile consent.
+    snapshot = consent_snapshot(profile_of(db.session.get(Candidate, candidate_id)), "profile")
+    proposal = Proposal(snapshot=snapshot, candidate_id=candidate_id, role_id=world.ids[role_key],
                         organisation_id=world.orgs["employer"].id, provider_id=world.orgs["provider"].id,
                         coach_id=world.users["coach"].id, state=state, score=62.5, message="Hyvä tyyppi.",
                         fit={"passed": ["hours", "languages", "adjustments"], "failed": ["location"],

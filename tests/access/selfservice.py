@@ -28,5 +28,6 @@ ROUTES = [
     Route("selfservice.consent_withdraw", OWN, params=_consent, scoped=True, not_for=NOT_FOR),
     Route("selfservice.consent_withdraw", OWN, method="POST", params=_consent, scoped=True, not_for=NOT_FOR,
           ok=(302,)),
+    Route("selfservice.seen", OWN, scoped=True, not_for=NOT_FOR),
     Route("selfservice.download", OWN, scoped=True, not_for=NOT_FOR, kind="json"),
 ]

@@ -70,3 +70,10 @@ def test_the_stored_fit_shows_the_words_as_typed_on_each_side():
                "candidate": {"siivous": "Städning", "siivooja": "siivooja"}}
     fit = employer_fit(explain(c, r, MatchOptions()), display)
     assert fit["essential"] == [["Siivous", "Städning", 100]] and fit["desired"] == ["Siivooja", "siivooja", 100]
+
+
+def test_the_message_is_shown_only_while_the_proposal_is_open():
+    from portal.domain.proposals import message_shown
+
+    assert all(message_shown(s) for s in ("sent", "interested", "interview", "accepted"))
+    assert not any(message_shown(s) for s in ("declined", "withdrawn", "placed"))

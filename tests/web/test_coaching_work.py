@@ -161,8 +161,16 @@ def test_consents_are_checked_for_matching_and_withdrawal_is_announced(client, w
     client.post(f"/coaching/candidates/{cid}/consents", data={"employer_id": str(other),
                                                                "scope": "profile_contact"})
     assert has_valid_consent(cid, other) and consent_covers_introduction(cid, other)
+    # A second consent for the same employer changes what the valid one shares (issue 13, finding 4) ...
+    response = client.post(f"/coaching/candidates/{cid}/consents", data={"employer_id": str(other),
+                                                                          "scope": "profile"})
+    assert response.status_code == 302
+    assert has_valid_consent(cid, other) and not consent_covers_introduction(cid, other)
+    assert len(db.session.scalars(select(Consent).where(Consent.candidate_id == cid,
+                                                        Consent.employer_organisation_id == other)).all()) == 1
+    # ... and the same scope again is refused, writing nothing.
     page = client.post(f"/coaching/candidates/{cid}/consents", data={"employer_id": str(other), "scope": "profile"})
-    assert "already exists" in page.get_data(as_text=True)
+    assert "already shares exactly this" in page.get_data(as_text=True)
     heard = []
     receiver = lambda sender, consent: heard.append(consent.id)  # noqa: E731
     signals.consent_withdrawn.connect(receiver)
