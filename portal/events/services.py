@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 from flask import current_app
 from flask_babel import gettext as _
 from flask_login import current_user
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from limits import parse
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -20,6 +19,7 @@ from portal.db_types import utcnow
 from portal.domain import events as rules
 from portal.errors import ServiceError
 from portal.events.models import Event, Registration
+from portal.events.tokens import by_confirm_token, confirm_token  # noqa: F401  (the views' and tests' entry)
 from portal.extensions import db, limiter
 from portal.versions import note
 
@@ -158,32 +158,6 @@ def register(event_id: int, name: str, email: str, language: str) -> tuple[Regis
     record("event_registration_requested", "event", event_id, actor=None, organisation_id=event.organisation_id,
            detail={"registration": registration.id, "mailed": mail})
     return registration, mail
-
-
-def _confirm_serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="ote-event-confirm")
-
-
-def _fingerprint(registration: Registration) -> str:
-    return hashlib.sha256(f"{registration.event_id}|{registration.email}".encode()).hexdigest()[:20]
-
-
-def confirm_token(registration: Registration) -> str:
-    """The signed token of the confirmation link (valid while the sign-up is pending)."""
-    return _confirm_serializer().dumps([registration.id, _fingerprint(registration)])
-
-
-def by_confirm_token(token: str) -> Registration | None:
-    """The sign-up a valid confirmation token was made for, else None."""
-    max_age = int(current_app.config["EVENT_CONFIRM_HOLD"].total_seconds())
-    try:
-        registration_id, fingerprint = _confirm_serializer().loads(token, max_age=max_age)
-        registration = db.session.get(Registration, int(registration_id))
-    except (BadSignature, SignatureExpired, ValueError, TypeError):
-        return None
-    if registration is None or _fingerprint(registration) != fingerprint:
-        return None
-    return registration
 
 
 def is_pending(registration: Registration) -> bool:
