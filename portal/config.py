@@ -82,6 +82,15 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "RATELIMIT_SWALLOW_ERRORS": True,
         "RATELIMIT_HEADERS_ENABLED": False,
         "LOGIN_ATTEMPT_LIMIT": env.get("LOGIN_ATTEMPT_LIMIT", "10 per 15 minutes"),
+        # Failed sign-ins on one account from all addresses together (the per-address limit above stays);
+        # a browser that has signed in to the account before is not held back by it (SECURITY.md 2.2.1).
+        "LOGIN_ACCOUNT_LIMIT": env.get("LOGIN_ACCOUNT_LIMIT", "50 per hour"),
+        # Event sign-ups per client address (all events, and one event), confirmation mails per recipient.
+        "EVENT_SIGNUP_LIMIT": env.get("EVENT_SIGNUP_LIMIT", "20 per hour"),
+        "EVENT_SIGNUP_EVENT_LIMIT": env.get("EVENT_SIGNUP_EVENT_LIMIT", "10 per hour"),
+        "EVENT_MAIL_LIMIT": env.get("EVENT_MAIL_LIMIT", "3 per hour"),
+        "EVENT_MAIL_GAP": timedelta(minutes=10),
+        "EVENT_CONFIRM_HOLD": timedelta(hours=24),
         # __Host- makes the browser refuse the cookie unless it is Secure, for this host only, with Path=/:
         # no subdomain or plain-http page can plant or overwrite it. Plain http in development cannot have it.
         "SESSION_COOKIE_NAME": "__Host-ote_session" if production else "ote_session",

@@ -7,7 +7,7 @@ from flask import Blueprint, current_app, flash, g, redirect, render_template, r
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.accounts import services, sessions, tokens
+from portal.accounts import devices, services, sessions, tokens
 from portal.accounts.forms import (ChangePasswordForm, EndSessionsForm, ForgotPasswordForm, LoginForm, ProfileForm,
                                    SetPasswordForm)
 from portal.extensions import db, limiter, login_manager
@@ -44,6 +44,14 @@ def _failed(_response) -> bool:
     return bool(g.get("login_failed"))
 
 
+def _account_limit() -> str:
+    return current_app.config["LOGIN_ACCOUNT_LIMIT"]
+
+
+def _known_browser() -> bool:
+    return devices.is_known(request.form.get("email", ""))
+
+
 def _user_key() -> str:
     return f"password-check:{current_user.id if current_user.is_authenticated else 'anonymous'}"
 
@@ -67,9 +75,11 @@ def _safe_next(target: str | None) -> str | None:
 @bp.route("/login", methods=["GET", "POST"])
 @public
 @limiter.limit(_login_limit, methods=["POST"], deduct_when=_failed)
-@limiter.limit(_login_limit, methods=["POST"], deduct_when=_failed, key_func=_email_key, scope="login-email")
+@limiter.limit(_account_limit, methods=["POST"], deduct_when=_failed, key_func=_email_key, scope="login-email",
+               exempt_when=_known_browser)
 def login():
-    """The sign-in form; ten failures per address or account in 15 minutes give 429."""
+    """The sign-in form; only failures count: ten from an address in 15 minutes, or LOGIN_ACCOUNT_LIMIT on
+    an account from all addresses together (not for a browser that signed in to it before), give 429."""
     if current_user.is_authenticated:
         return redirect(url_for("start.index"))
     form = LoginForm()
@@ -78,7 +88,8 @@ def login():
         if user is not None:
             services.log_in(user)
             db.session.commit()
-            return redirect(_safe_next(request.args.get("next")) or url_for("start.index"))
+            response = redirect(_safe_next(request.args.get("next")) or url_for("start.index"))
+            return devices.remember(response, user.email)
         g.login_failed = True
         db.session.rollback()
         form.form_errors.append(_("The email or password is incorrect."))
@@ -179,11 +190,12 @@ def _set_password_with_token(token: str, purpose: str):
         if purpose == "invite":
             services.log_in(user)
         db.session.commit()
+        # The link came from the account's mailbox: this browser is the owner's, past the account-wide limit.
         if purpose == "invite":
             flash(_("Welcome! Your password has been set."), "success")
-            return redirect(url_for("start.index"))
+            return devices.remember(redirect(url_for("start.index")), user.email)
         flash(_("Your password has been reset. You can now sign in."), "success")
-        return redirect(url_for("accounts.login"))
+        return devices.remember(redirect(url_for("accounts.login")), user.email)
     return render_template("accounts/set_password.html", form=form, purpose=purpose, user=user)
 
 

@@ -8,7 +8,7 @@ could be worked out by subtraction, so the next smallest cell is hidden too
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 MIN_CELL = 5
@@ -56,3 +56,28 @@ def table(counts: Mapping[str, int], threshold: int = MIN_CELL, total_shown: boo
 def total(counts: Mapping[str, int], threshold: int = MIN_CELL) -> Cell:
     """The total of a group, itself hidden when it is small."""
     return cell(sum(counts.values()), threshold=threshold)
+
+
+def suppress(people: Mapping, groups: Iterable[tuple[object, Iterable]], threshold: int = MIN_CELL) -> set:
+    """The keys to hide among figures that are added up into shown totals (complementary suppression).
+
+    `people` maps every published figure (totals and their parts alike) to
+    the number of people behind it; `groups` pairs a total's key with the
+    keys of its parts. Small figures are hidden; then, as in `table`, while a
+    shown total has exactly one hidden part, its smallest shown part is
+    hidden too. A part may belong to several totals (a clause to its buyer
+    and to its supplier), so this is repeated until nothing changes.
+    """
+    hidden = {key for key, n in people.items() if n < threshold}
+    groups = [(total, list(parts)) for total, parts in groups]
+    changed = True
+    while changed:
+        changed = False
+        for total, parts in groups:
+            if total in hidden or sum(part in hidden for part in parts) != 1:
+                continue
+            shown = sorted((people[part], repr(part), part) for part in parts if part not in hidden)
+            if shown:
+                hidden.add(shown[0][2])
+                changed = True
+    return hidden

@@ -1,7 +1,7 @@
 """Rules of event sign-up: when it is open and how many seats are left (codes only)."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 
 def seats_left(capacity: int, taken: int) -> int:
@@ -28,3 +28,13 @@ def registration_refusal(published: bool, starts_at: datetime, now: datetime,
 def duration_problem(starts_at: datetime, ends_at: datetime) -> str | None:
     """'ends_before_start' when an event would end before it begins."""
     return "ends_before_start" if ends_at <= starts_at else None
+
+
+def pending_until(signed_up_at: datetime, starts_at: datetime, hold: timedelta) -> datetime:
+    """When an unconfirmed sign-up lapses: `hold` after it was made, or the event's start if that is sooner."""
+    return min(signed_up_at + hold, starts_at)
+
+
+def may_mail_again(last_mailed: datetime | None, now: datetime, gap: timedelta) -> bool:
+    """Whether a confirmation request may go to the same address again (not more often than every `gap`)."""
+    return last_mailed is None or now - last_mailed >= gap

@@ -10,7 +10,7 @@ from portal.extensions import db
 
 
 def registration_rows(event) -> list[list]:
-    """One row per sign-up: number, name, email, language, time signed up (Helsinki, naive for Excel)."""
+    """One row per confirmed sign-up: number, name, email, language, time signed up (Helsinki, naive for Excel)."""
     rows = []
     for number, reg in enumerate(db.session.scalars(services.registrations_query(event)), start=1):
         signed = services.in_helsinki(reg.created_at).replace(tzinfo=None, microsecond=0)

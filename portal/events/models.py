@@ -43,10 +43,16 @@ class Event(db.Model):
 
 
 class Registration(db.Model):
-    """A sign-up: name and email for the organiser, a hashed token for the cancellation link."""
+    """A sign-up: name and email for the organiser, a hashed token for the cancellation link.
+
+    It holds a seat only once confirmed through the link mailed to the address
+    (confirmed_at set); until then it is pending, counts nowhere, and lapses
+    at expires_at (a day after the sign-up, or the event's start if sooner).
+    """
 
     __tablename__ = "event_registration"
-    __table_args__ = (UniqueConstraint("event_id", "email"),)
+    __table_args__ = (UniqueConstraint("event_id", "email"), Index("ix_event_registration_pending",
+                                                                   "event_id", "confirmed_at", "expires_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
@@ -55,5 +61,8 @@ class Registration(db.Model):
     language: Mapped[str] = mapped_column(String(2), default="fi")
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # of a pending sign-up
+    mailed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the last confirmation request mailed
 
     event: Mapped[Event] = relationship(lazy="joined")

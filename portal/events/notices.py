@@ -1,4 +1,4 @@
-"""The mail a person gets after signing up, in the language they used."""
+"""The mails of a sign-up, in the language the person used: the confirmation request, then the seat."""
 from __future__ import annotations
 
 from flask import url_for
@@ -22,3 +22,16 @@ def send_confirmation(registration, token: str) -> None:
                  ics=url_for("events.calendar", event_id=registration.event_id, _external=True),
                  cancel=url_for("events.cancel", token=token, _external=True))
         send_mail(registration.email, _("Signed up: %(title)s", title=text.title), body)
+
+
+def send_request(registration, token: str) -> None:
+    """Mail the link that confirms a sign-up; until it is followed the sign-up holds no seat."""
+    with force_locale(registration.language):
+        text = localise(registration.event, lang=registration.language)
+        body = _("Hello %(name)s,\n\nsomeone (you, we hope) signed up this address for \"%(title)s\". "
+                 "Confirm the sign-up here to get your seat:\n%(confirm)s\n\n"
+                 "The link works for 24 hours, and no longer than until the event starts. "
+                 "If you did not sign up, ignore this mail: nothing is kept after that.\n",
+                 name=registration.name, title=text.title,
+                 confirm=url_for("events.confirm", token=token, _external=True))
+        send_mail(registration.email, _("Confirm your sign-up: %(title)s", title=text.title), body)

@@ -1,4 +1,4 @@
-"""Events: save and publish; sign up within capacity, even under concurrent sign-ups; cancel."""
+"""Events: save and publish; sign up, confirm by email within capacity (even when concurrent); cancel."""
 from __future__ import annotations
 
 import hashlib
@@ -6,9 +6,11 @@ import secrets
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from flask import current_app
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select, update
+from limits import parse
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from portal.audit.services import record
@@ -17,7 +19,8 @@ from portal.db_types import utcnow
 from portal.domain import events as rules
 from portal.errors import ServiceError
 from portal.events.models import Event, Registration
-from portal.extensions import db
+from portal.events.tokens import by_confirm_token, confirm_token  # noqa: F401  (the views' and tests' entry)
+from portal.extensions import db, limiter
 from portal.versions import note
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -95,16 +98,37 @@ def refusal_messages() -> dict[str, str]:
         "started": _("The event has already started; sign-up is closed."),
         "full": _("The event is full. No seats are left."),
         "duplicate": _("This email address has already signed up for the event."),
+        "lapsed": _("The confirmation link has expired. Sign up again to get a new one."),
     }
 
 
-def register(event_id: int, name: str, email: str, language: str) -> tuple[Registration, str]:
-    """Take a seat and record the sign-up; returns it with the cancellation token.
+def drop_lapsed(now: datetime) -> None:
+    """Delete unconfirmed sign-ups whose time ran out: they never held a seat, and their names go."""
+    db.session.execute(delete(Registration).where(Registration.confirmed_at.is_(None),
+                                                  Registration.expires_at <= now)
+                       .execution_options(synchronize_session=False))
 
-    The seat is taken by one conditional UPDATE (taken < capacity, still open,
-    not started): the database decides between concurrent sign-ups, so the
-    capacity is never exceeded; the check constraint on the table backs it up.
-    The caller commits, or rolls back on ServiceError.
+
+def _mail_budget(email: str) -> bool:
+    """Whether the address may get one more confirmation request now (EVENT_MAIL_LIMIT, all events together).
+
+    Counted in the rate limiter's storage (Redis shared by the workers, memory when it is away).
+    """
+    item = parse(current_app.config["EVENT_MAIL_LIMIT"])
+    try:
+        return limiter.limiter.hit(item, "event-mail", hashlib.sha256(email.encode()).hexdigest())
+    except Exception:  # noqa: BLE001  (the storage is away: the per-address sign-up limits still hold)
+        return True
+
+
+def register(event_id: int, name: str, email: str, language: str) -> tuple[Registration, bool]:
+    """Record a pending sign-up (it holds no seat); returns it and whether to mail the confirmation request.
+
+    The same address signing up again while pending gets the request again,
+    but not more often than every EVENT_MAIL_GAP, nor beyond EVENT_MAIL_LIMIT
+    an hour across events: a stranger cannot turn the form into a mail
+    cannon aimed at someone else's address. The caller commits, or rolls
+    back on ServiceError.
     """
     now = utcnow()
     email = email.strip().casefold()
@@ -112,36 +136,75 @@ def register(event_id: int, name: str, email: str, language: str) -> tuple[Regis
     refusal = rules.registration_refusal(event.published, event.starts_at, now, event.capacity, event.taken)
     if refusal:
         raise ServiceError(refusal_messages()[refusal])
-    if db.session.scalar(select(Registration.id).where(Registration.event_id == event_id,
-                                                       Registration.email == email)):
+    drop_lapsed(now)
+    registration = db.session.scalar(select(Registration).where(Registration.event_id == event_id,
+                                                                Registration.email == email))
+    if registration is not None and registration.confirmed_at is not None:
         raise ServiceError(refusal_messages()["duplicate"], "email")
+    if registration is None:
+        hold = current_app.config["EVENT_CONFIRM_HOLD"]
+        registration = Registration(event_id=event_id, email=email, token_hash=token_hash(secrets.token_urlsafe(32)),
+                                    expires_at=rules.pending_until(now, event.starts_at, hold))
+        db.session.add(registration)
+    registration.name, registration.language = name.strip(), language
+    try:
+        db.session.flush()
+    except IntegrityError:
+        raise ServiceError(refusal_messages()["duplicate"], "email") from None
+    mail = rules.may_mail_again(registration.mailed_at, now, current_app.config["EVENT_MAIL_GAP"]) \
+        and _mail_budget(email)
+    if mail:
+        registration.mailed_at = now
+    record("event_registration_requested", "event", event_id, actor=None, organisation_id=event.organisation_id,
+           detail={"registration": registration.id, "mailed": mail})
+    return registration, mail
+
+
+def is_pending(registration: Registration) -> bool:
+    """Whether the sign-up still waits for its confirmation (not confirmed, not lapsed)."""
+    return (registration.confirmed_at is None and registration.expires_at is not None
+            and registration.expires_at > utcnow())
+
+
+def confirm(registration: Registration) -> str:
+    """Take the seat of a pending sign-up; returns the cancellation token for the mail.
+
+    The seat is taken by one conditional UPDATE (taken < capacity, still open,
+    not started): the database decides between concurrent confirmations, so
+    the capacity is never exceeded; the check constraint backs it up.
+    """
+    now = utcnow()
+    if registration.confirmed_at is not None:
+        raise ServiceError(refusal_messages()["duplicate"])
+    if registration.expires_at is None or registration.expires_at <= now:
+        raise ServiceError(refusal_messages()["lapsed"])
+    event = registration.event
+    refusal = rules.registration_refusal(event.published, event.starts_at, now, event.capacity, event.taken)
+    if refusal:
+        raise ServiceError(refusal_messages()[refusal])
     taken = db.session.execute(
-        update(Event).where(Event.id == event_id, Event.taken < Event.capacity, Event.published.is_(True),
+        update(Event).where(Event.id == event.id, Event.taken < Event.capacity, Event.published.is_(True),
                             Event.starts_at > now)
         .values(taken=Event.taken + 1).execution_options(synchronize_session=False))
     if taken.rowcount != 1:
         raise ServiceError(refusal_messages()["full"])
     note("public")  # the front page marks a full event; this Core update passes the ORM's notice
     token = secrets.token_urlsafe(32)
-    registration = Registration(event_id=event_id, name=name.strip(), email=email, language=language,
-                                token_hash=token_hash(token))
-    db.session.add(registration)
-    try:
-        db.session.flush()
-    except IntegrityError:
-        raise ServiceError(refusal_messages()["duplicate"], "email") from None
-    record("event_registration", "event", event_id, actor=None, organisation_id=event.organisation_id,
+    registration.token_hash, registration.confirmed_at, registration.expires_at = token_hash(token), now, None
+    db.session.flush()
+    record("event_registration", "event", event.id, actor=None, organisation_id=event.organisation_id,
            detail={"registration": registration.id})
-    return registration, token
+    return token
 
 
 def by_token(token: str):
-    """A select for the registration a cancellation token belongs to."""
-    return select(Registration).where(Registration.token_hash == token_hash(token))
+    """A select for the confirmed sign-up a cancellation token belongs to."""
+    return select(Registration).where(Registration.token_hash == token_hash(token),
+                                      Registration.confirmed_at.is_not(None))
 
 
 def cancel(registration: Registration) -> None:
-    """Cancel a sign-up and free its seat."""
+    """Cancel a confirmed sign-up and free its seat."""
     event_id = registration.event_id
     db.session.execute(update(Event).where(Event.id == event_id, Event.taken > 0)
                        .values(taken=Event.taken - 1).execution_options(synchronize_session=False))
@@ -151,10 +214,16 @@ def cancel(registration: Registration) -> None:
     db.session.delete(registration)
 
 
+def pending_count(event: Event) -> int:
+    """Sign-ups still waiting for their email confirmation (they hold no seat)."""
+    return db.session.scalar(select(func.count()).select_from(Registration).where(
+        Registration.event_id == event.id, Registration.confirmed_at.is_(None), Registration.expires_at > utcnow()))
+
+
 def registrations_query(event: Event):
-    """The sign-ups of one event, in the order they came."""
-    return (select(Registration).where(Registration.event_id == event.id)
-            .order_by(Registration.created_at, Registration.id))
+    """The confirmed sign-ups of one event (those holding a seat), in the order they were confirmed."""
+    return (select(Registration).where(Registration.event_id == event.id, Registration.confirmed_at.is_not(None))
+            .order_by(Registration.confirmed_at, Registration.id))
 
 
 def upcoming_query(now: datetime):

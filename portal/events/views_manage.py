@@ -107,17 +107,17 @@ def publish(event_id: int):
 @signed_in
 @editor_required
 def registrations(event_id: int):
-    """Who has signed up (the organising organisation only)."""
+    """Who has a seat: the confirmed sign-ups (the organising organisation only); the pending ones counted."""
     item = get_or_404(services.managed_by_organiser(event_id))
     page = paginate(services.registrations_query(item), per_page=50)
-    return render_template("events/registrations.html", event=item, page=page)
+    return render_template("events/registrations.html", event=item, page=page, pending=services.pending_count(item))
 
 
 @bp.get("/manage/events/<int:event_id>/registrations.xlsx")
 @signed_in
 @editor_required
 def export_registrations(event_id: int):
-    """The sign-ups as an Excel workbook."""
+    """The confirmed sign-ups as an Excel workbook."""
     item = get_or_404(services.managed_by_organiser(event_id))
     buffer = io.BytesIO()
     export.write_registrations(item, buffer)

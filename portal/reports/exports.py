@@ -1,7 +1,9 @@
 """The outcome report and the clause report as workbooks: exactly the dashboard's figures, small cells hidden.
 
-Both read the same `Dashboard` (or its clause rows) as the page; a hidden
-cell is written as the word "hidden", every shown figure as a number.
+Both read the same `Dashboard` (or its clause rows) as the page, so the same
+cells are hidden, complementary ones included; a hidden cell is written as
+the word "hidden", every shown figure as a number, and a last sheet says
+why a figure is hidden.
 Workbooks are written to a temporary file in write-only mode and streamed
 from it (portal.reports.streaming), so memory stays bounded.
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 from flask_babel import format_datetime
 from flask_babel import gettext as _
 
-from portal.domain.disclosure import Cell, cell
+from portal.domain.disclosure import MIN_CELL, Cell
 from portal.domain.obligations import STATES
 from portal.domain.outcomes import OUTCOMES, RETENTION_MONTHS, Rate
 from portal.excel import Sheet
@@ -99,6 +101,7 @@ def outcome_sheets(d: Dashboard) -> list[Sheet]:
                             + [_clause_totals_row(_("All buyers"), d.clauses.total)]))
         sheets.append(Sheet(_("Clauses by supplier"), clause_total_headers(_("Supplier")),
                             [_clause_totals_row(n, t) for n, t in d.clauses.by_supplier]))
+    sheets.append(hidden_note())
     return sheets
 
 
@@ -110,6 +113,19 @@ def clause_sheets(d: Dashboard, names: dict[int, str]) -> list[Sheet]:
                _("Period start"), _("Deadline"), _("Required"), _("Delivered"), _("Forecast at deadline"), _("State")]
     rows = ([r.reference, r.title, names.get(r.buyer_id, ""), names.get(r.supplier_id, ""), r.clause_id,
              kinds.get(r.kind, r.kind), units.get(r.unit, r.unit), r.period_start, r.deadline, r.required,
-             shown(cell(r.people, r.delivered)), shown(cell(r.people, r.forecast)), states.get(r.state, r.state)]
+             *(shown(c) for c in d.clauses.row_cells(r)), states.get(r.state, r.state)]
             for r in (d.clauses.rows if d.clauses else []))
-    return [Sheet(_("Clauses"), headers, rows, widths=[18, 36, 28, 28, 10, 24, 16, 14, 14, 12, 12, 14, 14])]
+    return [Sheet(_("Clauses"), headers, rows, widths=[18, 36, 28, 28, 10, 24, 16, 14, 14, 12, 12, 14, 14]),
+            hidden_note()]
+
+
+def hidden_note() -> Sheet:
+    """A sheet that says why a figure reads "hidden" (the page says it under its download links)."""
+    word = str(words.HIDDEN)
+    return Sheet(_("Hidden figures"), [_("Why a figure reads “%(word)s”", word=word)], [
+        [_("A figure about fewer than %(n)s people is hidden: a reader who knows the region could recognise "
+           "the people behind it.", n=MIN_CELL)],
+        [_("When a single figure of a group is hidden and the group's total is shown, the smallest other figure "
+           "is hidden too; otherwise the hidden one could be worked out as the total minus the others.")],
+        [_("The figures are the same as on the Outcomes page, with the same figures hidden.")],
+    ], widths=[110])

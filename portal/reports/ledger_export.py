@@ -1,10 +1,16 @@
 """The placements ledger and the coach's caseload as workbooks, each within the reader's scope.
 
 The placements ledger names people only by their pseudonymous code, for
-every audience: administrators see the region's placements, officers those
-counted on their own clauses, coaches their own organisation's. The
-caseload is the coach's own (the caseload page's candidates) through the
-coach's privacy projection, without the sensitive parts a list does not
+every audience, and holds the rows of the page each audience reads them on:
+administrators the region's placements; officers those counted on their own
+clauses, with the columns of their "placements on our clauses" page only
+(wage subsidy, reason for ending, job role and provider are figures the
+dashboard shows to them only as aggregates, hidden when small; nor does the
+municipality filter apply, which would tie a code to a municipality);
+coaches the placements of their own candidates, the set of their placements
+page (a colleague's candidates are not theirs, whatever the organisation).
+The caseload is the coach's own (the caseload page's candidates) through
+the coach's privacy projection, without the sensitive parts a list does not
 need; the download is logged like a read of the caseload.
 """
 from __future__ import annotations
@@ -20,7 +26,7 @@ from portal.accounts.models import Organisation
 from portal.audit.services import record
 from portal.coaching.caseload import caseload_query
 from portal.coaching.labels import INTENSITY_LABELS
-from portal.coaching.models import Candidate
+from portal.coaching.models import Candidate, CandidateCoach
 from portal.domain.outcomes import month_end
 from portal.domain.privacy import Audience, visible_fields
 from portal.employers.models import JobRole
@@ -55,28 +61,40 @@ def placement_rows(scope: Scope, filters: Filters):
                    or_(Placement.end_on.is_(None), Placement.end_on >= f.first)))
     if f.provider_id is not None:
         stmt = stmt.where(Placement.provider_id == f.provider_id)
+    if scope.coach_id is not None:  # the coach's own candidates, as on the placements page
+        stmt = stmt.where(Placement.candidate_id.in_(
+            select(CandidateCoach.candidate_id).where(CandidateCoach.user_id == scope.coach_id)))
     if f.buyer_id is not None:
         stmt = stmt.where(and_(Placement.clause_id.is_not(None), Procurement.buyer_id == f.buyer_id))
-    if f.municipality:
+    if f.municipality and scope.audience != "buyer":
         stmt = stmt.where(Candidate.municipality_code == f.municipality)
     kinds, states = words.plain(words.PLACEMENT_KIND_LABELS), words.plain(words.PLACEMENT_STATE_LABELS)
     reasons, yes, no = words.plain(words.END_REASON_LABELS), str(words.YES), str(words.NO)
     # Plain rows from the session's connection, fetched in batches: no ORM bookkeeping per row.
     result = db.session.connection().execution_options(yield_per=2000).execute(
         stmt.order_by(Placement.start_on, Placement.id))
+    keep = OFFICER_COLUMNS if scope.audience == "buyer" else None
     for (pid, code, kind, state, start, end, share, subsidy, emp, title, prov, clause, ref, buyer_name,
          reason) in result:
-        yield [pid, code, kinds.get(kind, kind), states.get(state, state), as_date(start), as_date(end), share * 100,
+        row = [pid, code, kinds.get(kind, kind), states.get(state, state), as_date(start), as_date(end), share * 100,
                yes if subsidy else no, emp, title, prov, clause, ref, buyer_name, reasons.get(reason, reason)]
+        yield [row[i] for i in keep] if keep else row
+
+
+# Columns of the ledger an officer gets: those of the officer's placements page (code, supplier, clause, kind,
+# dates, share, state) and the procurement; by position in the full row.
+OFFICER_COLUMNS = (0, 1, 2, 3, 4, 5, 6, 8, 11, 12)
 
 
 def placement_sheets(scope: Scope, filters: Filters) -> list[Sheet]:
-    """The placements ledger sheet."""
+    """The placements ledger sheet, with the columns the audience's page shows."""
     headers = [_("Placement"), _("Person code"), _("Kind"), _("State"), _("Start date"), _("End date"),
                _("Working-time share (%)"), _("Wage subsidy"), _("Employer"), _("Job role"), _("Provider"), _("Clause"),
                _("Procurement"), _("Buyer"), _("Reason for ending")]
-    return [Sheet(_("Placements"), headers, placement_rows(scope, filters),
-                  widths=[11, 14, 16, 22, 12, 12, 12, 10, 28, 30, 28, 8, 18, 28, 30])]
+    widths = [11, 14, 16, 22, 12, 12, 12, 10, 28, 30, 28, 8, 18, 28, 30]
+    if scope.audience == "buyer":
+        headers, widths = [headers[i] for i in OFFICER_COLUMNS], [widths[i] for i in OFFICER_COLUMNS]
+    return [Sheet(_("Placements"), headers, placement_rows(scope, filters), widths=widths)]
 
 
 @dataclass(frozen=True)

@@ -25,11 +25,17 @@ SECTIONS = {
 
 @dataclass(frozen=True)
 class Scope:
-    """The audience (region, buyer or provider) and the organisation it is fixed to."""
+    """The audience (region, buyer or provider), the organisation it is fixed to, and a coach's own id.
+
+    Aggregates of a coach's scope cover the provider (small cells hidden);
+    rows about single people cover only the coach's own candidates, the set
+    of the coach's placements page.
+    """
 
     audience: str
     provider_id: int | None = None
     buyer_id: int | None = None
+    coach_id: int | None = None
 
     @property
     def sections(self) -> frozenset[str]:
@@ -47,7 +53,7 @@ def scope_for(user) -> Scope:
     if user.role == "officer":
         return Scope("buyer", buyer_id=user.organisation_id)
     if user.role == "coach":
-        return Scope("provider", provider_id=user.organisation_id)
+        return Scope("provider", provider_id=user.organisation_id, coach_id=user.id)
     raise PermissionError(user.role)
 
 

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from portal.db_types import utcnow
 from portal.events.models import Event, Registration
-from portal.events.services import token_hash
+from portal.events.services import confirm_token, token_hash
 from portal.extensions import db
 
 from . import PUBLIC, Route
@@ -25,6 +25,10 @@ ROUTES = [
     Route("events.register", PUBLIC, method="POST", params=_event, ok=(302, 409),
           data=lambda w: {"name": "Visitor", "email": "visitor@example.com"}),
     Route("events.calendar", PUBLIC, params=_event, kind="file"),
+    Route("events.confirm", PUBLIC, params=lambda w: {"token": w.ids["event_confirm_token"]}),
+    # The first confirmation takes the seat; the link is then spent (404 with a page that says so).
+    Route("events.confirm", PUBLIC, method="POST", params=lambda w: {"token": w.ids["event_confirm_token"]},
+          ok=(302, 404)),
     Route("events.cancel", PUBLIC, params=lambda w: {"token": CANCEL_TOKEN}),
     # The first cancellation succeeds; the link is then spent (404 with a page that says so).
     Route("events.cancel", PUBLIC, method="POST", params=lambda w: {"token": CANCEL_TOKEN}, ok=(302, 404)),
@@ -50,5 +54,10 @@ def build(world) -> None:
     db.session.add(event)
     db.session.flush()
     db.session.add(Registration(event_id=event.id, name="Maija Meikäläinen", email="maija@example.com",
-                                language="fi", token_hash=token_hash(CANCEL_TOKEN)))
+                                language="fi", token_hash=token_hash(CANCEL_TOKEN), confirmed_at=utcnow()))
+    pending = Registration(event_id=event.id, name="Matti Meikäläinen", email="matti@example.com", language="fi",
+                           token_hash=token_hash("world-pending"), expires_at=utcnow() + timedelta(hours=24))
+    db.session.add(pending)
+    db.session.flush()
     world.ids["event"] = event.id
+    world.ids["event_confirm_token"] = confirm_token(pending)

@@ -1,5 +1,5 @@
 """Small cells of public aggregates are hidden, and cannot be worked out from a total."""
-from portal.domain.disclosure import MIN_CELL, Cell, cell, table, total
+from portal.domain.disclosure import MIN_CELL, Cell, cell, suppress, table, total
 
 
 def test_counts_below_five_people_are_hidden_and_five_is_shown():
@@ -31,3 +31,11 @@ def test_two_hidden_cells_need_no_more_and_without_a_total_one_is_enough():
 def test_the_total_itself_is_hidden_when_small():
     assert total({"a": 1, "b": 2}).hidden
     assert total({"a": 3, "b": 2}).value == 5
+
+
+def test_parts_of_several_shown_totals_are_suppressed_until_none_can_be_worked_out():
+    people = {"all": 30, "buyer": 30, "s1": 6, "s2": 2, "c1": 6, "c2": 2, "s3": 22}
+    hidden = suppress(people, [("all", ["buyer"]), ("all", ["s1", "s2", "s3"]), ("buyer", ["c1", "c2"])])
+    assert hidden == {"s2", "s1", "c2", "c1"}  # s1 joins s2 (all - s3 - s1), c1 joins c2 (buyer - c1)
+    assert suppress({"t": 3, "a": 1, "b": 2}, [("t", ["a", "b"])]) == {"t", "a", "b"}  # a hidden total needs nothing
+    assert suppress({"t": 20, "a": 2, "b": 3, "c": 15}, [("t", ["a", "b", "c"])]) == {"a", "b"}

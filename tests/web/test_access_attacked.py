@@ -96,7 +96,7 @@ def add_editors(world) -> None:
     db.session.flush()
     db.session.add_all([
         Registration(event_id=event.id, name="Rekisteröity Riikka", email="riikka@example.com", language="fi",
-                     token_hash=token_hash("home-event-token")),
+                     token_hash=token_hash("home-event-token"), confirmed_at=utcnow()),
         Pledge(campaign_id=published.id, organisation_id=world.orgs["employer"].id,
                created_by_id=world.users["employer"].id, kind="work_trial", text=PLEDGE_TEXT),
     ])

@@ -96,14 +96,46 @@ def test_session_ends_after_twelve_hours_in_all(client, db, login_as):
     assert record.end_reason == "absolute"
 
 
-def test_eleventh_failed_login_for_an_account_gets_429(client, db):
+def test_ten_failures_from_ten_addresses_do_not_lock_the_owner_out(client, db):
+    """Issue 13, finding 8: the owner's correct password from an eleventh address signs in."""
     user = make_user("coach")
     for n in range(10):
         response = _login(client, user.email, f"wrong-password-{n:02d}",
                           environ_base={"REMOTE_ADDR": f"10.0.0.{n}"})
         assert response.status_code == 200
     response = _login(client, user.email, PASSWORD, environ_base={"REMOTE_ADDR": "10.0.1.1"})
-    assert response.status_code == 429
+    assert response.status_code == 302
+
+
+def test_failures_on_an_account_beyond_its_ceiling_get_429_except_in_a_browser_of_the_owner(app, client, db):
+    from portal.accounts.tokens import make_token
+
+    user = make_user("coach")
+    owners = app.test_client()
+    assert _login(owners, user.email, environ_base={"REMOTE_ADDR": "10.9.0.1"}).status_code == 302  # earlier
+    owners.post("/logout")
+    for n in range(50):  # five failures from each of ten addresses: no address meets its own limit
+        response = _login(client, user.email, f"wrong-password-{n:02d}",
+                          environ_base={"REMOTE_ADDR": f"10.0.0.{n % 10}"})
+        assert response.status_code == 200
+    # The account's ceiling (50 an hour from all addresses) is met: a new browser waits, right password or not.
+    for password, address in (("wrong-password-xx", "10.0.2.1"), (PASSWORD, "10.0.2.2")):
+        assert _login(client, user.email, password, environ_base={"REMOTE_ADDR": address}).status_code == 429
+    # The owner's browser, known to the account, still signs in; so does one that reset the password by mail.
+    assert _login(owners, user.email, environ_base={"REMOTE_ADDR": "10.9.0.2"}).status_code == 302
+    resetting = app.test_client()
+    new = "Uusi-salasana-kevaalla-2026"
+    assert resetting.post(f"/password/reset/{make_token(user, 'reset')}", data={"new": new, "confirm": new},
+                          environ_base={"REMOTE_ADDR": "10.9.1.1"}).status_code == 302
+    assert _login(resetting, user.email, new, environ_base={"REMOTE_ADDR": "10.9.1.1"}).status_code == 302
+    # A cookie of another account, or a forged one, lifts nothing.
+    stranger = app.test_client()
+    assert _login(stranger, make_user("coach").email, environ_base={"REMOTE_ADDR": "10.9.2.1"}).status_code == 302
+    stranger.post("/logout")
+    assert _login(stranger, user.email, new, environ_base={"REMOTE_ADDR": "10.9.2.2"}).status_code == 429
+    forged = app.test_client()
+    forged.set_cookie("ote_device", "W10.forged.signature")
+    assert _login(forged, user.email, new, environ_base={"REMOTE_ADDR": "10.9.3.1"}).status_code == 429
 
 
 def test_eleventh_failed_login_from_an_address_gets_429(client, db):

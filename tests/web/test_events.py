@@ -65,10 +65,17 @@ def test_bad_event_input_is_refused_with_messages(client, login_as, db):
     assert db.session.scalar(select(func.count()).select_from(Event)) == 0
 
 
+def confirmed(client, outbox, event, name, email):
+    """Sign up and follow the confirmation link of the mail (a 302 on each step); the seat is then held."""
+    assert client.post(f"/events/{event.id}", data={"name": name, "email": email}).status_code == 302
+    link = re.search(r"http://localhost(/events/confirm/\S+)", outbox[-1].body).group(1)
+    assert client.post(link).status_code == 302
+    return link
+
+
 def test_sign_up_mails_a_cancellation_link_that_frees_the_seat(app, client, db, outbox):
     event = make_event(make_org("operator"), capacity=2)
-    response = client.post(f"/events/{event.id}", data={"name": "Maija", "email": "Maija@Example.com"})
-    assert response.status_code == 302
+    confirmed(client, outbox, event, "Maija", "Maija@Example.com")
     db.session.refresh(event)
     assert event.taken == 1
     registration = db.session.scalar(select(Registration))
@@ -83,10 +90,10 @@ def test_sign_up_mails_a_cancellation_link_that_frees_the_seat(app, client, db, 
     assert client.get(link).status_code == 404  # spent
 
 
-def test_sign_up_beyond_capacity_after_the_start_or_twice_is_refused_and_nothing_written(client, db):
+def test_sign_up_beyond_capacity_after_the_start_or_twice_is_refused_and_nothing_written(client, db, outbox):
     org = make_org("operator")
     full = make_event(org, capacity=1)
-    assert client.post(f"/events/{full.id}", data={"name": "A", "email": "a@example.com"}).status_code == 302
+    confirmed(client, outbox, full, "A", "a@example.com")
     again = client.post(f"/events/{full.id}", data={"name": "A", "email": "a@example.com"})
     assert again.status_code == 409
     over = client.post(f"/events/{full.id}", data={"name": "B", "email": "b@example.com"})
@@ -115,7 +122,9 @@ def test_concurrent_sign_ups_never_exceed_the_capacity(app, db):
         with app.app_context():
             start.wait()
             try:
-                services.register(event_id, f"Person {n}", f"p{n}@example.com", "fi")
+                registration, _mail = services.register(event_id, f"Person {n}", f"p{n}@example.com", "fi")
+                _db.session.commit()
+                services.confirm(registration)  # the seat is taken when the sign-up is confirmed
                 _db.session.commit()
                 result = "ok"
             except ServiceError:
@@ -135,7 +144,8 @@ def test_concurrent_sign_ups_never_exceed_the_capacity(app, db):
     for t in threads:
         t.join(60)
     db.session.expire_all()
-    stored = db.session.scalar(select(func.count()).select_from(Registration).where(Registration.event_id == event_id))
+    stored = db.session.scalar(select(func.count()).select_from(Registration).where(
+        Registration.event_id == event_id, Registration.confirmed_at.is_not(None)))
     assert outcomes.count("ok") == stored == 5, outcomes
     assert db.session.get(Event, event_id).taken == 5
     assert len(outcomes) == 20
@@ -164,12 +174,12 @@ def test_the_calendar_file_parses_back(client, db):
     assert str(vevent["URL"]).endswith(f"/events/{event.id}")
 
 
-def test_only_the_organising_organisation_sees_and_exports_the_sign_ups(app, client, login_as, db):
+def test_only_the_organising_organisation_sees_and_exports_the_sign_ups(app, client, login_as, db, outbox):
     from portal.campaigns.models import CampaignEditor
 
     admin = login_as("admin")
     event = make_event(admin.organisation, capacity=10)
-    client.post(f"/events/{event.id}", data={"name": "=HYPERLINK(\"http://x\")", "email": "x@example.com"})
+    confirmed(client, outbox, event, "=HYPERLINK(\"http://x\")", "x@example.com")
     sign_in(client, admin)
     page = client.get(f"/manage/events/{event.id}/registrations").get_data(as_text=True)
     assert "x@example.com" in page
