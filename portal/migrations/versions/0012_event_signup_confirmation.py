@@ -4,7 +4,7 @@ Sign-ups made before this revision held their seats already: they count as
 confirmed when they were made.
 
 Revision ID: 0012_event_signup_confirmation
-Revises: 0009_data_versions
+Revises: 0011_proposal_snapshot
 Create Date: 2026-12-07 19:00:00
 
 """
@@ -15,7 +15,7 @@ import portal.db_types
 
 
 revision = '0012_event_signup_confirmation'
-down_revision = '0009_data_versions'
+down_revision = '0011_proposal_snapshot'
 branch_labels = None
 depends_on = None
 
