@@ -4,16 +4,13 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import DateField, DecimalField, EmailField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import DateField, DecimalField, EmailField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
 from portal.admin.forms import business_id_check
-from portal.fields import MultiCheckboxField
+from portal.fields import IntegerField, MultiCheckboxField
+from portal.inputs import id_choice
 from portal.procurements.labels import ENTRY_KIND_LABELS, INTERVAL_LABELS
-
-
-def _optional_int(value):
-    return int(value) if value not in (None, "", "None") else None
 
 
 class ProcurementForm(FlaskForm):
@@ -30,7 +27,7 @@ class ProcurementForm(FlaskForm):
                                    validators=[Optional(), NumberRange(min=0)])
     contract_start = DateField(_l("Contract starts"), validators=[InputRequired()])
     contract_end = DateField(_l("Contract ends"), validators=[InputRequired()])
-    supplier_id = SelectField(_l("Supplier"), coerce=_optional_int, choices=[], validate_choice=False,
+    supplier_id = SelectField(_l("Supplier"), coerce=id_choice, choices=[], validate_choice=False,
                               description=_l("The employer organisation that won the contract. If it is not on "
                                              "the portal yet, save first and then invite it."))
 
