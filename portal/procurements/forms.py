@@ -23,8 +23,9 @@ class ProcurementForm(FlaskForm):
     cpv_code = StringField(_l("CPV code"), validators=[DataRequired(), Length(max=20)],
                            description=_l("Eight digits, optionally with the check digit, for example 90910000-9. "
                                           "The first two digits name the division."))
+    # The column holds up to 12 digits of euros (Numeric(14, 2)); more would fail in PostgreSQL, not here.
     estimated_value = DecimalField(_l("Estimated value (EUR, without VAT)"), places=2,
-                                   validators=[Optional(), NumberRange(min=0)])
+                                   validators=[Optional(), NumberRange(min=0, max=999_999_999_999)])
     contract_start = DateField(_l("Contract starts"), validators=[InputRequired()])
     contract_end = DateField(_l("Contract ends"), validators=[InputRequired()])
     supplier_id = SelectField(_l("Supplier"), coerce=id_choice, choices=[], validate_choice=False,
