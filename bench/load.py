@@ -142,8 +142,9 @@ def main() -> None:
             flask(setup, "bench", "generate", "--scale", f"{opts.scale:g}", "--targets", str(targets_file))
         targets = json.loads(targets_file.read_text())
         port = 18000 + os.getpid() % 1000
-        portal = start_portal(env, port, opts.workers, opts.threads)
         base = f"http://127.0.0.1:{port}"
+        env["PUBLIC_URL"] = base  # production requires it; wrk asks for this host
+        portal = start_portal(env, port, opts.workers, opts.threads)
         wait_for(base + "/healthz", 180, portal)
         cookies = {role: sign_in(base, targets["logins"][role], targets["password"]) for role in ("officer", "coach")}
         chosen = [p for p in pages(targets) if not opts.pages or p[0] in opts.pages.split(",")]

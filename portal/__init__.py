@@ -10,6 +10,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from portal.config import ENV_KEYS, load_config
+from portal.links import Portal
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
@@ -27,7 +28,7 @@ def feature_packages(filename: str) -> list[str]:
 
 def create_app(config: dict | None = None) -> Flask:
     """Build the app from the environment, then apply `config` overrides."""
-    app = Flask(
+    app = Portal(
         __name__,
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
@@ -46,7 +47,7 @@ def configure(app: Flask, overrides: dict | None) -> None:
     """Load settings from the environment and apply overrides (tests pass these)."""
     overrides = overrides or {}
     env = dict(os.environ)
-    env.update({k: str(overrides[k]) for k in ENV_KEYS if overrides.get(k) is not None})
+    env.update({k: _env_value(overrides[k]) for k in ENV_KEYS if overrides.get(k) is not None})
     app.config.from_mapping(load_config(env))
     app.config.from_mapping({k: v for k, v in overrides.items() if k not in ENV_KEYS})
     if app.config["PROXY_FIX_HOPS"]:
@@ -58,9 +59,14 @@ def configure(app: Flask, overrides: dict | None) -> None:
     logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
 
 
+def _env_value(value) -> str:
+    """An override as the environment would hold it (a list of hosts as a comma-separated string)."""
+    return ",".join(map(str, value)) if isinstance(value, (list, tuple, set)) else str(value)
+
+
 def register_extensions(app: Flask) -> None:
     """Bind the extension instances and their hooks to the app."""
-    from portal import i18n, nav
+    from portal import i18n, links, nav
     from portal.extensions import babel, csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
@@ -79,6 +85,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_view = "accounts.login"
     app.jinja_env.add_extension("jinja2.ext.do")
     i18n.init_app(app)
+    links.init_app(app)
     nav.init_app(app)
 
 

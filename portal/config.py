@@ -5,16 +5,23 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTANCE = ROOT / "instance"
 ENVIRONMENTS = ("development", "production", "testing")
 # Settings that come from environment variables (and may be overridden as such).
-ENV_KEYS = ("PORTAL_ENV", "SECRET_KEY", "DATABASE_URL", "REDIS_URL")
+ENV_KEYS = ("PORTAL_ENV", "SECRET_KEY", "DATABASE_URL", "REDIS_URL", "PUBLIC_URL", "TRUSTED_HOSTS")
 
 # Values that look like keys but are not secret: refused in production.
 _PLACEHOLDER_KEYS = {"", "dev", "change-me", "changeme", "secret", "development"}
 MIN_SECRET_LENGTH = 32
+# Where the portal answers when PUBLIC_URL is not set: `make run` in development, the test client in tests.
+DEFAULT_PUBLIC_URL = {"development": "http://127.0.0.1:5000", "testing": "http://localhost"}
+# Hosts a developer's browser or the test client use, trusted outside production besides PUBLIC_URL's.
+LOCAL_HOSTS = ("localhost", "127.0.0.1")
+# Plain http is allowed in production for these alone (a load test on one machine).
+LOOPBACK = ("localhost", "127.0.0.1", "::1")
 
 
 class ConfigError(RuntimeError):
@@ -52,6 +59,38 @@ def _mail_backend(env: dict[str, str], production: bool) -> str:
     return backend
 
 
+def _public_url(env: dict[str, str], portal_env: str) -> str:
+    """PUBLIC_URL, the address every absolute link starts with; required in production."""
+    url = (env.get("PUBLIC_URL") or "").strip()
+    if not url:
+        if portal_env == "production":
+            raise ConfigError("PUBLIC_URL must be set in production (for example https://ote.example.fi): "
+                              "links in mail, feeds and pages are built from it, never from the request's Host.")
+        url = DEFAULT_PUBLIC_URL[portal_env]
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (a port that is not a number raises here)
+    except ValueError as error:
+        raise ConfigError(f"PUBLIC_URL {url!r} is not a valid address: {error}.") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment \
+            or parts.username or parts.password:
+        raise ConfigError(f"PUBLIC_URL must be an http or https address such as https://ote.example.fi, "
+                          f"without a query, a fragment or a password, not {url!r}.")
+    if portal_env == "production" and parts.scheme != "https" and parts.hostname not in LOOPBACK:
+        raise ConfigError(f"PUBLIC_URL must be an https address in production, not {url!r}: the session cookie "
+                          "is Secure, and links in mail must not send people to plain http.")
+    return url.rstrip("/")
+
+
+def _trusted_hosts(env: dict[str, str], public_url: str, production: bool) -> list[str]:
+    """The hosts requests may name: PUBLIC_URL's, those listed in TRUSTED_HOSTS, and locally the loopback names."""
+    hosts = [urlsplit(public_url).hostname]
+    hosts += [h for h in (env.get("TRUSTED_HOSTS") or "").replace(",", " ").split() if h]
+    if not production:
+        hosts += LOCAL_HOSTS
+    return list(dict.fromkeys(h.lower() for h in hosts))
+
+
 def load_config(env: dict[str, str] | None = None) -> dict:
     """Build the configuration dict for PORTAL_ENV from environment variables."""
     env = dict(os.environ if env is None else env)
@@ -71,6 +110,7 @@ def load_config(env: dict[str, str] | None = None) -> dict:
     elif not secret:
         secret = "testing-only-key" if portal_env == "testing" else _dev_secret_key(INSTANCE)
     redis_url = env.get("REDIS_URL") or None
+    public_url = _public_url(env, portal_env)
     return {
         "PORTAL_ENV": portal_env,
         "SECRET_KEY": secret,
@@ -119,8 +159,11 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "SMTP_USERNAME": env.get("SMTP_USERNAME") or None,
         "SMTP_PASSWORD": env.get("SMTP_PASSWORD") or None,
         "PROXY_FIX_HOPS": int(env.get("PROXY_FIX_HOPS", 0)),
+        # Absolute links come from PUBLIC_URL (portal.links); a request for any other host is a 400 (Flask checks).
+        "PUBLIC_URL": public_url,
+        "TRUSTED_HOSTS": _trusted_hosts(env, public_url, production),
         "HSTS": production,
-        "PREFERRED_URL_SCHEME": "https" if production else "http",
+        "PREFERRED_URL_SCHEME": urlsplit(public_url).scheme,
         # Kept answers (portal.versions, portal.page_cache): never in development, where templates change under
         # a running server; tests keep figures (their freshness is what they test) and turn page keeping on.
         "VERSIONED_SECONDS": 0 if portal_env == "development" else 600,

@@ -1,14 +1,16 @@
 """Error pages in the user's language; JSON answers under /api/."""
 from __future__ import annotations
 
+import json
 import logging
 import secrets
+from html import escape
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, current_app, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
 from portal.extensions import db
 
@@ -36,18 +38,67 @@ class ServiceError(Exception):
         self.field = field
 
 
+# The page when the usual one cannot be made (a template, the session or a translation failed): no
+# template, no lookups, every value escaped. The security headers are added after it like after any answer.
+PLAIN_PAGE = """<!doctype html>
+<html lang="{lang}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title></head>
+<body><main><h1>{title}</h1><p>{detail}</p><p>{code_line}</p><p>{reference_line}</p><p><a href="/">OTE</a></p></main></body>
+</html>
+"""
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
+
+
 def _render(code: int, detail=None, reference: str | None = None):
+    """The error page (JSON under /api/); a plain page with a logged reference if the usual one fails."""
+    try:
+        title, text = MESSAGES.get(code, MESSAGES[500])
+        detail = detail or text
+        if _wants_json():
+            extra = {"reference": reference} if reference else {}
+            return jsonify(error=str(title), detail=str(detail), status=code, **extra), code
+        return render_template("errors/error.html", code=code, title=title, detail=detail,
+                               reference=reference), code
+    except Exception:  # noqa: BLE001 (the last page there is: it must not fail)
+        reference = reference or secrets.token_hex(4)
+        log.exception("error reference %s: the %s page could not be made for %s %r; answered with the plain one",
+                      reference, code, request.method, request.path)
+        return _plain(code, detail, reference)
+
+
+def _text(value, fallback: str) -> str:
+    try:
+        return str(value)
+    except Exception:  # noqa: BLE001 (a translation that fails leaves the English words)
+        return fallback
+
+
+def _plain(code: int, detail, reference: str):
+    """An error answer built from strings alone."""
     title, text = MESSAGES.get(code, MESSAGES[500])
-    detail = detail or text
-    if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
-        extra = {"reference": reference} if reference else {}
-        return jsonify(error=str(title), detail=str(detail), status=code, **extra), code
-    return render_template("errors/error.html", code=code, title=title, detail=detail, reference=reference), code
+    title = _text(title, "Error")
+    detail = _text(detail or text, "")
+    if request.path.startswith("/api/"):
+        body = json.dumps({"error": title, "detail": detail, "status": code, "reference": reference})
+        return current_app.response_class(body, status=code, mimetype="application/json")
+    page = PLAIN_PAGE.format(
+        lang="en", title=escape(title), detail=escape(detail), code_line=f"Error code {code}",
+        reference_line=f"Error reference {escape(reference)}")
+    return current_app.response_class(page, status=code, mimetype="text/html")
 
 
 def handle_http(exc: HTTPException):
     """Render any HTTP error with our page."""
     return _render(exc.code or 500)
+
+
+def handle_refused_host(exc: SecurityError):
+    """A Host header that is malformed or not in TRUSTED_HOSTS: 400, logged (a misconfigured proxy shows here)."""
+    log.warning("refused host %.100r: %s %r", request.headers.get("Host"), request.method, request.path)
+    return _render(400)
 
 
 def handle_csrf(exc: CSRFError):
@@ -58,8 +109,11 @@ def handle_csrf(exc: CSRFError):
 
 def handle_500(exc: Exception):
     """Roll back whatever was half-done, then show the 500 page with a reference to quote to support."""
-    db.session.rollback()
     reference = secrets.token_hex(4)
+    try:
+        db.session.rollback()
+    except Exception:  # noqa: BLE001 (a dead connection must not cost the user the page)
+        log.exception("error reference %s: the rollback failed", reference)
     # Flask has just logged the traceback; this line ties it to what the user sees.
     # %r: a path is decoded, and a newline in it must not forge a log line.
     log.error("error reference %s: %s %r", reference, request.method, request.path)
@@ -98,5 +152,6 @@ def init_app(app: Flask) -> None:
     app.teardown_appcontext(release_session)
     app.register_error_handler(DBAPIError, handle_database_error)
     app.register_error_handler(CSRFError, handle_csrf)
+    app.register_error_handler(SecurityError, handle_refused_host)
     app.register_error_handler(HTTPException, handle_http)
     app.register_error_handler(InternalServerError, handle_500)

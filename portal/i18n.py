@@ -12,11 +12,12 @@ from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from babel.support import Translations
-from flask import Flask, current_app, g, request, session, url_for
+from flask import Flask, current_app, g, request, session
 from flask_babel import Domain, format_date, format_datetime, get_locale, get_translations
 from flask_login import current_user
 
 from portal.extensions import babel, db
+from portal.links import this_page
 
 LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
 
@@ -50,13 +51,8 @@ def select_locale() -> str:
 
 
 def switch_url(lang: str) -> str:
-    """The current page in another language."""
-    args = dict(request.view_args or {})
-    query = request.args.to_dict(flat=False)
-    query["lang"] = [lang]
-    if request.endpoint is None:
-        return url_for("public.home", lang=lang)
-    return url_for(request.endpoint, **args, **query)
+    """The current page in another language (its query passed on, as far as it is safe: portal.links)."""
+    return this_page(lang=lang)
 
 
 def current_language() -> str:

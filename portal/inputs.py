@@ -9,11 +9,16 @@ request the address does not take.
 An id or a page number past the range of the database's integers reaches SQL
 as a value the driver cannot bind (SQLite) or the column cannot hold
 (PostgreSQL): such a number names nothing, so ids in paths and arguments are
-bounded here and a page number out of range gives the first page. Nor can
-PostgreSQL's text hold a NUL character, which no person types: a value with
-one is a 400.
+bounded here and a page number out of range gives the first page. A number
+is written in the digits 0-9: Python's int() also takes superscripts' kin,
+other scripts' digits ('١٢') and underscores, which no form of the portal
+means, so whole_number() refuses them. Nor can PostgreSQL's text hold a NUL
+character, which no person types: a value with one is a 400.
 """
 from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
 
 from flask import abort, make_response, request
 from werkzeug.exceptions import MethodNotAllowed, RequestEntityTooLarge
@@ -25,6 +30,7 @@ FORM_TYPES = frozenset({"application/x-www-form-urlencoded", "multipart/form-dat
 READING = frozenset({"GET", "HEAD", "OPTIONS"})
 MAX_ID = 2**31 - 1  # PostgreSQL's integer, the type of every id column
 MAX_PAGE = 100_000  # at 100 a page, ten million rows: far past any list of the portal
+WHOLE_NUMBER = re.compile(r"-?[0-9]{1,18}")  # ASCII digits only; 18 of them stay within 64 bits
 
 
 def refuse_other_bodies():
@@ -54,9 +60,16 @@ class IdConverter(IntegerConverter):
         super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
 
+def whole_number(value: str) -> int:
+    """A whole number written in the digits 0-9 (a minus sign allowed), at most 18 of them; else ValueError."""
+    if not isinstance(value, str) or not WHOLE_NUMBER.fullmatch(value.strip()):
+        raise ValueError(f"{value!r:.40} is not a whole number")
+    return int(value.strip())
+
+
 def db_int(value: str) -> int:
     """An id from a query or form argument (as ``type=`` of ``args.get``); ValueError when it cannot be one."""
-    number = int(value)
+    number = whole_number(value)
     if not 0 <= number <= MAX_ID:
         raise ValueError(f"{value!r} is out of range")
     return number
@@ -70,6 +83,32 @@ def optional_id(value) -> int | None:
         return None
 
 
+def id_choice(value) -> int | None:
+    """A select's id (as ``coerce=``): None for no choice; ValueError (the field's message) for what is no id."""
+    if value in (None, "", "None"):
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    return db_int(value)
+
+
+def local_path(target: str | None) -> str | None:
+    """A path on this site to go on to (``?next=``), or None: never another host, never a control character.
+
+    Browsers read a backslash as a slash and drop tabs and line breaks, so
+    "/\\evil.example" or "/<TAB>/evil.example" would leave the site; a line
+    break would also split the Location header.
+    """
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return None
+    if "\\" in target or any(ord(c) < 32 or ord(c) == 127 for c in target):
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return None
+    return target
+
+
 def refuse_nul() -> None:
     """before_request: a NUL character in a query or form value is a 400 (no text column can store it)."""
     values = request.args.items(multi=True)
@@ -81,5 +120,5 @@ def refuse_nul() -> None:
 
 def page_number() -> int:
     """The ?page= of a list page, or 1 when it is missing, not a number or out of range."""
-    number = request.args.get("page", 1, type=int)
+    number = request.args.get("page", 1, type=whole_number)
     return number if 1 <= number <= MAX_PAGE else 1

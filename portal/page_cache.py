@@ -52,8 +52,10 @@ def _store() -> OrderedDict:
 
 
 def _key() -> tuple:
-    # The whole address, host and scheme too: pages and the API carry absolute links built from them, and a
-    # request with another Host header must never leave its links for the next visitors (cache poisoning).
+    # The whole address, host and scheme too. Absolute links come from PUBLIC_URL (portal.links) and a host
+    # outside TRUSTED_HOSTS is refused before this runs, so no header can put its own links in a kept page;
+    # keying by the host as well costs one copy per trusted host and keeps any page that did read the
+    # request's host (cache poisoning) to the visitors of that host.
     # The Helsinki date: a role whose last day has passed leaves the lists at midnight.
     return (request.url, str(get_locale()), today())
 

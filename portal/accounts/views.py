@@ -1,8 +1,6 @@
 """Sign in and out, one's own account, password change, reset and invitation."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -11,6 +9,7 @@ from portal.accounts import devices, services, sessions, tokens
 from portal.accounts.forms import (ChangePasswordForm, EndSessionsForm, ForgotPasswordForm, LoginForm, ProfileForm,
                                    SetPasswordForm)
 from portal.extensions import db, limiter, login_manager
+from portal.inputs import local_path, optional_id
 from portal.security import public, signed_in
 
 bp = Blueprint("accounts", __name__)
@@ -63,13 +62,8 @@ password_check_limit = limiter.shared_limit(_login_limit, scope="password-check"
 
 
 def _safe_next(target: str | None) -> str | None:
-    """Only a path on this site; never another host (open redirect)."""
-    if not target:
-        return None
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return None
-    return target
+    """Only a path on this site; never another host (open redirect), never a line break (portal.inputs)."""
+    return local_path(target)
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -156,8 +150,8 @@ def account_sessions():
         if services.authenticate(current_user.email, form.current.data) is None:
             g.login_failed = True
             form.current.errors.append(_("The password is incorrect."))
-        elif which == "all" or which.isdigit():
-            ended = services.end_other_sessions(current_user, current, None if which == "all" else int(which))
+        elif which == "all" or optional_id(which) is not None:
+            ended = services.end_other_sessions(current_user, current, None if which == "all" else optional_id(which))
             db.session.commit()
             flash(_("Sessions ended: %(num)s.", num=ended), "success")
             return redirect(url_for("accounts.account_sessions"))

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, EmailField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, EmailField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from portal.coaching.labels import (DECISION_LABELS, DESTINATION_LABELS, GOAL_STATUS_LABELS, INTENSITY_LABELS,
                                     LANGUAGE_LEVELS, MODULE_STATUS_LABELS, SCOPE_LABELS, STATUS_LABELS)
-from portal.fields import MultiCheckboxField
-from portal.inputs import optional_id
+from portal.fields import IntegerField, MultiCheckboxField
+from portal.inputs import id_choice, optional_id
 from portal.reference.services import choices
 
 TEXT = [Optional(), Length(max=4000)]
@@ -120,7 +120,7 @@ class FollowUpForm(FlaskForm):
 
 
 class ModuleForm(FlaskForm):
-    service_id = SelectField(_l("Service from the directory"), coerce=lambda v: int(v) if v else None,
+    service_id = SelectField(_l("Service from the directory"), coerce=id_choice,
                              choices=[], validate_choice=False)
     title = StringField(_l("Name of the module"), validators=[Optional(), Length(max=200)],
                         description=_l("Leave empty to use the name of the chosen service."))

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectField, StringField, TextAreaField
+from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import Length, Optional
 
-from portal.fields import MultiCheckboxField
+from portal.fields import IntegerField, MultiCheckboxField
 from portal.reference.services import choices
 
 FORM_LABELS = {"individual": _l("Individual"), "remote": _l("Remote"), "group": _l("Group")}

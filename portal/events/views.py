@@ -14,6 +14,7 @@ from portal.events import ics, notices, services
 from portal.events.forms import ConfirmForm, SignUpForm
 from portal.extensions import db, limiter
 from portal.i18n import current_language
+from portal.links import public_host
 from portal.listing import paginate
 from portal.security import get_or_404, public
 
@@ -112,7 +113,7 @@ def calendar(event_id: int):
     item = get_or_404(services.published_event(event_id))
     text = localise(item)
     body = ics.calendar(
-        uid=f"event-{item.id}@{request.host.split(':')[0]}", title=text.title, description=text.description,
+        uid=f"event-{item.id}@{public_host()}", title=text.title, description=text.description,
         starts_at=item.starts_at, ends_at=item.ends_at, location=item.place or item.online_url,
         url=url_for("events.event", event_id=item.id, _external=True), stamp=item.updated_at)
     return Response(body, mimetype="text/calendar", headers={

@@ -5,8 +5,10 @@ from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, DecimalField, IntegerField, RadioField, SelectField
+from wtforms import BooleanField, DateField, DecimalField, RadioField, SelectField
 from wtforms.validators import InputRequired, NumberRange, Optional
+
+from portal.fields import IntegerField
 
 SITUATION_LABELS = {
     "reduced_work_ability": _l("Reduced work ability because of a disability or illness"),

@@ -26,7 +26,7 @@ from portal.domain import text
 from portal.employers.models import JobRole, JobRoleAdjustment, JobRoleTerm, SearchTerm
 from portal.extensions import db
 from portal.guidance.rules_data import today
-from portal.inputs import page_number
+from portal.inputs import page_number, whole_number
 from portal.reference.models import ReferenceItem
 
 MAX_TERMS_PER_ROLE = 400
@@ -100,7 +100,7 @@ def _int(value: str | None, name: str, errors: dict) -> int | None:
     if value in (None, ""):
         return None
     try:
-        number = int(value)
+        number = whole_number(value)
     except ValueError:
         number = -1
     if not 1 <= number <= jr.MAX_WEEKLY_HOURS:

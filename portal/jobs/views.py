@@ -14,9 +14,10 @@ from portal.accounts.models import Organisation
 from portal.domain.roles import Role
 from portal.employers.models import (EmployerLocation, EmployerProfile, JobRole, JobRoleAdjustment, JobRoleDemand,
                                      JobRoleLanguage, JobRoleSkill, JobRoleTerm, SearchTerm)
-from portal.inputs import MAX_PAGE
+from portal.inputs import MAX_PAGE, whole_number
 from portal.jobs import search
 from portal.jobs.presenters import api_item, hours_text, json_ld, role_labels
+from portal.links import query_for
 from portal.page_cache import shared
 from portal.reference.models import ReferenceItem
 from portal.security import get_or_404, public
@@ -85,7 +86,7 @@ def _page_args(invalid: dict) -> tuple[int, int]:
     for name, default, highest in (("page", 1, MAX_PAGE), ("per_page", PER_PAGE, MAX_PER_PAGE)):
         raw = request.args.get(name, str(default))
         try:
-            value = int(raw)
+            value = whole_number(raw)
         except ValueError:
             value = 0
         if not 1 <= value <= highest:
@@ -108,8 +109,7 @@ def api_roles():
     page = search.search(filters, page=page_no, per_page=per_page, full=True)
 
     def link(n):
-        args = request.args.to_dict(flat=False) | {"page": [n], "per_page": [per_page]}
-        return url_for("jobs.api_roles", _external=True, **args)
+        return url_for("jobs.api_roles", _external=True, **query_for("jobs.api_roles", page=n, per_page=per_page))
 
     return jsonify(
         items=[api_item(r, names) for r in page.items],
@@ -131,7 +131,7 @@ def openapi_document() -> dict:
 def openapi():
     """The OpenAPI document, with this server's address and the codes its filters take."""
     doc = copy.deepcopy(openapi_document())
-    doc["servers"] = [{"url": request.host_url.rstrip("/")}]
+    doc["servers"] = [{"url": current_app.config["PUBLIC_URL"]}]
     # The catalogues are reference data: the document names the codes of this server's.
     names = role_labels("municipalities", "adjustments")
     params = {p["name"]: p["schema"] for p in doc["paths"]["/api/v1/roles"]["get"]["parameters"]}

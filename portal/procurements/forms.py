@@ -4,16 +4,13 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import DateField, DecimalField, EmailField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import DateField, DecimalField, EmailField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
 from portal.admin.forms import business_id_check
-from portal.fields import MultiCheckboxField
+from portal.fields import IntegerField, MultiCheckboxField
+from portal.inputs import id_choice
 from portal.procurements.labels import ENTRY_KIND_LABELS, INTERVAL_LABELS
-
-
-def _optional_int(value):
-    return int(value) if value not in (None, "", "None") else None
 
 
 class ProcurementForm(FlaskForm):
@@ -26,11 +23,12 @@ class ProcurementForm(FlaskForm):
     cpv_code = StringField(_l("CPV code"), validators=[DataRequired(), Length(max=20)],
                            description=_l("Eight digits, optionally with the check digit, for example 90910000-9. "
                                           "The first two digits name the division."))
+    # The column holds up to 12 digits of euros (Numeric(14, 2)); more would fail in PostgreSQL, not here.
     estimated_value = DecimalField(_l("Estimated value (EUR, without VAT)"), places=2,
-                                   validators=[Optional(), NumberRange(min=0)])
+                                   validators=[Optional(), NumberRange(min=0, max=999_999_999_999)])
     contract_start = DateField(_l("Contract starts"), validators=[InputRequired()])
     contract_end = DateField(_l("Contract ends"), validators=[InputRequired()])
-    supplier_id = SelectField(_l("Supplier"), coerce=_optional_int, choices=[], validate_choice=False,
+    supplier_id = SelectField(_l("Supplier"), coerce=id_choice, choices=[], validate_choice=False,
                               description=_l("The employer organisation that won the contract. If it is not on "
                                              "the portal yet, save first and then invite it."))
 

@@ -89,7 +89,7 @@ class Filters:
         if (last.year - first.year) * 12 + last.month - first.month > 59:  # at most five years on one page
             first = add_months(last, -59)
         muni = args.get("municipality", "")
-        return cls(first, last, muni if muni.isdigit() and len(muni) == 3 else "",
+        return cls(first, last, muni if len(muni) == 3 and muni.isascii() and muni.isdigit() else "",
                    args.get("provider", type=db_int), args.get("buyer", type=db_int))
 
     def within(self, scope: Scope) -> Filters:

@@ -2,6 +2,8 @@ import pytest
 
 from portal.config import ConfigError, _dev_secret_key, load_config
 
+PUBLIC = "https://ote.example.fi"
+
 
 def test_production_refuses_a_missing_secret_key():
     with pytest.raises(ConfigError, match="SECRET_KEY"):
@@ -15,7 +17,7 @@ def test_production_refuses_placeholder_or_short_keys(key):
 
 
 def test_production_with_a_real_key_is_secure():
-    cfg = load_config({"PORTAL_ENV": "production", "SECRET_KEY": "k" * 40,
+    cfg = load_config({"PORTAL_ENV": "production", "SECRET_KEY": "k" * 40, "PUBLIC_URL": PUBLIC,
                        "DATABASE_URL": "postgresql://u@db/portal"})
     assert cfg["SESSION_COOKIE_SECURE"] is True
     assert cfg["HSTS"] is True
@@ -45,23 +47,59 @@ def test_default_database_is_sqlite_in_instance():
 
 
 def test_production_cookie_has_the_host_prefix_and_development_keeps_a_plain_name():
-    cfg = load_config({"PORTAL_ENV": "production", "SECRET_KEY": "k" * 40})
+    cfg = load_config({"PORTAL_ENV": "production", "SECRET_KEY": "k" * 40, "PUBLIC_URL": PUBLIC})
     assert cfg["SESSION_COOKIE_NAME"] == "__Host-ote_session" and cfg["SESSION_COOKIE_SECURE"] is True
     assert load_config({"PORTAL_ENV": "testing"})["SESSION_COOKIE_NAME"] == "ote_session"
 
 
 def test_production_mails_by_smtp_and_refuses_to_log_reset_links():
-    assert load_config({"PORTAL_ENV": "production", "SECRET_KEY": "k" * 40})["MAIL_BACKEND"] == "smtp"
+    production = {"PORTAL_ENV": "production", "SECRET_KEY": "k" * 40, "PUBLIC_URL": PUBLIC}
+    assert load_config(production)["MAIL_BACKEND"] == "smtp"
     with pytest.raises(ConfigError, match="MAIL_BACKEND"):
-        load_config({"PORTAL_ENV": "production", "SECRET_KEY": "k" * 40, "MAIL_BACKEND": "log"})
+        load_config({"PORTAL_ENV": "production", "SECRET_KEY": "k" * 40, "PUBLIC_URL": PUBLIC,
+                     "MAIL_BACKEND": "log"})
     assert load_config({"PORTAL_ENV": "development", "SECRET_KEY": "k" * 40})["MAIL_BACKEND"] == "log"
 
 
 def test_answers_are_kept_in_production_and_testing_never_in_development(tmp_path, monkeypatch):
     monkeypatch.setattr("portal.config.INSTANCE", tmp_path)
-    production = load_config({"PORTAL_ENV": "production", "SECRET_KEY": "k" * 40})
+    production = load_config({"PORTAL_ENV": "production", "SECRET_KEY": "k" * 40, "PUBLIC_URL": PUBLIC})
     development = load_config({"PORTAL_ENV": "development"})
     testing = load_config({"PORTAL_ENV": "testing"})
     assert (production["PAGE_CACHE"], production["VERSIONED_SECONDS"]) == (True, 600)
     assert (development["PAGE_CACHE"], development["VERSIONED_SECONDS"]) == (False, 0)
     assert (testing["PAGE_CACHE"], testing["VERSIONED_SECONDS"]) == (False, 600)
+
+
+def test_production_refuses_to_start_without_a_public_url():
+    with pytest.raises(ConfigError, match="PUBLIC_URL must be set in production"):
+        load_config({"PORTAL_ENV": "production", "SECRET_KEY": "k" * 40})
+
+
+@pytest.mark.parametrize("url", ["ote.example.fi", "ftp://ote.example.fi", "http://ote.example.fi", "https://", "https://ote.example.fi/?a=1",
+                                 "https://ote.example.fi/#top", "https://ote.example.fi:port",
+                                 "https://user:pw@ote.example.fi"])
+def test_a_public_url_that_is_no_web_address_is_refused(url):
+    with pytest.raises(ConfigError, match="PUBLIC_URL"):
+        load_config({"PORTAL_ENV": "production", "SECRET_KEY": "k" * 40, "PUBLIC_URL": url})
+
+
+def test_links_and_trusted_hosts_come_from_the_public_url_and_the_listed_hosts(tmp_path, monkeypatch):
+    monkeypatch.setattr("portal.config.INSTANCE", tmp_path)
+    production = load_config({"PORTAL_ENV": "production", "SECRET_KEY": "k" * 40, "PUBLIC_URL": PUBLIC + "/",
+                              "TRUSTED_HOSTS": "www.ote.example.fi, .ote.example.fi"})
+    assert production["PUBLIC_URL"] == PUBLIC and production["PREFERRED_URL_SCHEME"] == "https"
+    # Production trusts only what it is told; no loopback name unless listed.
+    assert production["TRUSTED_HOSTS"] == ["ote.example.fi", "www.ote.example.fi", ".ote.example.fi"]
+    development = load_config({"PORTAL_ENV": "development"})
+    assert development["PUBLIC_URL"] == "http://127.0.0.1:5000"
+    assert development["TRUSTED_HOSTS"] == ["127.0.0.1", "localhost"]
+    testing = load_config({"PORTAL_ENV": "testing"})
+    assert testing["PUBLIC_URL"] == "http://localhost" and "localhost" in testing["TRUSTED_HOSTS"]
+
+
+def test_production_takes_plain_http_for_a_loopback_address_alone():
+    cfg = load_config({"PORTAL_ENV": "production", "SECRET_KEY": "k" * 40, "PUBLIC_URL": "http://127.0.0.1:18000"})
+    assert cfg["PUBLIC_URL"] == "http://127.0.0.1:18000" and cfg["TRUSTED_HOSTS"] == ["127.0.0.1"]
+    development = {"PORTAL_ENV": "development", "SECRET_KEY": "k" * 40, "PUBLIC_URL": "http://ote.test"}
+    assert load_config(development)["PUBLIC_URL"] == "http://ote.test"

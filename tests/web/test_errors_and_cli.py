@@ -80,7 +80,8 @@ def test_a_500_shows_a_reference_that_the_log_ties_to_the_request(database_url, 
 
 
 def test_demo_accounts_are_refused_in_production(database_url, db):
-    app = make_test_app(database_url, PORTAL_ENV="production", SECRET_KEY="p" * 48)
+    app = make_test_app(database_url, PORTAL_ENV="production", SECRET_KEY="p" * 48,
+                        PUBLIC_URL="https://ote.example.fi")
     with app.app_context():  # the command runs in this app's context, not the test's own app's
         result = app.test_cli_runner().invoke(args=["seed", "demo"])
         assert result.exit_code != 0 and "refusing" in result.output

@@ -5,6 +5,7 @@ import pytest
 
 from portal.extensions import db as _db
 from tests.access.employers import make_role
+from tests.conftest import make_test_app
 from tests.factories import make_org, make_user
 
 
@@ -120,9 +121,15 @@ def test_off_while_testing_unless_turned_on(client, db, count_queries):
     assert len(queries) > 1
 
 
-def test_a_request_for_another_host_never_leaves_its_links_for_the_next_visitors(client, kept):
+def test_a_request_for_another_host_never_leaves_its_links_for_the_next_visitors(database_url, db):
+    app = make_test_app(database_url, PUBLIC_URL="https://ote.example.fi", TRUSTED_HOSTS="localhost,alias.example",
+                        PAGE_CACHE=True)
     _role()
-    poisoned = client.get("/api/v1/roles", base_url="http://evil.example").get_json()
-    assert poisoned["links"]["self"].startswith("http://evil.example/")
-    honest = client.get("/api/v1/roles").get_json()
-    assert honest["links"]["self"].startswith("http://localhost/")
+    client = app.test_client()
+    forged = client.get("/api/v1/roles", base_url="http://evil.example")
+    assert forged.status_code == 400 and not app.extensions.get("page_cache")
+    # A host the portal answers to has its own kept copy, with the same links as every other host's.
+    for host in ("http://alias.example", "http://localhost", "http://alias.example"):
+        links = client.get("/api/v1/roles", base_url=host).get_json()["links"]
+        assert links["self"].startswith("https://ote.example.fi/api/v1/roles?"), host
+    assert len(app.extensions["page_cache"]) == 2

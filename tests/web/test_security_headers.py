@@ -7,6 +7,7 @@ from flask import request
 from portal.security import public
 from tests.conftest import make_test_app
 
+PUBLIC = "https://ote.example.fi"
 PATHS = ["/", "/login", "/healthz", "/no-such-page", "/static/css/portal.css", "/admin/"]
 
 
@@ -22,9 +23,9 @@ def test_security_headers_are_on_every_response(client, path):
 
 
 def test_production_adds_hsts_and_secure_cookies(database_url, db):
-    app = make_test_app(database_url, PORTAL_ENV="production", SECRET_KEY="p" * 48)
+    app = make_test_app(database_url, PORTAL_ENV="production", SECRET_KEY="p" * 48, PUBLIC_URL=PUBLIC)
     client = app.test_client()
-    response = client.get("/?lang=sv")
+    response = client.get("/?lang=sv", base_url=PUBLIC)
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")
     cookie = response.headers["Set-Cookie"]
     assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
@@ -79,8 +80,8 @@ def test_api_errors_answer_json(client):
 
 
 def test_production_session_cookie_is_host_only_with_the_host_prefix(database_url, db):
-    app = make_test_app(database_url, PORTAL_ENV="production", SECRET_KEY="p" * 48)
-    cookie = app.test_client().get("/?lang=sv").headers["Set-Cookie"]
+    app = make_test_app(database_url, PORTAL_ENV="production", SECRET_KEY="p" * 48, PUBLIC_URL=PUBLIC)
+    cookie = app.test_client().get("/?lang=sv", base_url=PUBLIC).headers["Set-Cookie"]
     assert cookie.startswith("__Host-ote_session=")
     assert "Path=/" in cookie and "Domain" not in cookie and "Secure" in cookie
 
