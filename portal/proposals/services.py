@@ -19,6 +19,7 @@ from portal.domain.profile import clean_text
 from portal.employers.models import JobRole
 from portal.errors import ServiceError
 from portal.extensions import db
+from portal.identity.services import require_verified
 from portal.matching.services import explain_pair
 from portal.proposals.models import Proposal
 from portal.proposals.notify import coaches_of, employer_users, notify
@@ -63,6 +64,7 @@ def _standing(candidate_id: int, role_id: int) -> bool:
 
 def propose(coach, candidate: Candidate, role: JobRole, message: str, allow_missing: bool = False) -> Proposal:
     """Propose the coach's candidate for a role; refused without consent, to a closed role, or twice."""
+    require_verified(role.organisation)
     today = local_today()
     problems = rules.proposal_problems(has_valid_consent(candidate.id, role.organisation_id), role.status,
                                        role.open_until, today, _standing(candidate.id, role.id))
