@@ -24,10 +24,12 @@ def next_business_id() -> str:
             continue
 
 
-def make_org(kind: str, name: str | None = None, **fields) -> Organisation:
-    """An organisation of a kind, flushed."""
+def make_org(kind: str, name: str | None = None, verified: bool = True, **fields) -> Organisation:
+    """An organisation of a kind, flushed; verified (as an administrator's would be) unless told otherwise."""
     org = Organisation(kind=kind, name=name or f"Test {kind} {next(_counter)}",
                        business_id=fields.pop("business_id", None) or next_business_id(), **fields)
+    if verified:
+        org.mark_verified("created_by_admin")
     db.session.add(org)
     db.session.flush()
     return org

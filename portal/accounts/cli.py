@@ -34,6 +34,7 @@ def operator_organisation(name: str, business_id: str) -> Organisation:
     org = db.session.scalars(select(Organisation).where(Organisation.business_id == business_id)).first()
     if org is None:
         org = Organisation(name=name, kind="operator", business_id=business_id)
+        org.mark_verified("command_line")
         db.session.add(org)
     elif org.kind != "operator":
         raise click.ClickException(f"{business_id} belongs to an organisation of kind {org.kind}, not the operator")

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db_types import UTCDateTime, utcnow
@@ -21,8 +22,31 @@ class Organisation(db.Model):
     municipality_code: Mapped[str | None] = mapped_column(String(3))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Who vouched that the organisation is who it says, when and how (portal/domain/verification.py).
+    # None until then: a self-registered employer gets no consents or proposals and publishes nothing.
+    verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    verification_method: Mapped[str | None] = mapped_column(String(30))
+    verification_note: Mapped[str | None] = mapped_column(String(1000))
 
     memberships: Mapped[list[Membership]] = relationship(back_populates="organisation")
+    verified_by: Mapped[User | None] = relationship(foreign_keys=[verified_by_id])
+
+    @hybrid_property
+    def verified(self) -> bool:
+        """Whether the organisation has been verified (in a query: the condition that it has)."""
+        return self.verified_at is not None
+
+    @verified.inplace.expression
+    @classmethod
+    def _verified_expression(cls):
+        return cls.verified_at.is_not(None)
+
+    def mark_verified(self, method: str, by: User | None = None, note: str | None = None) -> None:
+        """Record the verification (the caller audits it when a person decided)."""
+        self.verified_at, self.verification_method = utcnow(), method
+        self.verified_by_id = by.id if by is not None else None
+        self.verification_note = note or None
 
     def __repr__(self) -> str:
         return f"<Organisation {self.id} {self.kind} {self.name!r}>"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask_babel import gettext as _
+from flask_login import current_user
 from sqlalchemy import func, or_, select
 
 from portal.accounts import services as accounts
@@ -39,8 +40,12 @@ def users_query(q: str = "", role: str = ""):
     return stmt
 
 
-def save_organisation(org: Organisation | None, data: dict) -> Organisation:
-    """Create or update an organisation; a business ID already in use is refused."""
+def save_organisation(org: Organisation | None, data: dict, verified_as: str = "created_by_admin") -> Organisation:
+    """Create or update an organisation; a business ID already in use is refused.
+
+    A new organisation is verified as it is made (``verified_as`` says how):
+    whoever creates one here is trusted by the portal already.
+    """
     business_id = data.get("business_id") or None
     if business_id:
         holder = db.session.scalar(select(Organisation.id).where(Organisation.business_id == business_id))
@@ -51,7 +56,9 @@ def save_organisation(org: Organisation | None, data: dict) -> Organisation:
         raise ServiceError(_("Members of this organisation hold roles that do not fit the new kind. "
                              "Change their roles first."), "kind")
     creating = org is None
-    org = org or Organisation()
+    if org is None:
+        org = Organisation()
+        org.mark_verified(verified_as, current_user if current_user.is_authenticated else None)
     org.name = data["name"].strip()
     org.kind = data["kind"]
     org.business_id = business_id
@@ -59,7 +66,8 @@ def save_organisation(org: Organisation | None, data: dict) -> Organisation:
     db.session.add(org)
     db.session.flush()
     record("organisation_created" if creating else "organisation_updated", "organisation", org.id,
-           organisation_id=org.id, detail={"name": org.name, "kind": org.kind})
+           organisation_id=org.id, detail={"name": org.name, "kind": org.kind, "business_id": org.business_id,
+                                           **({"verified": verified_as} if creating else {})})
     return org
 
 

@@ -13,9 +13,12 @@ from portal.admin.forms import ConfirmForm, InviteForm, KIND_LABELS, Organisatio
 from portal.errors import ServiceError
 from portal import nav
 from portal.extensions import db
+from portal.identity.choices import organisation_choices
+from portal.identity.forms import METHOD_LABELS
+from portal.identity.services import unverified_count
 from portal.inputs import db_int
 from portal.listing import apply_sort, paginate, sort_choice
-from portal.reference.services import choices
+from portal.reference.services import choices, labels
 from portal.security import get_or_404, roles
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -34,7 +37,8 @@ def index():
     """Overview with counts."""
     counts = dict(db.session.execute(select(Organisation.kind, func.count()).group_by(Organisation.kind)).all())
     users = db.session.scalar(select(func.count()).select_from(User))
-    return render_template("admin/index.html", counts=counts, users=users, kinds=KIND_LABELS)
+    return render_template("admin/index.html", counts=counts, users=users, kinds=KIND_LABELS,
+                           unverified=unverified_count())
 
 
 @bp.get("/organisations")
@@ -45,7 +49,7 @@ def organisations():
     sort = sort_choice(services.ORG_SORTS, "name")
     stmt = apply_sort(services.organisations_query(q, kind), services.ORG_SORTS, sort, Organisation.id)
     return render_template("admin/organisations.html", page=paginate(stmt), q=q, kind=kind,
-                           sort=sort, kinds=KIND_LABELS)
+                           sort=sort, kinds=KIND_LABELS, municipalities=labels("municipalities"))
 
 
 def _org_form(org=None) -> OrganisationForm:
@@ -86,7 +90,8 @@ def organisation(org_id: int):
             db.session.commit()
             flash(_("The organisation has been saved."), "success")
             return redirect(url_for("admin.organisation", org_id=org.id))
-    return render_template("admin/organisation_form.html", form=form, org=org, roles=ROLE_LABELS)
+    return render_template("admin/organisation_form.html", form=form, org=org, roles=ROLE_LABELS,
+                           methods=METHOD_LABELS)
 
 
 @bp.get("/users")
@@ -106,7 +111,8 @@ def invite():
     """Invite a user into an organisation with a role."""
     form = InviteForm(organisation_id=request.args.get("org", type=db_int))
     orgs = db.session.scalars(select(Organisation).where(Organisation.active).order_by(Organisation.name)).all()
-    form.organisation_id.choices = [(o.id, f"{o.name} ({KIND_LABELS[o.kind]})") for o in orgs]
+    kinds = {o.id: KIND_LABELS[o.kind] for o in orgs}
+    form.organisation_id.choices = [(i, f"{label} – {kinds[i]}") for i, label in organisation_choices(orgs)]
     if form.validate_on_submit():
         org = db.session.get(Organisation, form.organisation_id.data)
         try:

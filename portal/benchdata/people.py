@@ -52,7 +52,7 @@ def organisations(region) -> None:
                 "employer": words.company_name(rng, n)}[kind]
         orgs.append({"id": first + n, "name": f"{name} {first + n}" if kind != "operator" else name, "kind": kind,
                      "business_id": next(business), "municipality_code": muni, "active": True,
-                     "created_at": region.now})
+                     "created_at": region.now, "verified_at": region.now, "verification_method": "demo_data"})
         by_kind[kind].append(first + n)
     region.writer.write(Organisation, orgs)
     region.ids.update(operator=by_kind["operator"], buyers=by_kind["buyer"], providers=by_kind["provider"],

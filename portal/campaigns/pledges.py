@@ -40,11 +40,11 @@ def make_pledge(campaign: Campaign, user, data: dict) -> Pledge:
 
 
 def campaign_pledges(campaign_id: int, names_limit: int = 50) -> tuple[int, list[str]]:
-    """How many pledges a campaign has, and the names of employers who agreed to be named."""
+    """How many pledges a campaign has, and the names of verified employers who agreed to be named."""
     count = db.session.scalar(select(func.count()).select_from(Pledge).where(Pledge.campaign_id == campaign_id))
     names = db.session.scalars(
         select(Organisation.name).join(Pledge, Pledge.organisation_id == Organisation.id)
-        .where(Pledge.campaign_id == campaign_id, Pledge.show_name.is_(True))
+        .where(Pledge.campaign_id == campaign_id, Pledge.show_name.is_(True), Organisation.verified)
         .group_by(Organisation.name).order_by(Organisation.name).limit(names_limit)).all()
     return count or 0, list(names)
 

@@ -27,7 +27,7 @@ def consents_of(candidate: Candidate) -> list[Consent]:
 def employer_choices() -> list[Organisation]:
     """Active employer organisations a consent can name."""
     return list(db.session.scalars(select(Organisation).where(Organisation.kind == "employer",
-                                                              Organisation.active.is_(True))
+                                                              Organisation.active.is_(True), Organisation.verified)
                                    .order_by(Organisation.name, Organisation.id)))
 
 
@@ -42,7 +42,7 @@ def give_consent(candidate: Candidate, employer_id: int | None, scope: str, acto
                  recorded_by_coach: bool = False) -> Consent:
     """Record a consent; the employer must exist. With a valid consent for the employer already, its scope changes."""
     employer = db.session.get(Organisation, employer_id) if employer_id else None
-    if employer is None or employer.kind != "employer" or not employer.active:
+    if employer is None or employer.kind != "employer" or not employer.active or not employer.verified:
         raise ServiceError(_("The employer you chose does not exist in the portal. Choose one from the list."),
                            "employer_id")
     if scope not in CONSENT_SCOPES:

@@ -12,6 +12,7 @@ from portal.coaching.labels import SCOPE_LABELS
 from portal.coaching.views import bp, fail
 from portal.errors import ServiceError
 from portal.extensions import db
+from portal.identity.choices import organisation_choices
 from portal.security import roles
 
 
@@ -21,7 +22,7 @@ def consent_list(candidate_id: int):
     """The candidate's consents; a consent given in a meeting can be recorded here."""
     candidate = candidate_for(current_user, candidate_id)
     form = ConsentForm()
-    form.employer_id.choices = [("", "–")] + [(o.id, o.name) for o in consents.employer_choices()]
+    form.employer_id.choices = [("", "–")] + organisation_choices(consents.employer_choices())
     if form.validate_on_submit():
         try:
             consents.give_consent(candidate, form.employer_id.data, form.scope.data, current_user,

@@ -48,6 +48,9 @@ PROBLEM_TEXT = {
     "clause_not_yours": _l("Choose one of your own organisation's employment clauses."),
     "unknown_kind": _l("Choose the kind of role."),
     "unknown_remote": _l("Choose whether remote work is possible."),
+    "organisation_unverified": _l("Your organisation has not been verified yet, so its roles cannot be published. "
+                                  "Save the role as a draft; you can publish it once the portal's administrators "
+                                  "have verified the organisation."),
 }
 
 
@@ -147,6 +150,9 @@ class SignupForm(FlaskForm):
                                     render_kw={"autocomplete": "organization"})
     business_id = StringField(_l("Business ID"), validators=[DataRequired(), business_id_check],
                               description=_l("The Finnish business ID (Y-tunnus), for example 1234567-8."))
+    municipality_code = SelectField(_l("Municipality"), validators=[Optional()], choices=[],
+                                    description=_l("Where the organisation is registered. Shown with its name, so "
+                                                   "that organisations with the same name can be told apart."))
     contact_name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=200)],
                                render_kw={"autocomplete": "name"})
     email = EmailField(_l("Your work email"), validators=[DataRequired(), Email(), Length(max=254)],

@@ -48,12 +48,20 @@ def profile_for(org: Organisation) -> EmployerProfile:
 
 
 def save_profile(org: Organisation, data: dict[str, Any]) -> EmployerProfile:
-    """Save the organisation's name, business ID and profile; a business ID in use elsewhere is refused."""
+    """Save the organisation's name, business ID and profile; a business ID in use elsewhere is refused.
+
+    Once verified, the name and business ID are what the administrators vouched
+    for: only they change them (a verified employer renamed "Esimerkki Oy" would
+    pose as another).
+    """
     business_id = data.get("business_id") or None
     if business_id:
         holder = db.session.scalar(select(Organisation.id).where(Organisation.business_id == business_id))
         if holder is not None and holder != org.id:
             raise ServiceError(_("Another organisation already has this business ID."), "business_id")
+    if org.verified and (clean_line(data["name"], 200), business_id) != (org.name, org.business_id):
+        raise ServiceError(_("Your organisation has been verified, so its name and business ID are changed by "
+                             "the portal's administrators. Please contact them."), "name")
     profile = profile_for(org)
     org.name = clean_line(data["name"], 200)
     org.business_id = business_id
@@ -151,6 +159,8 @@ def check_role(org: Organisation, data: dict[str, Any], publish: bool) -> None:
     problems = jr.problems(draft, rules().in_force("work_trial", today()))
     if publish:
         problems += jr.missing_for_publication(draft, today())
+        if not org.verified:  # an unverified employer's roles stay drafts: nothing of it is public
+            problems.append(jr.Problem("status", "organisation_unverified"))
     if not data["title"]:
         problems.append(jr.Problem("title", "required"))
     if data["clause_id"] is not None and not clauses.belongs_to(data["clause_id"], org.id):

@@ -1,4 +1,4 @@
-"""Employer self-registration: a new employer organisation and its first user, invited by mail."""
+"""Employer self-registration: a new, unverified employer and its first user, or a request to join a known one."""
 from __future__ import annotations
 
 from flask import current_app
@@ -9,30 +9,46 @@ from portal import mail, signals
 from portal.accounts import services as accounts
 from portal.accounts.models import Membership, Organisation, User
 from portal.audit.services import record
+from portal.domain.business_id import normalise_business_id
 from portal.domain.text import clean_line
 from portal.employers.models import EmployerProfile
 from portal.errors import ServiceError
 from portal.extensions import db
+from portal.identity.services import request_to_join
 
 
-def sign_up(organisation_name: str, business_id: str, contact_name: str, email: str) -> User | None:
-    """Create the employer organisation and user and mail the set-password link.
+def sign_up(organisation_name: str, business_id: str, contact_name: str, email: str,
+            municipality_code: str | None = None) -> str:
+    """Register a new, unverified employer, or ask to join the one that has the business ID.
 
-    An address that already has an account gets a mail that tells its owner
-    so, and nothing is created: the page answers the same either way, so the
-    form cannot be used to find out who has an account. A business ID that
-    is already registered is refused openly; employers' names are public on
-    their roles anyway.
+    Returns "created" or "join_requested", decided by the business ID alone
+    (business IDs and employers' names are public), so the answer is the same
+    whether the address has an account or not: such an address gets a mail
+    that tells its owner so, and nothing is created. A business ID never makes
+    a second organisation; the users of the one that has it accept or decline
+    the request (portal.identity). A new organisation waits for an
+    administrator's verification before it can be named in consents, receive
+    proposals or publish roles.
     """
-    if db.session.scalar(select(Organisation.id).where(Organisation.business_id == business_id)) is not None:
-        raise ServiceError(_("An organisation with this business ID is already registered. Ask one of its "
-                             "users to invite you, or contact the portal's administrators."), "business_id")
+    try:
+        business_id = normalise_business_id(business_id)
+    except ValueError:
+        raise ServiceError(_("Give a valid Finnish business ID, for example 1234567-8."), "business_id") from None
+    holder = db.session.scalars(select(Organisation).where(Organisation.business_id == business_id)).first()
+    if holder is not None and (holder.kind != "employer" or not holder.active):
+        raise ServiceError(_("An organisation with this business ID is already registered. Please contact the "
+                             "portal's administrators."), "business_id")
+    outcome = "join_requested" if holder is not None else "created"
     existing = accounts.find_user(email)
     if existing is not None:
         _mail_existing(existing)
         record("employer_signup_existing_email", "user", existing.id, actor=existing)
-        return None
-    org = Organisation(name=clean_line(organisation_name, 200), kind="employer", business_id=business_id)
+        return outcome
+    if holder is not None:
+        request_to_join(holder, contact_name, email, organisation_name)
+        return outcome
+    org = Organisation(name=clean_line(organisation_name, 200), kind="employer", business_id=business_id,
+                       municipality_code=municipality_code or None)
     user = User(email=accounts.normalise_email(email), name=clean_line(contact_name, 200))
     user.memberships.append(Membership(organisation=org, role="employer"))
     profile = EmployerProfile(organisation=org, contact_name=user.name, contact_email=user.email,
@@ -41,9 +57,9 @@ def sign_up(organisation_name: str, business_id: str, contact_name: str, email: 
     db.session.flush()
     accounts.send_invitation(user)
     record("employer_signed_up", "organisation", org.id, actor=user, organisation_id=org.id,
-           detail={"business_id": business_id})
+           detail={"business_id": business_id, "verified": False})
     signals.organisation_signed_up.send(current_app._get_current_object(), organisation=org, user=user)
-    return user
+    return outcome
 
 
 def _mail_existing(user: User) -> None:

@@ -16,6 +16,7 @@ from portal.employers.forms import (ACTION_DONE, ACTION_LABELS, ACTION_QUESTIONS
 from portal.employers.signup import sign_up
 from portal.errors import ServiceError
 from portal.extensions import db, limiter
+from portal.identity.services import pending_count
 from portal.guidance.rules_data import rules, today
 from portal.domain import job_roles as jr
 from portal.listing import apply_sort, paginate, sort_choice
@@ -46,7 +47,7 @@ def index():
     return render_template("employers/index.html", org=org, profile=services.profile_for(org),
                            members=services.members(org), counts=services.role_counts(org), states=STATE_LABELS,
                            labels=role_labels(), pledges=newest, pledges_total=total, pledges_kept=kept,
-                           pledge_kinds=PLEDGE_LABELS)
+                           pledge_kinds=PLEDGE_LABELS, join_pending=pending_count(org.id))
 
 
 @bp.route("/profile", methods=["GET", "POST"])
@@ -199,15 +200,18 @@ def signup():
     if current_user.is_authenticated:
         return redirect(url_for("start.index"))
     form = SignupForm()
+    form.municipality_code.choices = [("", _("Not given"))] + choices("municipalities")
     if form.validate_on_submit():
         try:
-            sign_up(form.organisation_name.data, form.business_id.data, form.contact_name.data, form.email.data)
+            outcome = sign_up(form.organisation_name.data, form.business_id.data, form.contact_name.data,
+                              form.email.data, form.municipality_code.data)
         except ServiceError as exc:
             db.session.rollback()
             getattr(form, exc.field).errors.append(exc.message)
         else:
             db.session.commit()
             session["signup_email"] = form.email.data.strip()
+            session["signup_outcome"] = outcome
             return redirect(url_for("employers.signup_sent"))
     return render_template("employers/signup.html", form=form)
 
@@ -216,4 +220,5 @@ def signup():
 @public
 def signup_sent():
     """What happens next after registering."""
-    return render_template("employers/signup_sent.html", email=session.get("signup_email", ""))
+    return render_template("employers/signup_sent.html", email=session.get("signup_email", ""),
+                           joining=session.get("signup_outcome") == "join_requested")

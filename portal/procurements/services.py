@@ -20,6 +20,7 @@ from portal.domain.obligations import MONTH_UNIT_KINDS
 from portal.domain.procurement_rules import parse_cpv, period_problem, transition_problem
 from portal.errors import ServiceError
 from portal.extensions import db
+from portal.identity.choices import organisation_label
 from portal.procurements.labels import KIND_LABELS, STATUS_LABELS, UNIT_LABELS, problem
 from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
 from portal.reference.services import labels
@@ -62,19 +63,28 @@ def clause_for_supplier(user: User, clause_id: int):
 
 
 def suppliers_of_buyer(organisation_id: int) -> list[tuple[int, str]]:
-    """(id, name) of the organisations that supply the buyer's procurements, for a filter."""
-    rows = db.session.execute(select(Organisation.id, Organisation.name).distinct()
+    """(id, label) of the organisations that supply the buyer's procurements, for a filter."""
+    rows = db.session.execute(select(Organisation.id, Organisation.name, Organisation.business_id,
+                                     Organisation.municipality_code, Organisation.verified_at).distinct()
                               .join(Procurement, Procurement.supplier_id == Organisation.id)
-                              .where(Procurement.buyer_id == organisation_id).order_by(Organisation.name))
-    return [(i, name) for i, name in rows]
+                              .where(Procurement.buyer_id == organisation_id)
+                              .order_by(Organisation.name, Organisation.id))
+    return _labelled(rows)
 
 
 def employer_choices() -> list[tuple[int, str]]:
-    """Active employer organisations that can be chosen as a supplier."""
-    rows = db.session.execute(select(Organisation.id, Organisation.name, Organisation.business_id)
+    """Active employer organisations that can be chosen as a supplier (labelled with business ID and municipality)."""
+    rows = db.session.execute(select(Organisation.id, Organisation.name, Organisation.business_id,
+                                     Organisation.municipality_code, Organisation.verified_at)
                               .where(Organisation.kind == "employer", Organisation.active.is_(True))
-                              .order_by(Organisation.name))
-    return [(i, f"{name} ({bid})" if bid else name) for i, name, bid in rows]
+                              .order_by(Organisation.name, Organisation.id))
+    return _labelled(rows)
+
+
+def _labelled(rows) -> list[tuple[int, str]]:
+    municipalities = labels("municipalities")
+    return [(i, organisation_label(name, bid, muni, verified is not None, municipalities))
+            for i, name, bid, muni, verified in rows]
 
 
 def _supplier(supplier_id: int | None) -> Organisation | None:
@@ -163,7 +173,8 @@ def invite_supplier(procurement: Procurement, data: dict) -> tuple[Organisation,
     if existing is not None:
         raise ServiceError(_("%(name)s is already on the portal with this business ID: choose it as the "
                              "supplier in the procurement's details.", name=existing.name), "business_id")
-    org = save_organisation(None, {"name": data["name"], "kind": "employer", "business_id": data["business_id"]})
+    org = save_organisation(None, {"name": data["name"], "kind": "employer", "business_id": data["business_id"]},
+                            verified_as="invited_by_buyer")
     user, _link = invite_user(data["contact_name"], data["contact_email"], org, "employer")
     procurement.supplier_id = org.id
     db.session.flush()

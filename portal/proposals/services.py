@@ -20,6 +20,7 @@ from portal.domain.profile import clean_text
 from portal.employers.models import JobRole
 from portal.errors import ServiceError
 from portal.extensions import db
+from portal.identity.services import require_verified
 from portal.matching.services import explain_pair
 from portal.proposals import snapshots
 from portal.proposals.guard import check_message, findings_message
@@ -72,6 +73,7 @@ def propose(coach, candidate: Candidate, role: JobRole, message: str, allow_miss
     health words or the (unconsented) name is refused unless the coach confirms
     that the candidate asked for exactly this to be shared, which is audited.
     """
+    require_verified(role.organisation)
     today = local_today()
     consent = valid_consent(candidate.id, role.organisation_id)
     problems = rules.proposal_problems(consent is not None, role.status,

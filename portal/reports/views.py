@@ -11,6 +11,7 @@ from portal import nav
 from portal.accounts.models import Organisation
 from portal.coaching.access import local_today
 from portal.extensions import db
+from portal.identity.choices import organisation_choices
 from portal.reference.services import choices
 from portal.reports import exports, labels, ledger_export, presenters
 from portal.reports.refresh import refresh
@@ -26,8 +27,9 @@ bp.add_app_template_filter(presenters.value_text, "report_value")
 
 
 def _organisations(kind: str) -> list[tuple[int, str]]:
-    return list(db.session.execute(select(Organisation.id, Organisation.name).where(Organisation.kind == kind)
-                                   .order_by(Organisation.name, Organisation.id)).all())
+    """(id, label) of the organisations of a kind: their business IDs and municipalities tell namesakes apart."""
+    return organisation_choices(db.session.scalars(select(Organisation).where(Organisation.kind == kind)
+                                                   .order_by(Organisation.name, Organisation.id)))
 
 
 def _board():

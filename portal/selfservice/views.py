@@ -17,6 +17,7 @@ from portal.coaching.labels import GOAL_STATUS_LABELS, PLAN_ACTION_LABELS, SCOPE
 from portal.coaching.views import fail, profile_labels
 from portal.errors import ServiceError
 from portal.extensions import db
+from portal.identity.choices import organisation_choices
 from portal.listing import paginate
 from portal.proposals import snapshots
 from portal.security import roles
@@ -107,7 +108,7 @@ def consent_list():
     """One's consents; give a new one to share the profile with an employer."""
     candidate = _mine()
     form = ConsentForm()
-    form.employer_id.choices = [("", "–")] + [(o.id, o.name) for o in consents.employer_choices()]
+    form.employer_id.choices = [("", "–")] + organisation_choices(consents.employer_choices())
     if form.validate_on_submit():
         try:
             consents.give_consent(candidate, form.employer_id.data, form.scope.data, current_user)

@@ -23,7 +23,8 @@ ID_ARGS = (("entry_id", "ledger entry"), ("goal_id", "plan"), ("module_id", "coa
            ("consent_id", "consent"), ("clause_id", "clause"), ("procurement_id", "procurement"),
            ("placement_id", "placement"), ("proposal_id", "proposal"), ("job_id", "import job"),
            ("candidate_id", "candidate"), ("role_id", "role"), ("service_id", "directory service"),
-           ("event_id", "event"), ("story_id", "story"), ("campaign_id", "campaign"))
+           ("event_id", "event"), ("story_id", "story"), ("campaign_id", "campaign"),
+           ("request_id", "join request"))
 # Pages of a candidate's record that show or change one part of it, and other parts named by endpoint.
 BY_ENDPOINT = {"coaching.assessment": "assessment", "coaching.plan": "plan", "coaching.plan_print": "plan",
                "coaching.goal_new": "plan", "coaching.contacts": "employer contact", "coaching.review": "coaching module",

@@ -29,7 +29,7 @@ from tests.web.attack import attacks, owners_form, snapshot, unattacked_object_r
 
 KINDS = ("procurement", "clause", "ledger entry", "role", "candidate", "plan", "assessment", "coaching module",
          "consent", "employer contact", "proposal", "placement", "import job", "directory service", "campaign",
-         "story", "event", "event registration")
+         "story", "event", "event registration", "join request")
 PLEDGE_TEXT = "Lupaus-SALAISUUS-kotiyritys"
 
 

@@ -87,7 +87,11 @@ def test_the_profile_shows_the_users_roles_and_pledges_with_whether_they_were_ke
     assert "We will hire" not in pledges and 'href="/pledges"' in pledges
 
 
-def test_profile_is_saved_normalised_and_audited(client, employer, db):
+def test_profile_is_saved_normalised_and_audited(client, login_as, db):
+    # Not verified yet, so the organisation may still correct its name and business ID
+    # (a verified one may not: tests/web/test_identity_verification.py).
+    login_as("employer", org=make_org("employer", verified=False))
+    client.get("/?lang=en")
     page = client.post("/employer/profile", data={"name": "Uusi Nimi Oy", "business_id": "2077474-1"})
     assert "Give a valid Finnish business ID" in page.get_data(as_text=True)
     assert 'value="Uusi Nimi Oy"' in page.get_data(as_text=True)

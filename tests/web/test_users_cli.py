@@ -17,6 +17,7 @@ def test_the_first_admin_is_created_and_can_sign_in(app, db, client):
     user = db.session.scalars(select(User).where(User.email == "yllapito@kunta.example")).one()
     assert user.role == "admin" and user.organisation.kind == "operator"
     assert user.organisation.business_id == "0201256-6"
+    assert user.organisation.verified and user.organisation.verification_method == "command_line"
     assert GOOD not in result.output and GOOD not in (user.password_hash or "")
     event = db.session.scalars(select(AuditEvent).where(AuditEvent.object_id == user.id)).one()
     assert event.action == "admin_created_from_command_line"

@@ -7,7 +7,7 @@ proposals get none, and their message and fit (text about the person) are
 deleted.
 
 Revision ID: 0011_proposal_snapshot
-Revises: 0009_data_versions
+Revises: 0010_organisation_verification
 Create Date: 2026-12-01 10:00:00
 
 """
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 
 revision = '0011_proposal_snapshot'
-down_revision = '0009_data_versions'
+down_revision = '0010_organisation_verification'
 branch_labels = None
 depends_on = None
 

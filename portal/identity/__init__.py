@@ -1,0 +1,1 @@
+"""Employer identity: administrators verify self-registered organisations; a known business ID asks to join."""
