@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from flask import current_app, has_app_context, has_request_context, url_for
+from flask import current_app, has_app_context, url_for
 from flask_babel import force_locale
 from sqlalchemy import event, func, select, update
 from sqlalchemy.orm import Session
@@ -123,7 +123,7 @@ def target_url(note: Notification, role: str) -> str:
 
 
 def email_channel(message: Message) -> None:
-    """Send a notification by e-mail in the reader's language, with a link to the portal when known."""
+    """Send a notification by e-mail in the reader's language, with a link to the portal."""
     from flask_babel import gettext as _
 
     from portal.proposals.texts import notification_text
@@ -131,9 +131,9 @@ def email_channel(message: Message) -> None:
     with force_locale(message.language or current_app.config["BABEL_DEFAULT_LOCALE"]):
         text = notification_text(message)
         subject = _("New notification in the OTE portal")
-    link = (url_for("proposals.notifications", _external=True)
-            if has_request_context() or current_app.config.get("SERVER_NAME") else "")
-    send_mail(message.email, subject, f"{text}\n\n{link}".strip())
+    # Built from PUBLIC_URL, also when a command (no request) sends it.
+    link = url_for("proposals.notifications", _external=True)
+    send_mail(message.email, subject, f"{text}\n\n{link}")
 
 
 def _deliver(session: Session) -> None:

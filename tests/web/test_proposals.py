@@ -223,3 +223,14 @@ def test_mark_all_read_and_list_query_counts(client, world, db, count_queries):
         assert len(statements) == few[url], url
     assert client.post("/proposals/notifications/read").status_code == 302
     assert count(db, Notification, Notification.user_id == boss.id, Notification.read_at.is_(None)) == 0
+
+
+def test_a_notification_mailed_outside_a_request_links_to_the_public_address(app, db, outbox):
+    """A command (no request) mails notifications too: the link is PUBLIC_URL's, not left out."""
+    from portal.proposals.notify import Message, email_channel
+
+    app.config.update(MAIL_BACKEND="memory")
+    email_channel(Message(user_id=1, email="someone@example.org", language="fi", kind="proposal_sent",
+                          params={"code": "A-1", "role": "Kokki", "employer": "Esimerkki Oy"},
+                          proposal_id=None, placement_id=None))
+    assert outbox[-1].body.rstrip().endswith(app.config["PUBLIC_URL"] + "/proposals/notifications")
