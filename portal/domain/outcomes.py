@@ -156,11 +156,17 @@ def rate(counted_in: int, counted_out: int) -> Rate:
     return Rate(cells["in"], cells["out"], base, value)
 
 
-def median_cell(counts: Mapping[str, int]) -> tuple[Cell, float | None]:
-    """The people with a contact as a cell, and their median days (hidden with the cell)."""
-    people = sum(n for k, n in counts.items() if k != NO_CONTACT)
-    shown = cell(people)
-    return shown, (median_days(counts) if shown.shown else None)
+def contact_cells(counts: Mapping[str, int]) -> tuple[Cell, float | None, Cell]:
+    """People with a contact (and their median days) and people without one, hidden together.
+
+    The two add up to the intake cohort, whose size other figures give away
+    (the active caseload, the status stock): one hidden beside one shown could
+    be worked out by subtraction, so either hidden hides both.
+    """
+    cells = table({"with": sum(n for k, n in counts.items() if k != NO_CONTACT),
+                   "without": counts.get(NO_CONTACT, 0)})
+    days = median_days(counts) if cells["with"].shown else None
+    return cells["with"], days, cells["without"]
 
 
 def into_outcomes(move_counts: Mapping[str, int]) -> dict[str, int]:

@@ -115,8 +115,7 @@ def _contact(d: Dashboard, gid: int, f: Filters) -> None:
     counts: dict[str, int] = defaultdict(int)
     for _month, key, n in _sum(gid, "contact", f):
         counts[key] += int(n)
-    people, days = rules.median_cell(counts)
-    d.contact = (people, days, cell(counts.get(rules.NO_CONTACT, 0)))
+    d.contact = rules.contact_cells(counts)
 
 
 def _caseload(d: Dashboard, gid: int, f: Filters) -> None:

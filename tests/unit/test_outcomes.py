@@ -76,7 +76,15 @@ def test_a_rate_is_shown_only_when_both_parts_are_shown_cells():
 
 
 def test_median_is_hidden_with_a_small_group():
-    people, days = o.median_cell({"2": 2, "9": 2, o.NO_CONTACT: 30})
-    assert people.hidden and days is None
-    people, days = o.median_cell({"2": 3, "9": 2})
-    assert people.value == 5 and days == 2.0
+    people, days, without = o.contact_cells({"2": 2, "9": 2, o.NO_CONTACT: 30})
+    assert people.hidden and days is None and without.hidden  # 30 shown would give 4 away from the cohort
+    people, days, without = o.contact_cells({"2": 3, "9": 2, "4": 1, o.NO_CONTACT: 6})
+    assert (people.value, days, without.value) == (6, 3.0, 6)
+
+
+def test_people_without_a_contact_cannot_be_worked_out_from_those_with_one():
+    """Outsider pass: 'with a contact 5', 'without: hidden' beside 'active clients 6' told that one had none."""
+    people, days, without = o.contact_cells({"2": 3, "9": 2, o.NO_CONTACT: 1})
+    assert people.hidden and without.hidden and days is None
+    people, days, without = o.contact_cells({"2": 3, "9": 2})  # nobody without: 'all five' is hidden too
+    assert people.hidden and without.hidden

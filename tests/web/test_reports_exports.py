@@ -32,14 +32,15 @@ def _rows(ws):
 
 def test_the_outcome_workbook_holds_the_dashboards_figures(client, login_as, db):
     region(n=9)
-    region(n=6, tag="Pori", municipality="091")
+    region(n=6, tag="Pori", municipality="091", uncontacted=5)
     refresh()
     login_as("admin")
     book = _book(client, "/reports/outcomes.xlsx?lang=en")
     board = dashboard(Scope("region"), Filters.default(TODAY))
     summary = {(r[0], r[1]): r[2] for r in _rows(book["Summary"])[1:]}
     assert summary["Caseload", "active candidates"] == board.caseload.active.value == 15
-    assert summary["Days to first employer contact", "median days"] == board.contact[1]
+    assert summary["Days to first employer contact", "median days"] == board.contact[1] == 10.5  # 7..15 and 7
+    assert summary["Days to first employer contact", "people without a contact yet"] == board.contact[2].value == 5
     assert summary["Job starts", "all"] == board.job_starts.value == 15
     assert summary["Job starts with a wage subsidy", "share (%)"] == round(board.subsidy.value * 100, 1)
     stock = _rows(book["Status by month"])
@@ -149,3 +150,14 @@ def test_small_cells_are_hidden_on_every_aggregate_page_and_export_for_a_region_
             rows = _rows(_book(client, "/reports/clauses.xlsx?lang=en").active)
             assert rows[1][10] == rows[1][11] == "hidden"
     assert THIS_MONTH <= TODAY
+
+
+def test_people_without_a_contact_cannot_be_worked_out_from_the_workbook(client, login_as, db):
+    """Outsider pass: 'with a contact 5', 'without: hidden' and 'active 6' told that one person had none."""
+    region(n=6, uncontacted=1)
+    refresh()
+    login_as("admin")
+    summary = {(r[0], r[1]): r[2] for r in _rows(_book(client, "/reports/outcomes.xlsx?lang=en")["Summary"])[1:]}
+    assert summary["Caseload", "active candidates"] == 6
+    assert summary["Days to first employer contact", "people with a contact"] == "hidden"
+    assert summary["Days to first employer contact", "people without a contact yet"] == "hidden"
