@@ -64,6 +64,17 @@ def can_withdraw(state: str) -> bool:
     return state in OPEN_STATES
 
 
+def code_shown_to_employer(state: str, held: bool) -> bool:
+    """Whether the employer still sees the person's code: while the proposal holds what the consent
+    let it see, or once the person works there (placed).
+
+    A withdrawn proposal, or one whose consent was withdrawn, has ended: the
+    code tied it to the name that a contact consent may have shown, so the
+    employer keeps only that a proposal for the role ended.
+    """
+    return held or state == "placed"
+
+
 def message_shown(state: str) -> bool:
     """Whether the employer still sees the coach's message: only while the proposal is open.
 

@@ -149,8 +149,9 @@ def withdraw(actor, proposal: Proposal, reason: str = "coach") -> Proposal:
     db.session.flush()
     record("proposal_withdrawn", "proposal", proposal.id, actor=actor, organisation_id=proposal.provider_id,
            detail={"from": old, "reason": reason})
+    # The employer learns only that the proposal for the role ended: not who, nor why.
     notify(employer_users(proposal.organisation_id), "proposal_withdrawn", proposal_id=proposal.id, actor=actor,
-           params=_params(proposal, _code(proposal)))
+           params=_params(proposal, ""))
     return proposal
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from portal.accounts.models import Organisation
+from portal.accounts.models import Membership, Organisation
 from portal.audit.models import AuditEvent
 from portal.audit.services import record
 from portal.coaching.access import AUDIT_TYPE, PROFILE_PARTS
@@ -21,7 +21,7 @@ from portal.coaching.services import profile_of
 from portal.domain import proposals as rules
 from portal.domain.privacy import consent_snapshot, rescoped_snapshot, snapshot_parts, snapshot_view
 from portal.extensions import db
-from portal.proposals.models import Proposal
+from portal.proposals.models import Notification, Proposal
 from portal.signals import consent_scope_changed
 
 # The audit action of an employer's read of a proposed person; the candidate's "who saw what" lists them.
@@ -34,8 +34,15 @@ def take(candidate: Candidate, scope: str) -> dict:
 
 
 def forget(proposal: Proposal) -> None:
-    """Delete what the proposal held of the person: the snapshot, the message and the fit."""
+    """Delete what the proposal held of the person: the snapshot, the message, the fit, and the code
+    in the employer's notifications of it."""
     proposal.snapshot, proposal.message, proposal.fit = None, "", None
+    if rules.code_shown_to_employer(proposal.state, held=False):
+        return
+    employers = select(Membership.user_id).where(Membership.organisation_id == proposal.organisation_id)
+    for note in db.session.scalars(select(Notification).where(Notification.proposal_id == proposal.id,
+                                                              Notification.user_id.in_(employers))):
+        note.params = {**(note.params or {}), "code": ""}
 
 
 def forget_for_consent(consent) -> None:

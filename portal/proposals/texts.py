@@ -64,8 +64,12 @@ def notification_text(note) -> str:
     code, role = p.get("code", ""), p.get("role", "")
     kind = str(KIND_LABELS.get(p.get("kind"), p.get("kind", ""))).lower()
     when = _day(p.get("date"))
+    if note.kind == "proposal_sent" and not code:  # the proposal ended: its code is no longer shown
+        return _("A job coach proposed a candidate for your role %(role)s. The proposal has ended.", role=role)
     if note.kind == "proposal_sent":
         return _("A job coach proposed the candidate %(code)s for your role %(role)s.", code=code, role=role)
+    if note.kind == "proposal_withdrawn" and not code:
+        return _("A proposal for your role %(role)s has ended.", role=role)
     if note.kind == "proposal_answered":
         answer = str(STATE_LABELS.get(p.get("answer"), p.get("answer", "")))
         return _("%(employer)s answered the proposal of %(code)s for %(role)s: %(answer)s.",

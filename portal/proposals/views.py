@@ -12,6 +12,7 @@ from portal.audit.services import record
 from portal.coaching.access import render_and_commit
 from portal.coaching.catalogues import labels_for
 from portal.coaching.labels import LANGUAGE_LEVELS
+from portal.domain import proposals as rules
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice
@@ -82,8 +83,11 @@ def withdraw(proposal_id: int):
 def employer_list():
     """The proposals to the organisation's roles, newest change first."""
     page, context = _listing(services.employer_proposals(current_user, request.args.get("state", "")))
-    codes = services.codes_of({p.candidate_id for p in page.items})
-    return render_template("proposals/employer_list.html", codes=codes, **context)
+    shown = [p for p in page.items if rules.code_shown_to_employer(p.state, p.snapshot is not None)]
+    codes = services.codes_of({p.candidate_id for p in shown})
+    # By proposal: the same person's ended proposal must not borrow the code of a standing one.
+    return render_template("proposals/employer_list.html", codes={p.id: codes[p.candidate_id] for p in shown},
+                           **context)
 
 
 @bp.route("/received/<int:proposal_id>", methods=["GET", "POST"])
@@ -113,7 +117,8 @@ def employer_detail(proposal_id: int):
     if request.method == "GET":
         mark_read(current_user, proposal_id=proposal.id)
     names = labels_for("skills", "adjustments", "languages", "municipalities")
-    code = services.codes_of([proposal.candidate_id]).get(proposal.candidate_id)
+    code = (services.codes_of([proposal.candidate_id]).get(proposal.candidate_id)
+            if rules.code_shown_to_employer(proposal.state, proposal.snapshot is not None) else None)
     return render_and_commit("proposals/employer_detail.html", proposal=proposal, form=form, code=code,
                              answers=open_answers(proposal.state), labels=LABELS, names=names,
                              levels=LANGUAGE_LEVELS, **shown)

@@ -54,7 +54,9 @@ def test_finding_3_the_employer_reads_the_snapshot_and_nothing_after_the_consent
     assert (withdrawn.snapshot, withdrawn.message, withdrawn.fit) == (None, "", None)
     page = _employer_page(client, world, proposal.id)
     assert "This proposal has ended. Nothing of the person is shown any more." in page
-    assert person.code in page and "Kiinteistötyöntekijä" in page and "Withdrawn" in page
+    assert "Kiinteistötyöntekijä" in page and "Withdrawn" in page
+    # Outsider pass: the code (shown beside the name under a contact consent) and the reason stayed visible.
+    assert person.code not in page and "withdrew" not in page.lower() and "consent" not in page.lower()
     for text in ("Kassatyö", "Toimistotyö", LATER, "Tarkka ja rauhallinen", "Cleaning", "Tampere",
                  "Hours a week", "Languages", "How the candidate fits"):
         assert text not in page, text
@@ -116,3 +118,22 @@ def test_every_employer_read_is_audited_with_what_was_shown(client, world, db):
     assert len(reads) == 2
     assert reads[0].object_id == world.ids["candidate"] and reads[0].actor_id == world.users["employer"].id
     assert reads[0].detail["proposal"] == proposal_id and reads[0].detail["shown"] == ["profile", "message"]
+
+
+def test_after_withdrawal_no_list_or_notification_of_the_employer_names_the_code(client, world, db):
+    """Outsider pass: the list and the notifications kept the code of a person whose consent was withdrawn."""
+    coach, person, proposal = _proposed(client, world, db)
+    sign_in(client, coach)
+    consent = db.session.scalars(select(Consent).where(Consent.candidate_id == person.id)).one()
+    assert client.post(f"/coaching/candidates/{person.id}/consents/{consent.id}/withdraw").status_code == 302
+    sign_in(client, world.users["employer"])
+    listing = client.get("/proposals/received?lang=en").get_data(as_text=True)
+    assert person.code not in listing and "Ended proposal" in listing
+    notes = client.get("/proposals/notifications?lang=en").get_data(as_text=True)
+    assert person.code not in notes
+    assert "A proposal for your role Kiinteistötyöntekijä has ended." in notes
+    assert "proposed a candidate for your role Kiinteistötyöntekijä. The proposal has ended." in notes
+    # The coach still knows whom the proposal was about.
+    sign_in(client, coach)
+    assert person.code in client.get("/proposals/notifications?lang=en").get_data(as_text=True) or \
+        person.code in client.get(f"/proposals/{proposal.id}?lang=en").get_data(as_text=True)
