@@ -28,10 +28,11 @@ def send_request(registration, token: str) -> None:
     """Mail the link that confirms a sign-up; until it is followed the sign-up holds no seat."""
     with force_locale(registration.language):
         text = localise(registration.event, lang=registration.language)
-        body = _("Hello %(name)s,\n\nsomeone (you, we hope) signed up this address for \"%(title)s\". "
+        # No greeting by the typed name: until the address's owner confirms, the name is a stranger's text,
+        # and echoing it would let anyone write into mails to any address.
+        body = _("Hello,\n\nsomeone (you, we hope) signed up this address for \"%(title)s\". "
                  "Confirm the sign-up here to get your seat:\n%(confirm)s\n\n"
                  "The link works for 24 hours, and no longer than until the event starts. "
                  "If you did not sign up, ignore this mail: nothing is kept after that.\n",
-                 name=registration.name, title=text.title,
-                 confirm=url_for("events.confirm", token=token, _external=True))
+                 title=text.title, confirm=url_for("events.confirm", token=token, _external=True))
         send_mail(registration.email, _("Confirm your sign-up: %(title)s", title=text.title), body)

@@ -25,6 +25,8 @@ def test_thirty_sign_ups_from_one_address_are_refused_long_before_and_fill_nothi
     answers = [_sign_up(client, event, n).status_code for n in range(30)]
     assert answers[:10] == [302] * 10 and set(answers[10:]) == {429}  # ten per address and event an hour
     assert len(outbox) == 10 and all("/events/confirm/" in m.body for m in outbox)
+    # Outsider pass: the typed name was echoed ("Hei Spam 0,"): a stranger's text into mail to any address.
+    assert not any("Kävijä" in m.body for m in outbox)
     db.session.refresh(event)
     assert event.taken == 0  # nobody confirmed: not one seat is held
     # Another address still signs up for this event; one address over many events meets its own limit.
