@@ -1,4 +1,4 @@
-"""The check of a coach's message to an employer: the health word list of seeds/guard, and the candidate's name."""
+"""The check of a coach's message to an employer: the health word list of seeds/guard, the candidate's name and contact."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from flask_babel import gettext as _
 
-from portal.domain.free_text import Findings, Term, check, make_terms
+from portal.domain.free_text import Findings, Private, Term, check, make_terms
 from portal.domain.privacy import SCOPE_PARTS
 
 TERMS_FILE = Path(__file__).resolve().parents[2] / "seeds" / "guard" / "health_terms.yaml"
@@ -20,13 +20,23 @@ def health_terms() -> tuple[Term, ...]:
     return make_terms(data["terms"])
 
 
-def check_message(text: str, name: str | None, scope: str | None) -> Findings:
-    """What the message must not tell the employer; the name counts unless the consent shares it."""
-    shares_name = scope is not None and "contact" in SCOPE_PARTS.get(scope, ())
-    return check(text, health_terms(), None if shares_name else name)
+def check_message(text: str, candidate, scope: str | None) -> Findings:
+    """What the message must not tell the employer; the name and contact count unless the consent shares them."""
+    shares_contact = scope is not None and "contact" in SCOPE_PARTS.get(scope, ())
+    private = None if shares_contact else Private(candidate.name, candidate.phone, candidate.email)
+    return check(text, health_terms(), private)
 
 
 def findings_message(found: Findings) -> str:
     """The coach's explanation of what was found, in their language."""
-    return _("The message may tell the employer about the candidate's health or name: %(words)s. Rewrite it, "
-             "or tick that the candidate asked for exactly this to be shared.", words=", ".join(found.words))
+    parts = []
+    named = found.health + found.names + found.contact
+    if named:
+        parts.append(_("The message may tell the employer about the candidate's health, name or contact details: "
+                       "%(words)s.", words=", ".join(named)))
+    if found.other_contact:
+        # Not the candidate's as recorded, but it may be theirs (a new number, a private address).
+        parts.append(_("It gives a phone number or e-mail address that may be the candidate's: %(words)s.",
+                       words=", ".join(found.other_contact)))
+    parts.append(_("Rewrite it, or tick that the candidate asked for exactly this to be shared."))
+    return " ".join(parts)

@@ -70,7 +70,7 @@ def propose(coach, candidate: Candidate, role: JobRole, message: str, allow_miss
     """Propose the coach's candidate for a role; refused without consent, to a closed role, or twice.
 
     The employer gets a snapshot of what the consent allows now. A message naming
-    health words or the (unconsented) name is refused unless the coach confirms
+    health words or the (unconsented) name or contact details is refused unless the coach confirms
     that the candidate asked for exactly this to be shared, which is audited.
     """
     require_verified(role.organisation)
@@ -81,7 +81,7 @@ def propose(coach, candidate: Candidate, role: JobRole, message: str, allow_miss
     if problems:
         raise ServiceError(problem(problems[0], code=candidate.code, employer=role.organisation.name))
     message = clean_text(message)[:2000]
-    found = check_message(message, candidate.name, consent.scope)
+    found = check_message(message, candidate, consent.scope)
     if found and not shared_as_asked:
         raise ServiceError(findings_message(found), "message")
     pair = explain_pair(candidate.id, role.id, allow_missing)
@@ -101,7 +101,7 @@ def propose(coach, candidate: Candidate, role: JobRole, message: str, allow_miss
     if found:
         record("message_shared_as_asked", "proposal", proposal.id, actor=coach,
                organisation_id=candidate.organisation_id,
-               detail={"candidate": candidate.id, "words": list(found.words)})
+               detail={"candidate": candidate.id, "found": found.counts()})
     notify(employer_users(role.organisation_id), "proposal_sent", proposal_id=proposal.id,
            params=_params(proposal, candidate.code), actor=coach)
     return proposal

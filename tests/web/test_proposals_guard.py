@@ -39,7 +39,7 @@ def test_finding_5_health_words_and_the_unconsented_name_stop_the_message_until_
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and _proposals(db, person) == 0
     assert "masennusdiagnoosi" in page and "selkävaiva" in page and "Aapo" in page
-    assert "may tell the employer about the candidate&#39;s health or name" in page
+    assert "may tell the employer about the candidate&#39;s health, name or contact details" in page
     assert 'name="shared_as_asked"' in page  # the override is offered only now
 
     # An inflected form is found as well; nothing is written while the coach has not confirmed.
@@ -51,7 +51,38 @@ def test_finding_5_health_words_and_the_unconsented_name_stop_the_message_until_
     proposal = db.session.scalars(select(Proposal).where(Proposal.candidate_id == person.id)).one()
     event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "message_shared_as_asked")).one()
     assert event.object_id == proposal.id and event.actor_id == coach.id
-    assert event.detail["words"] == ["masennusdiagnoosi", "selkävaiva", "Aapo"]
+    # What kinds were confirmed, not the words: the audit trail holds no health data nor the name.
+    assert event.detail["found"] == {"health": 2, "names": 1, "contact": 0, "other_contact": 0}
+    assert not any(w in str(event.detail) for w in ("masennus", "selkä", "Aapo"))
+
+
+def test_finding_5_round_2_medicines_codes_disguises_and_the_phone_are_found_through_the_form(client, world, db):
+    coach, person, role = _setup(world, db)
+    person.phone, person.email = "040 222 2222", "aapo@example.fi"
+    db.session.commit()
+    sign_in(client, coach)
+    message = ("Syö sertraliinia aamuisin, dg F32. Hon är sjukskriven. Hänellä on m\u0430se\u00adnnus ja "
+               "m a s e n n u s. Soita hänelle +358402222222 tai 050 111 1111.")
+    page = _propose(client, person, role, message=message).get_data(as_text=True)
+    assert _proposals(db, person) == 0
+    for word in ("sertraliinia", "dg", "F32", "sjukskriven", "masennus", "+358402222222", "050 111 1111"):
+        assert word in page, word
+    assert "health, name or contact details" in page and "may be the candidate&#39;s: 050 111 1111" in page
+    page = client.post(f"/matching/candidates/{person.id}/roles/{role.id}?lang=fi",
+                       data={"message": "Sähköposti aapo@example.fi"}).get_data(as_text=True)
+    # (the address begins with the name, which is found as well)
+    assert "yhteystiedot: aapo, aapo@example.fi." in page and _proposals(db, person) == 0
+
+    # Ordinary work words go through; with the contact shared, only health words stop the message.
+    ordinary = ("Kassatyö, asiakaspalvelu ja varastotyö sujuvat; trukkikortti, hygieniapassi, ensiapukortti EA1 ja "
+                "B-ajokortti. Osaa SAP:n ja Excelin, aamuvuoro sopii, palkkatuki mahdollinen.")
+    assert _propose(client, person, role, message=ordinary).status_code == 302 and _proposals(db, person) == 1
+    db.session.scalars(select(Consent).where(Consent.candidate_id == person.id)).one().scope = "profile_contact"
+    other = make_role(world.orgs["employer"], title="Toinen")
+    db.session.commit()
+    page = _propose(client, person, other, message="Soita 040 222 2222, käyttää Cipralexia.").get_data(as_text=True)
+    assert "contact details: Cipralexia. Rewrite it" in page and "may be the candidate" not in page
+    assert _propose(client, person, other, message="Soita 040 222 2222.").status_code == 302
 
 
 def test_a_clean_message_goes_through_and_the_name_counts_only_without_a_contact_consent(client, world, db):
