@@ -10,8 +10,10 @@ from portal.accounts.models import Membership, Organisation, User
 from portal.accounts.sessions import end_all_sessions
 from portal.audit.services import record
 from portal.domain.roles import role_fits
+from portal.domain.verification import same_name
 from portal.errors import ServiceError
 from portal.extensions import db
+from portal.identity.services import look_alikes
 
 ORG_SORTS = {"name": Organisation.name, "kind": Organisation.kind, "created": Organisation.created_at}
 USER_SORTS = {"name": User.name, "email": User.email, "created": User.created_at,
@@ -58,6 +60,9 @@ def save_organisation(org: Organisation | None, data: dict, verified_as: str = "
     creating = org is None
     if org is None:
         org = Organisation()
+    if creating or not same_name(data["name"], org.name):
+        _refuse_a_look_alike(org, data["name"])
+    if creating:
         org.mark_verified(verified_as, current_user if current_user.is_authenticated else None)
     org.name = data["name"].strip()
     org.kind = data["kind"]
@@ -69,6 +74,16 @@ def save_organisation(org: Organisation | None, data: dict, verified_as: str = "
            organisation_id=org.id, detail={"name": org.name, "kind": org.kind, "business_id": org.business_id,
                                            **({"verified": verified_as} if creating else {})})
     return org
+
+
+def _refuse_a_look_alike(org: Organisation, name: str) -> None:
+    """Two organisations of one name can be told apart only by their business IDs, which few pages show:
+    a name is refused while an active organisation already has one that looks the same."""
+    for other in look_alikes(org, name):
+        if other.active:
+            raise ServiceError(_("%(name)s (%(business_id)s) already has a name that looks the same. Give this "
+                                 "organisation a name that tells them apart, for example with its place or line "
+                                 "of business.", name=other.name, business_id=other.business_id or "–"), "name")
 
 
 def invite_user(name: str, email: str, organisation: Organisation, role: str) -> tuple[User, str]:

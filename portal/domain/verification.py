@@ -7,6 +7,7 @@ its supplier) are verified as they are made, and the method says so.
 """
 from __future__ import annotations
 
+from portal.domain.normalise import normalise
 from portal.domain.text import fold
 
 # What an administrator did to verify an organisation; "other" needs a note saying what.
@@ -31,8 +32,9 @@ def verification_problem(method: str | None, note: str | None) -> str | None:
 
 
 def name_key(name: str | None) -> str:
-    """A name as compared for look-alikes: case, accents, punctuation and spacing ignored."""
-    return fold(name)
+    """A name as compared for look-alikes: case, accents, punctuation, spacing, invisible characters and
+    Cyrillic or Greek letters that look Latin ignored."""
+    return fold(normalise(name))
 
 
 def same_name(a: str | None, b: str | None) -> bool:

@@ -52,10 +52,11 @@ def shared_names() -> set[str]:
     return {key for key, n in keys.items() if n > 1 and key}
 
 
-def look_alikes(org: Organisation) -> list[Organisation]:
-    """Other organisations whose names look the same as this one's, verified ones first."""
+def look_alikes(org: Organisation, name: str | None = None) -> list[Organisation]:
+    """Other organisations whose names look the same as this one's (or as `name`), verified ones first."""
+    name = org.name if name is None else name
     rows = db.session.execute(select(Organisation.id, Organisation.name).where(Organisation.id != org.id)).all()
-    ids = [i for i, name in rows if rules.same_name(name, org.name)]
+    ids = [i for i, other in rows if rules.same_name(other, name)]
     if not ids:
         return []
     return list(db.session.scalars(select(Organisation).where(Organisation.id.in_(ids))

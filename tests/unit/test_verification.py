@@ -29,6 +29,8 @@ def test_every_method_an_administrator_can_choose_is_a_known_method():
     ("Esimerkki Oy", "ESIMERKKI  OY.", True),
     ("Esimerkki Öy", "Esimerkki Oy", True),
     ("Esimerkki Oy", "Esimerkki Oy Ab", False),
+    ("Esimerkki Oy", "Esimerkki \u041ey", True),  # outsider pass: a Cyrillic O slipped past the warning
+    ("Esimerkki Oy", "Esi\u200bmerkki \uff2fy", True),  # a zero-width space, a fullwidth O
     ("", "", False),
 ])
 def test_names_that_would_look_the_same_in_a_list_are_found(a, b, same):

@@ -194,3 +194,27 @@ def test_a_verified_employer_cannot_rename_itself_but_an_unverified_one_can(clie
     assert client.post("/employer/profile", data={"name": "Korjattu Oy", "business_id": other.business_id}
                        ).status_code == 302
     assert _db.session.get(Organisation, other.id).name == "Korjattu Oy"
+
+
+def test_an_administrator_cannot_give_an_organisation_a_name_that_looks_like_anothers(client, db, login_as):
+    """Outsider pass: an admin renamed a verified organisation to 'Esimerkki Oy', and public role pages, the API
+    and the coach's matching pages, which show the name alone, could no longer tell the two apart."""
+    make_org("employer", name="Esimerkki Oy", business_id="2077474-0")
+    other = make_org("employer", name="Toinen Oy", business_id="1572860-0")
+    db.session.commit()
+    login_as("admin")
+    for name in ("Esimerkki Oy", "ESIMERKKI OY.", "Esimerkki \u041ey"):  # the last with a Cyrillic O
+        page = client.post(f"/admin/organisations/{other.id}?lang=en",
+                           data={"name": name, "kind": "employer", "business_id": "1572860-0"})
+        assert page.status_code == 200, name
+        assert "2077474-0" in html.unescape(page.get_data(as_text=True)) and "looks the same" in page.get_data(as_text=True)
+        db.session.expire_all()
+        assert db.session.get(Organisation, other.id).name == "Toinen Oy"
+    page = client.post("/admin/organisations/new?lang=en",
+                       data={"name": "Esimerkki oy", "kind": "employer", "business_id": "0737546-2"})
+    assert page.status_code == 200 and "looks the same" in page.get_data(as_text=True)
+    # A name that tells them apart is fine, and saving an unchanged name is not refused.
+    assert client.post(f"/admin/organisations/{other.id}", data={"name": "Toinen Oy", "kind": "employer",
+                                                                  "business_id": "1572860-0"}).status_code == 302
+    assert client.post(f"/admin/organisations/{other.id}", data={"name": "Esimerkki Oy Rovaniemi", "kind": "employer",
+                                                                  "business_id": "1572860-0"}).status_code == 302
