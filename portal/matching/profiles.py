@@ -163,7 +163,8 @@ def _role_data(conditions: list, ref: Reference, same: _Same) -> tuple[list[Role
     """Role profiles (in id order), their display info and, per role, how its texts are shown; five queries."""
     ids = select(JobRole.id).where(*conditions)
     rows = db.session.execute(
-        select(JobRole.id, JobRole.title, JobRole.kind, Organisation.name, JobRole.organisation_id,
+        select(JobRole.id, JobRole.title, JobRole.kind, Organisation.name, Organisation.business_id,
+               JobRole.organisation_id,
                JobRole.municipality_code, JobRole.remote, JobRole.hours_min, JobRole.hours_max, JobRole.clause_id,
                JobRole.occupation_code, EmploymentClause.target_groups)
         .join(Organisation, Organisation.id == JobRole.organisation_id)
@@ -180,7 +181,10 @@ def _role_data(conditions: list, ref: Reference, same: _Same) -> tuple[list[Role
     languages = _by_role(select(JobRoleLanguage.role_id, JobRoleLanguage.language_code)
                          .where(JobRoleLanguage.role_id.in_(ids)))
     profiles, info, shown = [], {}, []
-    for (rid, title, kind, employer, org_id, muni, remote, h_min, h_max, clause_id, occupation, groups) in rows:
+    for (rid, title, kind, employer, business_id, org_id, muni, remote, h_min, h_max, clause_id, occupation,
+         groups) in rows:
+        # With the business ID: two employers may share a name, and the coach proposes to one of them.
+        employer = f"{employer} ({business_id})" if business_id else employer
         hours = (h_min, h_max) if h_min is not None and h_max is not None else NO_HOURS
         role_skills = [(same(folded), essential, same(name)) for folded, essential, name in skills.get(rid, ())]
         title, title_folded = same(title), same(fold(title))

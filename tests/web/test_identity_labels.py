@@ -36,3 +36,22 @@ def test_admin_invite_and_procurement_supplier_selects_tell_namesakes_apart(clie
     page = html.unescape(client.get("/procurements/new?lang=en").get_data(as_text=True))
     assert f"Esimerkki Oy ({one.business_id}, Tampere)</option>" in page
     assert f"Esimerkki Oy ({two.business_id}, Helsinki, not verified)</option>" in page
+
+
+def test_the_coachs_matching_pages_tell_two_employers_of_one_name_apart(client, db, world):
+    """Outsider pass: the coach chooses the role to propose on the matching pages, which showed the name alone."""
+    from tests.access.employers import make_role
+    from tests.access.proposals import make_candidate
+    from tests.conftest import sign_in
+
+    one = make_org("employer", name="Samanniminen Oy")
+    two = make_org("employer", name="Samanniminen Oy")
+    person = make_candidate(world.users["coach"], name="Aapo Esimerkki", occupations=("Siivooja",))
+    role = make_role(two, title="Siivooja")
+    make_role(one, title="Siivooja")
+    _db.session.commit()
+    sign_in(client, world.users["coach"])
+    for url in (f"/matching/candidates/{person.id}?lang=en", "/matching/roles?lang=en",
+                f"/matching/candidates/{person.id}/roles/{role.id}?lang=en"):
+        page = html.unescape(client.get(url).get_data(as_text=True))
+        assert f"Samanniminen Oy ({two.business_id})" in page, url
