@@ -93,11 +93,15 @@ def test_the_event_sign_up_mail_links_to_the_public_url(portal_app, outbox):
                   ends_at=start + timedelta(hours=3), place="Halli", capacity=10, published=True)
     _db.session.add(event)
     _db.session.commit()
-    response = portal_app.test_client().post(f"/events/{event.id}", base_url=ALIAS,
-                                             data={"name": "Maija", "email": "maija@example.com"})
+    client = portal_app.test_client()
+    response = client.post(f"/events/{event.id}", base_url=ALIAS, data={"name": "Maija", "email": "maija@example.com"})
     assert response.status_code == 302
+    # First the confirmation request, then (once confirmed) the seat with the event, calendar and cancel links.
+    (confirm,) = _links(outbox[-1].body)
+    assert confirm.startswith(PUBLIC + "/events/confirm/"), confirm
+    assert client.post(confirm.removeprefix(PUBLIC), base_url=ALIAS).status_code == 302
     links = _links(outbox[-1].body)
-    assert len(links) >= 2 and all(link.startswith(PUBLIC + "/events/") for link in links), links
+    assert len(links) >= 3 and all(link.startswith(PUBLIC + "/events/") for link in links), links
 
 
 def test_pages_feeds_api_json_ld_and_calendar_files_link_to_the_public_url(portal_app, db):
