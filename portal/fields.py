@@ -1,13 +1,25 @@
 """Form fields shared by the features."""
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from wtforms import DateField as _WTFormsDateField
+from wtforms import DecimalField as _WTFormsDecimalField
 from wtforms import IntegerField as _WTFormsIntegerField
 from wtforms import SelectMultipleField, widgets
+from wtforms.validators import NumberRange
 
-from portal.inputs import MAX_ID, whole_number
+from portal.inputs import FIRST_YEAR, LAST_YEAR, MAX_ID, whole_number
 
-# WTForms' own message for its IntegerField, translated by WTForms' catalogs as it is there.
+# WTForms' own messages for its IntegerField and DecimalField, translated by WTForms' catalogs as they are there.
 NOT_AN_INTEGER = "Not a valid integer value."
+NOT_A_DECIMAL = "Not a valid decimal value."
+# A decimal number in the digits 0-9, an exponent of at most three digits allowed ("1e3", "2.5E-1").
+DECIMAL = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]{1,3})?")
+LARGEST = Decimal(10) ** 15  # past every numeric column of the portal (the largest holds 12 digits of euros)
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -38,3 +50,50 @@ class IntegerField(_WTFormsIntegerField):
             raise ValueError(self.invalid_value_message or self.gettext(NOT_AN_INTEGER))
         self.data = number
 
+
+class DecimalField(_WTFormsDecimalField):
+    """WTForms' DecimalField, taking finite numbers in the digits 0-9 within ±10**15 only.
+
+    WTForms reads the value with Decimal(), which also takes 'nan', 'inf',
+    '1e400', other scripts' digits and underscores: NaN cannot be compared,
+    infinity cannot become an integer, and a huge number fails in a column or
+    in formatting, each a 500 instead of the field's message. A field with
+    ``places`` keeps its value rounded to them, as its column stores it. Give
+    each field its own bounds with number_range().
+    """
+
+    def process_formdata(self, valuelist):
+        if not valuelist:
+            return
+        text = valuelist[0].strip() if isinstance(valuelist[0], str) else ""
+        number = Decimal(text) if DECIMAL.fullmatch(text) else None
+        if number is None or not abs(number) < LARGEST:
+            self.data = None
+            raise ValueError(self.gettext(NOT_A_DECIMAL))
+        self.data = number.quantize(Decimal(1).scaleb(-self.places)) if self.places is not None else number
+
+
+def number_range(min=None, max=None) -> NumberRange:  # noqa: A002 - the names of NumberRange
+    """NumberRange with the portal's translated message naming the bounds."""
+    if min is not None and max is not None:
+        message = _l("Give a number from %(min)s to %(max)s.")
+    elif max is not None:
+        message = _l("Give a number of at most %(max)s.")
+    else:
+        message = _l("Give a number of at least %(min)s.")
+    return NumberRange(min=min, max=max, message=message)
+
+
+class DateField(_WTFormsDateField):
+    """WTForms' DateField, taking years FIRST_YEAR to LAST_YEAR only.
+
+    A date such as 9999-12-31 or 0001-01-01 parses, but the next month or a
+    day before it is past the calendar Python knows: rules that add months or
+    days to it then fail with a 500. No date of the portal is that far off.
+    """
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        if self.data is not None and not FIRST_YEAR <= self.data.year <= LAST_YEAR:
+            self.data = None
+            raise ValueError(_("Give a date from the year %(first)s to %(last)s.", first=FIRST_YEAR, last=LAST_YEAR))

@@ -18,6 +18,7 @@ character, which no person types: a value with one is a 400.
 from __future__ import annotations
 
 import re
+from datetime import date
 from urllib.parse import urlsplit
 
 from flask import abort, make_response, request
@@ -30,6 +31,8 @@ FORM_TYPES = frozenset({"application/x-www-form-urlencoded", "multipart/form-dat
 READING = frozenset({"GET", "HEAD", "OPTIONS"})
 MAX_ID = 2**31 - 1  # PostgreSQL's integer, the type of every id column
 MAX_PAGE = 100_000  # at 100 a page, ten million rows: far past any list of the portal
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # no date of the portal is further off; the calendar ends at 9999
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 WHOLE_NUMBER = re.compile(r"-?[0-9]{1,18}")  # ASCII digits only; 18 of them stay within 64 bits
 
 
@@ -73,6 +76,19 @@ def db_int(value: str) -> int:
     if not 0 <= number <= MAX_ID:
         raise ValueError(f"{value!r} is out of range")
     return number
+
+
+def calendar_date(value: str) -> date:
+    """A date written YYYY-MM-DD in a year FIRST_YEAR to LAST_YEAR (as ``type=``); else ValueError."""
+    day = date.fromisoformat(value) if isinstance(value, str) and ISO_DATE.fullmatch(value) else None
+    if day is None or not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"{value!r:.40} is no date of the portal")
+    return day
+
+
+def calendar_month(value: str) -> date:
+    """The first day of a month written YYYY-MM, in a year FIRST_YEAR to LAST_YEAR (as ``type=``); else ValueError."""
+    return calendar_date(f"{value}-01" if isinstance(value, str) and len(value) == 7 else "")
 
 
 def optional_id(value) -> int | None:

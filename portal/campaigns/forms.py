@@ -4,8 +4,10 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import BooleanField, DateField, EmailField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, EmailField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional
+
+from portal.fields import DateField
 
 LANG_NAMES = {"fi": _l("Finnish"), "sv": _l("Swedish"), "en": _l("English")}
 CTA_LABELS = {"pledge": _l("Make a pledge"), "post_role": _l("Post a role"), "event": _l("Sign up for an event")}

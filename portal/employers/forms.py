@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, EmailField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, EmailField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional, URL, ValidationError
 
 from portal.admin.forms import business_id_check
-from portal.fields import IntegerField, MultiCheckboxField
+from portal.fields import DateField, IntegerField, MultiCheckboxField
 
 KIND_LABELS = {"job": _l("Job"), "apprenticeship": _l("Apprenticeship"), "work_trial": _l("Work trial")}
 REMOTE_LABELS = {"none": _l("No, the work is done on site"), "partly": _l("Partly remote"),

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, EmailField, SelectField, StringField, TextAreaField, TimeField
+from wtforms import EmailField, SelectField, StringField, TextAreaField, TimeField
 from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional
 
-from portal.fields import IntegerField
+from portal.fields import DateField, IntegerField
 
 
 class EventForm(FlaskForm):

@@ -5,10 +5,10 @@ from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, DecimalField, RadioField, SelectField
+from wtforms import BooleanField, RadioField, SelectField
 from wtforms.validators import InputRequired, NumberRange, Optional
 
-from portal.fields import IntegerField
+from portal.fields import DateField, DecimalField, IntegerField, number_range
 
 SITUATION_LABELS = {
     "reduced_work_ability": _l("Reduced work ability because of a disability or illness"),
@@ -83,13 +83,13 @@ class CalculatorForm(FlaskForm):
     situation = RadioField(_l("The person's situation"), choices=[], validators=[InputRequired()])
     employer_kind = SelectField(_l("Employer"), choices=list(EMPLOYER_KIND_LABELS.items()), default="company")
     monthly_pay = DecimalField(_l("Gross pay a month, euros"), places=2,
-                               validators=[InputRequired(), NumberRange(min=Decimal("0.01"), max=Decimal(100000))],
+                               validators=[InputRequired(), number_range(min=Decimal("0.01"), max=Decimal(100000))],
                                description=_l("The pay without the employer's social charges and holiday pay, "
                                               "which the subsidy does not cover."))
     weekly_hours = DecimalField(_l("Working hours a week"), places=1,
-                                validators=[InputRequired(), NumberRange(min=Decimal("0.5"), max=60)])
+                                validators=[InputRequired(), number_range(min=Decimal("0.5"), max=60)])
     full_time_hours = DecimalField(_l("Full-time hours a week in your sector"), places=1, default=Decimal("37.5"),
-                                   validators=[Optional(), NumberRange(min=1, max=60)],
+                                   validators=[Optional(), number_range(min=1, max=60)],
                                    description=_l("From your collective agreement; 37.5 is common."))
     start = DateField(_l("Start date"), validators=[InputRequired()])
     months = IntegerField(_l("Planned length of the employment, months"),
@@ -98,7 +98,7 @@ class CalculatorForm(FlaskForm):
     age = IntegerField(_l("The person's age"), validators=[Optional(), NumberRange(min=15, max=100)],
                        description=_l("Only needed where the rules depend on age."))
     tools_cost = DecimalField(_l("Cost of tools or changes to the workplace, euros"), places=2,
-                              validators=[Optional(), NumberRange(min=0, max=1000000)])
+                              validators=[Optional(), number_range(min=0, max=1000000)])
     coworker_hours = DecimalField(_l("Hours a month a co-worker helps"), places=1,
-                                  validators=[Optional(), NumberRange(min=0, max=744)])
+                                  validators=[Optional(), number_range(min=0, max=744)])
     coworker_months = IntegerField(_l("For how many months"), validators=[Optional(), NumberRange(min=0, max=120)])

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, DecimalField, SelectField
+from wtforms import BooleanField, SelectField
 from wtforms.validators import Optional
 
+from portal.fields import DateField, DecimalField, number_range
 from portal.placements.services import Terms
 from portal.placements.texts import END_REASON_LABELS, KIND_LABELS
 
@@ -20,8 +21,8 @@ class TermsForm(FlaskForm):
     end_on = DateField(_l("End date"), validators=[Optional()],
                        description=_l("Needed for a work trial. For employment, the end of a fixed term; leave "
                                       "empty when it runs until further notice."))
-    work_share = DecimalField(_l("Working-time share (%)"), validators=[Optional()], places=1,
-                              description=_l("Of the full working time of the sector, for example 60."))
+    work_share = DecimalField(_l("Working-time share (%)"), validators=[Optional(), number_range(max=100)],
+                              places=1, description=_l("Of the full working time of the sector, for example 60."))
     wage_subsidy = BooleanField(_l("A wage subsidy is used"))
     clause_id = SelectField(_l("Counts towards the employment clause"), coerce=int, choices=[])
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from portal.domain.obligation_details import report_dates
 from portal.domain.obligations import STATES, Clause, Entry, Status, evaluate
 from portal.extensions import db
-from portal.inputs import db_int
+from portal.inputs import calendar_date, db_int
 from portal.procurements.loading import ClauseInfo, load
 from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
 
@@ -107,7 +107,7 @@ class Filters:
         """The filters of a query string (?state=, ?supplier=, ?deadline_from=, ?deadline_to=)."""
         def _date(name):
             try:
-                return date.fromisoformat(args.get(name, ""))
+                return calendar_date(args.get(name, ""))
             except ValueError:
                 return None
         state = args.get("state", "")

@@ -1,14 +1,16 @@
 """Forms of the officer's pages and the supplier's ledger (types only; the rules are in the services)."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import DateField, DecimalField, EmailField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
+from wtforms import EmailField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional
 
 from portal.admin.forms import business_id_check
-from portal.fields import IntegerField, MultiCheckboxField
+from portal.fields import DateField, DecimalField, IntegerField, MultiCheckboxField, number_range
 from portal.inputs import id_choice
 from portal.procurements.labels import ENTRY_KIND_LABELS, INTERVAL_LABELS
 
@@ -25,7 +27,7 @@ class ProcurementForm(FlaskForm):
                                           "The first two digits name the division."))
     # The column holds up to 12 digits of euros (Numeric(14, 2)); more would fail in PostgreSQL, not here.
     estimated_value = DecimalField(_l("Estimated value (EUR, without VAT)"), places=2,
-                                   validators=[Optional(), NumberRange(min=0, max=999_999_999_999)])
+                                   validators=[Optional(), number_range(min=0, max=999_999_999_999)])
     contract_start = DateField(_l("Contract starts"), validators=[InputRequired()])
     contract_end = DateField(_l("Contract ends"), validators=[InputRequired()])
     supplier_id = SelectField(_l("Supplier"), coerce=id_choice, choices=[], validate_choice=False,
@@ -47,8 +49,10 @@ class InviteSupplierForm(FlaskForm):
 class ClauseForm(FlaskForm):
     """A clause template's parameters."""
 
-    quantity = DecimalField(_l("Quantity"), validators=[InputRequired()])
-    min_months = DecimalField(_l("Minimum length of each period (months)"), validators=[Optional()])
+    # Persons or person-months of one contract: far below the column's Numeric(10, 2).
+    quantity = DecimalField(_l("Quantity"), validators=[InputRequired(), number_range(max=100_000)])
+    min_months = DecimalField(_l("Minimum length of each period (months)"),
+                              validators=[Optional(), number_range(max=120)])
     target_groups = MultiCheckboxField(_l("Eligible target groups"), choices=[])
     reporting_interval = SelectField(_l("Reporting interval"), coerce=int, choices=list(INTERVAL_LABELS.items()),
                                      default=3)
@@ -56,7 +60,7 @@ class ClauseForm(FlaskForm):
                          description=_l("The obligation must be met by this day; it must fall within the "
                                         "contract period."))
     sanction_per_month = DecimalField(_l("Sanction per missing person-month (EUR)"), places=2,
-                                      validators=[Optional()],
+                                      validators=[Optional(), number_range(max=Decimal("9999999999.99"))],
                                       description=_l("Optional. Leave empty for no sanction."))
     social_enterprise_share = IntegerField(_l("Share that social-enterprise purchases may cover (%)"),
                                            validators=[Optional()],

@@ -12,7 +12,7 @@ from datetime import date
 
 from portal.domain.outcomes import month_start
 from portal.domain.person_months import add_months
-from portal.inputs import db_int
+from portal.inputs import calendar_month, db_int
 
 CANDIDATE_SECTIONS = ("status", "moves", "contact", "caseload")
 PLACEMENT_SECTIONS = ("trials", "retention", "subsidy")
@@ -79,8 +79,8 @@ class Filters:
 
         def month(name, fallback):
             try:
-                return date.fromisoformat(f"{args.get(name, '')[:7]}-01")
-            except ValueError:
+                return calendar_month(args.get(name, "")[:7])
+            except ValueError:  # unreadable, or a year past FIRST_YEAR..LAST_YEAR: its next month may not exist
                 return fallback
 
         first, last = month("from", base.first), month("to", base.last)

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, TextAreaField
+from wtforms import TextAreaField
 from wtforms.validators import Length, Optional
+
+from portal.fields import DateField
 
 
 class OwnGoalForm(FlaskForm):

@@ -25,7 +25,7 @@ from tests.access.world import build_world
 from tests.conftest import empty_tables, sign_in
 from tests.factories import PASSWORD
 from tests.web.attack import owners_form
-from tests.web.hostile import has_messages
+from tests.web.hostile import fields_of, has_messages
 from tests.web.test_procurements import GOOD
 
 ODD = ["²", "١٢", "1_000", "9" * 20, "-" + "9" * 20, str(2**31)]
@@ -101,17 +101,27 @@ def test_ending_a_session_named_in_odd_digits_ends_nothing_and_fails_not(client,
     assert response.status_code == 200
 
 
-def _number_fields(html: str) -> list[str]:
-    """The names of a page's number inputs and selects (POST forms)."""
+WHOLE = ("9" * 20, "²")
+DECIMAL = WHOLE + ("1e308", "nan", "inf", "-inf", "1e400", "1e20")  # no finite number a column holds
+DATES = ("9999-12-31", "0001-01-01")  # the next month or the day before is past Python's calendar
+FAR_MONTHS = ("9999-12", "0001-01") + DATES
+
+
+def _number_fields(html: str) -> dict[str, tuple[str, ...]]:
+    """The names of a page's number, decimal and date inputs and selects (POST forms), with the values to try."""
     import re
 
     forms = re.findall(r'<form[^>]*method="post".*?</form>', html, re.S | re.I)
-    names = []
+    names: dict[str, tuple[str, ...]] = {}
     for form in forms:
-        names += re.findall(r'<input[^>]*type="number"[^>]*name="([^"]+)"', form)
-        names += re.findall(r'<input[^>]*name="([^"]+)"[^>]*type="number"', form)
-        names += re.findall(r'<select[^>]*name="([^"]+)"', form)
-    return sorted(set(names))
+        for tag in re.findall(r"<input[^>]*>", form):
+            name, kind = re.search(r'name="([^"]+)"', tag), re.search(r'type="([^"]+)"', tag)
+            if name and kind and kind.group(1) == "number":
+                names[name.group(1)] = DECIMAL if "step=" in tag else WHOLE  # WTForms' DecimalField: step="any"
+            elif name and kind and kind.group(1) == "date":
+                names[name.group(1)] = DATES
+        names.update({name: WHOLE for name in re.findall(r'<select[^>]*name="([^"]+)"', form)})
+    return names
 
 
 @pytest.fixture(scope="module")
@@ -132,8 +142,9 @@ def world(app):
 POSTS = sorted({r.endpoint: r for r in all_routes() if r.method == "POST"}.values(), key=lambda r: r.endpoint)
 
 
-def test_every_number_field_and_select_answers_odd_digits_and_huge_numbers_without_a_500(app, world):
-    tried, wrong = [], []
+def test_every_number_date_field_and_select_answers_odd_digits_huge_numbers_and_far_years_without_a_500(
+        app, world):
+    tried, wrong, kinds = [], [], set()
     for route in POSTS:
         client = app.test_client()
         if route.allowed != PUBLIC:
@@ -145,10 +156,30 @@ def test_every_number_field_and_select_answers_odd_digits_and_huge_numbers_witho
             continue  # an action without a page of its own (its form is on another page)
         html = page.get_data(as_text=True)
         form = {**{k: [str(v)] for k, v in route.data(world).items()}, **owners_form(html, url)}
-        for name in _number_fields(html):
-            for value in ("9" * 20, "²"):
+        for name, values in _number_fields(html).items():
+            for value in values:
                 status = client.post(url, data={**form, name: [value]}).status_code
                 tried.append(f"{route.endpoint} {name}")
+                kinds.add(value)
                 if status >= 500:
                     wrong.append(f"POST {route.endpoint} {name}={value!r}: {status}")
-    assert len(set(tried)) > 50 and not wrong, wrong
+    assert len(set(tried)) > 50 and {"nan", "1e20", "9999-12-31"} <= kinds and not wrong, wrong
+
+
+def test_every_page_answers_months_and_dates_of_year_9999_and_1_in_its_query_without_a_500(app, world):
+    wrong = []
+    for route in sorted({r.endpoint: r for r in all_routes() if r.method == "GET"}.values(), key=lambda r: r.endpoint):
+        client = app.test_client()
+        if route.allowed != PUBLIC:
+            sign_in(client, world.user(route.allowed[0]))
+        with app.test_request_context():
+            url = url_for(route.endpoint, **route.params(world))
+        page = client.get(url)
+        names = set(fields_of(page.get_data(as_text=True)).fields["get"]) if page.mimetype == "text/html" else set()
+        names |= {"from", "to", "deadline_from", "deadline_to", "start", "month", "date"}
+        for value in FAR_MONTHS:
+            query = {**{k: str(v) for k, v in route.query(world).items()}, **{name: value for name in names}}
+            status = client.get(url, query_string=query).status_code
+            if status >= 500:
+                wrong.append(f"GET {url} {value}: {status}")
+    assert not wrong, wrong
