@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 
 from hypothesis import HealthCheck, settings
@@ -98,3 +100,23 @@ def fields_of(html: str) -> FormFields:
 def has_messages(html: str) -> bool:
     """Whether a re-rendered page tells the user what went wrong (error summary, field error or alert)."""
     return any(marker in html for marker in ('class="error-summary"', 'class="field-error"', 'role="alert"'))
+
+
+@contextmanager
+def module_world(app, build: Callable) -> Iterator:
+    """One world for a whole test module (building it per test would cost minutes), with rate limits off
+    (they have their own tests; here they would hide the answers); its tables are emptied at the end."""
+    from portal.extensions import db, limiter
+    from tests.conftest import empty_tables
+
+    ctx = app.app_context()
+    ctx.push()
+    app.extensions["outbox"] = []
+    limiter.enabled = False
+    try:
+        yield build()
+    finally:
+        limiter.enabled = True
+        db.session.rollback()
+        empty_tables()
+        ctx.pop()

@@ -18,12 +18,12 @@ import pytest
 from flask import url_for
 
 from portal.extensions import db as _db
-from portal.extensions import limiter
 from portal.security import public
 from tests.access import PUBLIC, ROLES, all_routes
 from tests.access.employers import make_role
 from tests.access.world import build_world
-from tests.conftest import empty_tables, make_test_app, sign_in
+from tests.conftest import make_test_app, sign_in
+from tests.web.hostile import module_world
 from tests.factories import PASSWORD, make_org, make_user
 
 # The keyword arguments of url_for itself.
@@ -53,17 +53,8 @@ def _check_headers(response, label: str) -> None:
 @pytest.fixture(scope="module")
 def world(app):
     """One world for the module; rate limits off (they have their own tests and would hide the answers)."""
-    ctx = app.app_context()
-    ctx.push()
-    app.extensions["outbox"] = []
-    limiter.enabled = False
-    try:
-        yield build_world()
-    finally:
-        limiter.enabled = True
-        _db.session.rollback()
-        empty_tables()
-        ctx.pop()
+    with module_world(app, build_world) as built:
+        yield built
 
 
 def _hostile_query(app) -> dict[str, str]:

@@ -29,11 +29,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from portal.extensions import db as _db
-from portal.extensions import limiter
 from tests.access import PUBLIC, all_routes
 from tests.access.world import build_world
 from tests.conftest import empty_tables, sign_in
-from tests.web.hostile import JSON_VALUE, SETTINGS, VALUE, fields_of, form_data, has_messages
+from tests.web.hostile import JSON_VALUE, SETTINGS, VALUE, fields_of, form_data, has_messages, module_world
 
 ROUTES = all_routes()
 # Actions that remove, close or end what later routes need: they run after every other route.
@@ -74,17 +73,8 @@ class Worlds:
 @pytest.fixture(scope="module")
 def worlds(app):
     """One world for the module (building it per route would cost half a minute); emptied at the end."""
-    ctx = app.app_context()
-    ctx.push()
-    app.extensions["outbox"] = []
-    limiter.enabled = False  # rate limits have their own tests; here they would hide the answers
-    try:
-        yield Worlds()
-    finally:
-        limiter.enabled = True
-        _db.session.rollback()
-        empty_tables()
-        ctx.pop()
+    with module_world(app, Worlds) as built:
+        yield built
 
 
 def _client(app, world, route):

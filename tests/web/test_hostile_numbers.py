@@ -17,15 +17,14 @@ from flask_wtf import FlaskForm
 from wtforms.validators import Optional
 
 from portal.extensions import db as _db
-from portal.extensions import limiter
 from portal import inputs
 from tests.access import PUBLIC, all_routes
 from tests.access.procurements import make_procurement
 from tests.access.world import build_world
-from tests.conftest import empty_tables, sign_in
+from tests.conftest import sign_in
 from tests.factories import PASSWORD
 from tests.web.attack import owners_form
-from tests.web.hostile import fields_of, has_messages
+from tests.web.hostile import fields_of, has_messages, module_world
 from tests.web.test_procurements import GOOD
 
 ODD = ["²", "١٢", "1_000", "9" * 20, "-" + "9" * 20, str(2**31)]
@@ -126,17 +125,8 @@ def _number_fields(html: str) -> dict[str, tuple[str, ...]]:
 
 @pytest.fixture(scope="module")
 def world(app):
-    ctx = app.app_context()
-    ctx.push()
-    app.extensions["outbox"] = []
-    limiter.enabled = False
-    try:
-        yield build_world()
-    finally:
-        limiter.enabled = True
-        _db.session.rollback()
-        empty_tables()
-        ctx.pop()
+    with module_world(app, build_world) as built:
+        yield built
 
 
 POSTS = sorted({r.endpoint: r for r in all_routes() if r.method == "POST"}.values(), key=lambda r: r.endpoint)
