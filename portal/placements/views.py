@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 from portal import nav
 from portal.audit.services import record
 from portal.coaching.access import local_today, render_and_commit
+from portal.domain.proposals import can_place
 from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.placements import actions, services
@@ -20,7 +21,7 @@ from portal.placements.bookkeeping import occupied
 from portal.placements.forms import NO_CLAUSE, ConvertForm, EndForm, TermsForm
 from portal.placements.models import Placement
 from portal.placements.services import Refused
-from portal.placements.texts import CHANGE_LABELS, END_REASON_LABELS, KIND_LABELS, STATE_LABELS
+from portal.placements.texts import CHANGE_LABELS, END_REASON_LABELS, KIND_LABELS, STATE_LABELS, message
 from portal.procurements.services import clauses_for_supplier
 from portal.proposals import services as proposals
 from portal.proposals.notify import mark_read
@@ -79,6 +80,11 @@ def _fail(form, exc: Refused) -> None:
 def new(proposal_id: int):
     """Record the placement agreed in an accepted proposal."""
     proposal = _proposal(proposal_id)
+    if not can_place(proposal.state):
+        # Only an accepted proposal leads here; an ended one must not name its person to the employer.
+        flash(message("not_accepted"), "error")
+        detail = "proposals.coach_detail" if current_user.role == "coach" else "proposals.employer_detail"
+        return redirect(url_for(detail, proposal_id=proposal.id))
     role, today = proposal.role, local_today()
     end = today + timedelta(weeks=role.trial_weeks) - timedelta(days=1) if role.trial_weeks else None
     form = TermsForm(data=None if request.method == "POST" else {

@@ -162,7 +162,8 @@ def test_a_full_role_and_a_proposal_not_accepted_are_refused(client, world, db):
     page = client.post(f"/placements/new/{other.id}?lang=en", data=terms(kind="job", end=None)).get_data(as_text=True)
     assert "All 1 positions of this role are already taken" in page
     assert nothing_written(db, second) and db.session.get(RoleOccupancy, role.id).active == 1
-    page = client.post(f"/placements/new/{proposal.id}?lang=en", data=terms(kind="job", end=None))
+    page = client.post(f"/placements/new/{proposal.id}?lang=en", data=terms(kind="job", end=None),
+                       follow_redirects=True)  # back to the proposal, with the refusal
     assert "Only a proposal the employer has accepted can become a placement." in page.get_data(as_text=True)
     assert count(db, Placement, Placement.candidate_id == person.id) == 1
 

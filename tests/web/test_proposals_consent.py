@@ -137,3 +137,18 @@ def test_after_withdrawal_no_list_or_notification_of_the_employer_names_the_code
     sign_in(client, coach)
     assert person.code in client.get("/proposals/notifications?lang=en").get_data(as_text=True) or \
         person.code in client.get(f"/proposals/{proposal.id}?lang=en").get_data(as_text=True)
+
+
+def test_the_placement_form_of_an_ended_proposal_names_nobody(client, world, db):
+    """Outsider pass: /placements/new/<id> of a withdrawn proposal showed the employer the person's code."""
+    coach, person, proposal = _proposed(client, world, db)
+    sign_in(client, coach)
+    consent = db.session.scalars(select(Consent).where(Consent.candidate_id == person.id)).one()
+    assert client.post(f"/coaching/candidates/{person.id}/consents/{consent.id}/withdraw").status_code == 302
+    sign_in(client, world.users["employer"])
+    for method in (client.get, client.post):
+        response = method(f"/placements/new/{proposal.id}?lang=en", data={"kind": "job"})
+        assert response.status_code == 302 and response.headers["Location"].startswith(
+            f"/proposals/received/{proposal.id}")
+    page = client.get(f"/proposals/received/{proposal.id}?lang=en").get_data(as_text=True)
+    assert person.code not in page and "accepted" in page.lower()
