@@ -7,6 +7,8 @@ its supplier) are verified as they are made, and the method says so.
 """
 from __future__ import annotations
 
+import unicodedata
+
 from portal.domain.normalise import normalise
 from portal.domain.text import fold
 
@@ -31,10 +33,26 @@ def verification_problem(method: str | None, note: str | None) -> str | None:
     return None
 
 
+# Legal forms a name may end in ("Esimerkki Oy", "Esimerkki Oyj", "Esimerkki Ab"): a namesake with another
+# form still looks like the same company in a list. Longest first, as they are cut from the end.
+LEGAL_FORMS = ("osakeyhtio", "aktiebolag", "oyabp", "oyab", "oyj", "abp", "ltd", "oy", "ab", "ky", "ay", "tmi", "ry",
+               "rf", "inc", "llc", "gmbh")
+# Digits and letters that pass for one another at a glance ("Esimerkki 0y", "Esimerkkl Oy").
+LOOK_ALIKE_CHARS = str.maketrans({"0": "o", "1": "i", "l": "i", "|": "i"})
+MIN_KEY = 3
+
+
 def name_key(name: str | None) -> str:
-    """A name as compared for look-alikes: case, accents, punctuation, spacing, invisible characters and
-    Cyrillic or Greek letters that look Latin ignored."""
-    return fold(normalise(name))
+    """A name as compared for look-alikes: what is left when case, accents, spacing, punctuation, symbols,
+    invisible characters, Cyrillic or Greek letters that look Latin, look-alike digits and a legal form
+    at the end are ignored ("E.s.i.m.e.r.k.k.i 0yj" -> "esimerkki")."""
+    # Symbols go before NFKC, which would spell "™" as "TM".
+    plain = "".join(ch for ch in name or "" if unicodedata.category(ch) != "So")
+    key = "".join(fold(normalise(plain)).split()).translate(LOOK_ALIKE_CHARS)
+    for form in LEGAL_FORMS:
+        if key.endswith(form) and len(key) - len(form) >= MIN_KEY:
+            return key[: -len(form)]
+    return key
 
 
 def same_name(a: str | None, b: str | None) -> bool:

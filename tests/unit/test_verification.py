@@ -28,9 +28,23 @@ def test_every_method_an_administrator_can_choose_is_a_known_method():
     ("Esimerkki Oy", "Esimerkki Oy", True),
     ("Esimerkki Oy", "ESIMERKKI  OY.", True),
     ("Esimerkki Öy", "Esimerkki Oy", True),
-    ("Esimerkki Oy", "Esimerkki Oy Ab", False),
+    ("Esimerkki Oy", "Esimerkki Oy Ab", True),  # the bilingual form of the same legal form
     ("Esimerkki Oy", "Esimerkki \u041ey", True),  # outsider pass: a Cyrillic O slipped past the warning
     ("Esimerkki Oy", "Esi\u200bmerkki \uff2fy", True),  # a zero-width space, a fullwidth O
+    # Outsider pass 3: spacing, dots, symbols, look-alike digits and letters, and other legal forms.
+    ("Esimerkki Oy", "EsimerkkiOy", True),
+    ("Esimerkki Oy", "\uff25\uff53\uff49\uff4d\uff45\uff52\uff4b\uff4b\uff49\uff2f\uff59", True),
+    ("Esimerkki Oy", "E.s.i.m.e.r.k.k.i Oy", True),
+    ("Esimerkki Oy", "Esimerkki Oy\u2122", True),
+    ("Esimerkki Oy", "Esimerkki 0y", True),
+    ("Esimerkki Oy", "Esimerkkl Oy", True),
+    ("Esimerkki Oy", "Esimerkki Oyj", True),
+    ("Esimerkki Oy", "Esimerkki Osakeyhtiö", True),
+    ("Esimerkki Oy", "Esimerkki", True),
+    ("Valmennuspolku ry", "valmennuspolku r.y.", True),
+    ("Esimerkki Oy", "Esimerkkitalo Oy", False),
+    ("Kebab Oy", "Kebabby Oy", False),
+    ("Oy", "Ab", False),
     ("", "", False),
 ])
 def test_names_that_would_look_the_same_in_a_list_are_found(a, b, same):
