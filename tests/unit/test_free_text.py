@@ -208,3 +208,25 @@ def test_contact_details_are_the_candidates_own_or_any_other_and_count_only_when
     assert found.words[-1] == "a.e@mail.fi"
     assert not check(text, TERMS)  # the consent shares the contact
     assert contact_words("Y-tunnus 1234567-8, puh. 09 123 4567", None, None) == ([], ["09 123 4567"])
+
+
+@pytest.mark.parametrize("text", [
+    "Käyttää Zoloftia.", "Tar Sertralin.", "Takes sertraline.", "Takes fluoxetine daily.", "Prozac auttaa.",
+    "Efexor käytössä.", "Ottaa Xanaxia.", "Alprox tarvittaessa.", "Tenoxia illalla.", "Subutex-hoito.",
+    "Metadonihoidossa.", "Särkylääkkeitä päivittäin.", "Oli saikulla kuukauden.", "Kaksisuuntainen.",
+    "Anoreksia takana.", "She had anorexia.", "Touretten oireyhtymä.", "Hän on invalidi.",
+    "Hermoromahduksen jälkeen.", "Käy A-klinikalla.", "Osastojakson jälkeen.", "Hoitojakso päättyi.",
+    "Välilevyn pullistuma.", "B-lausunto tulossa.", "Osatyökyvyttömyyseläkkeellä.", "Hon har sjukpension.",
+    "Utbrändhet förra året.", "Has ASD.", "After a nervous breakdown.", "On disability pension.",
+])
+def test_outsider_pass_3_words_are_found(text):
+    """Medicines, slang, care settings and conditions an outside tester still got through."""
+    assert health_words(text, SEED_TERMS), text
+
+
+@pytest.mark.parametrize("text", [
+    "Osaa laskea osastojen tilaukset.", "Suljettu tila, ei ikkunoita.", "Välillä levyjä nostellen.",
+    "Hoitaa asiakaspalvelun.", "B-luokan ajokortti.", "Kassajärjestelmä tuttu.",
+])
+def test_the_new_words_leave_work_text_alone(text):
+    assert health_words(text, SEED_TERMS) == (), text
