@@ -38,6 +38,13 @@ class ServiceError(Exception):
         self.field = field
 
 
+def show_refusal(form, exc: ServiceError) -> None:
+    """Undo what the refused action half-wrote and put its message on its field (or on the form)."""
+    db.session.rollback()
+    target = getattr(form, exc.field, None) if exc.field else None
+    (target.errors if target is not None else form.form_errors).append(exc.message)
+
+
 # The page when the usual one cannot be made (a template, the session or a translation failed): no
 # template, no lookups, every value escaped. The security headers are added after it like after any answer.
 PLAIN_PAGE = """<!doctype html>

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from portal.accounts.models import Organisation, User
 from portal.admin import services
 from portal.admin.forms import ConfirmForm, InviteForm, KIND_LABELS, OrganisationForm, ROLE_LABELS, RoleForm
-from portal.errors import ServiceError
+from portal.errors import ServiceError, show_refusal
 from portal import nav
 from portal.extensions import db
 from portal.identity.choices import organisation_choices
@@ -23,12 +23,6 @@ from portal.security import get_or_404, roles
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 nav.add("admin.index", _l("Administration"), ("admin",), order=90)
-
-
-def _fail(form, exc: ServiceError) -> None:
-    db.session.rollback()
-    target = getattr(form, exc.field, None) if exc.field else None
-    (target.errors if target is not None else form.form_errors).append(exc.message)
 
 
 @bp.get("/")
@@ -67,7 +61,7 @@ def organisation_new():
         try:
             org = services.save_organisation(None, form.data)
         except ServiceError as exc:
-            _fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The organisation has been created."), "success")
@@ -85,7 +79,7 @@ def organisation(org_id: int):
         try:
             services.save_organisation(org, form.data)
         except ServiceError as exc:
-            _fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The organisation has been saved."), "success")
@@ -118,7 +112,7 @@ def invite():
         try:
             user, _link = services.invite_user(form.name.data, form.email.data, org, form.role.data)
         except ServiceError as exc:
-            _fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The invitation has been sent to %(email)s.", email=user.email), "success")
@@ -136,7 +130,7 @@ def user(user_id: int):
         try:
             services.change_role(target, form.role.data)
         except ServiceError as exc:
-            _fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The role has been changed."), "success")

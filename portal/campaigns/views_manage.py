@@ -11,18 +11,12 @@ from portal.campaigns.forms import (CTA_LABELS, STATUS_LABELS, CampaignForm, Con
 from portal.campaigns.models import CampaignEditor
 from portal.campaigns.views import bp
 from portal.domain import campaigns as rules
-from portal.errors import ServiceError
+from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.security import get_or_404, roles, signed_in
 
 STATUS_ACTIONS = {rules.PUBLISHED: "publish", rules.ARCHIVED: "archive", rules.DRAFT: "draft"}
-
-
-def _fail(form, exc: ServiceError) -> None:
-    db.session.rollback()
-    target = getattr(form, exc.field, None) if exc.field else None
-    (target.errors if target is not None else form.form_errors).append(exc.message)
 
 
 @bp.get("/manage/campaigns")
@@ -47,7 +41,7 @@ def new():
         try:
             item = services.save_campaign(None, form.data)
         except ServiceError as exc:
-            _fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The campaign has been saved as a draft."), "success")
@@ -66,7 +60,7 @@ def edit(campaign_id: int):
         try:
             services.save_campaign(item, form.data)
         except ServiceError as exc:
-            _fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The campaign has been saved."), "success")
@@ -97,7 +91,7 @@ def image(campaign_id: int):
             services.set_image(item, upload.read() if upload else b"",
                                {"fi": form.alt_fi.data, "sv": form.alt_sv.data, "en": form.alt_en.data})
         except ServiceError as exc:
-            _fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The image has been saved."), "success")
@@ -148,7 +142,7 @@ def editors_page():
         try:
             editors.grant(form.email.data)
         except ServiceError as exc:
-            _fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The user can now edit campaigns, events and stories."), "success")

@@ -10,8 +10,7 @@ from portal.campaigns.access import editor_required, owned_by_user
 from portal.campaigns.forms import CONSENT_LABELS, STATUS_LABELS, ConfirmForm, StoryForm
 from portal.campaigns.models import Campaign
 from portal.campaigns.views import bp
-from portal.campaigns.views_manage import _fail
-from portal.errors import ServiceError
+from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.security import get_or_404, signed_in
@@ -47,7 +46,7 @@ def new_story():
         try:
             item = stories.save_story(None, form.data)
         except ServiceError as exc:
-            _fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The story has been saved as a draft."), "success")
@@ -67,7 +66,7 @@ def edit_story(story_id: int):
         try:
             stories.save_story(item, form.data)
         except ServiceError as exc:
-            _fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The story has been saved."), "success")

@@ -16,6 +16,7 @@ from portal.coaching.forms import (AccountForm, AddCoachForm, ConfirmForm, Conta
                                    candidate_form, profile_data)
 from portal.coaching.labels import INTENSITY_LABELS, LANGUAGE_LEVELS, STATUS_LABELS
 from portal.errors import ServiceError
+from portal.errors import show_refusal as fail  # the name the coaching views use
 from portal.extensions import db
 from portal.inputs import db_int
 from portal.listing import apply_sort, paginate, sort_choice
@@ -26,13 +27,6 @@ bp = Blueprint("coaching", __name__, url_prefix="/coaching")
 nav.add("coaching.index", _l("My caseload"), ("coach",), order=10)
 nav.add("coaching.admin_candidates", _l("Candidates"), ("admin",), order=80)
 START_ENDPOINTS["coach"] = "coaching.index"
-
-
-def fail(form, exc: ServiceError) -> None:
-    """Put a refused action's message on its field (or the form) after undoing what was half-written."""
-    db.session.rollback()
-    target = getattr(form, exc.field, None) if exc.field else None
-    (target.errors if target is not None else form.form_errors).append(exc.message)
 
 
 def profile_labels() -> dict:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from portal.campaigns.access import editor_required, owned_by_user
 from portal.campaigns.models import Campaign
 from portal.db_types import utcnow
-from portal.errors import ServiceError
+from portal.errors import ServiceError, show_refusal
 from portal.events import export, services
 from portal.events.forms import ConfirmForm, EventForm
 from portal.events.views import bp
@@ -34,12 +34,6 @@ def _form(event=None) -> EventForm:
     return form
 
 
-def _fail(form, exc: ServiceError) -> None:
-    db.session.rollback()
-    target = getattr(form, exc.field, None) if exc.field else None
-    (target.errors if target is not None else form.form_errors).append(exc.message)
-
-
 @bp.get("/manage/events")
 @signed_in
 @editor_required
@@ -60,7 +54,7 @@ def new():
         try:
             item = services.save_event(None, form.data)
         except ServiceError as exc:
-            _fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The event has been saved. Publish it to open the sign-up."), "success")
@@ -79,7 +73,7 @@ def edit(event_id: int):
         try:
             services.save_event(item, form.data)
         except ServiceError as exc:
-            _fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The event has been saved."), "success")

@@ -10,7 +10,7 @@ from portal.accounts.models import Organisation
 from portal.admin.forms import KIND_LABELS
 from portal.employers.services import members, profile_for
 from portal.domain.verification import name_key
-from portal.errors import ServiceError
+from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
 from portal.identity import services
 from portal.identity.forms import METHOD_LABELS, STATE_LABELS, ConfirmForm, RejectForm, VerifyForm
@@ -19,12 +19,6 @@ from portal.reference.services import labels
 from portal.security import get_or_404, roles
 
 bp = Blueprint("identity", __name__)
-
-
-def _fail(form, exc: ServiceError) -> None:
-    db.session.rollback()
-    target = getattr(form, exc.field, None) if exc.field else None
-    (target.errors if target is not None else form.form_errors).append(exc.message)
 
 
 @bp.get("/admin/verification")
@@ -54,7 +48,7 @@ def verify(org_id: int):
             services.verify(org, form.method.data, form.note.data, current_user, form.seen_name.data,
                             form.seen_business_id.data)
         except ServiceError as exc:
-            _fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("%(name)s has been verified.", name=org.name), "success")
@@ -77,7 +71,7 @@ def reject(org_id: int):
         try:
             services.reject(org, form.note.data, current_user)
         except ServiceError as exc:
-            _fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("%(name)s has been rejected and its users deactivated.", name=org.name), "success")
@@ -107,7 +101,7 @@ def join_request(request_id: int):
             try:
                 services.decide(join, accept, current_user)
             except ServiceError as exc:
-                _fail(form, exc)
+                show_refusal(form, exc)
             else:
                 db.session.commit()
                 flash(_("%(person)s is now a user of your organisation and has been sent a link to choose a "
