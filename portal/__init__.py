@@ -1,7 +1,6 @@
 """The OTE portal: create_app builds the Flask application in named steps."""
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 from pathlib import Path
@@ -14,16 +13,6 @@ from portal.links import Portal
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
-
-
-
-def feature_packages(filename: str) -> list[str]:
-    """Names of the feature packages that have a module of this name (views.py, models.py ...).
-
-    A feature is a package under portal/ with the same files as the others;
-    finding them here lets a feature be added without editing shared files.
-    """
-    return sorted(p.parent.name for p in PACKAGE.glob(f"*/{filename}") if p.parent.name != "domain")
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -97,13 +86,13 @@ def translation_directories() -> list[str]:
 
 
 def register_blueprints(app: Flask) -> None:
-    """Register each feature's blueprint; ids in their paths stay within the database's integers."""
+    """Register each feature's blueprint (portal.features lists them); ids in paths stay within the database's integers."""
+    from portal.features import blueprints
     from portal.inputs import IdConverter
 
     app.url_map.converters["int"] = IdConverter
-    for name in feature_packages("views.py"):
-        module = importlib.import_module(f"portal.{name}.views")
-        app.register_blueprint(module.bp)
+    for blueprint in blueprints():
+        app.register_blueprint(blueprint)
 
 
 def register_request_hooks(app: Flask) -> None:

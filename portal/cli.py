@@ -1,7 +1,6 @@
 """Command groups: `flask seed reference|demo`, `flask i18n ...`, `flask backup create|restore`, `flask users`."""
 from __future__ import annotations
 
-import importlib
 import subprocess
 from pathlib import Path
 
@@ -30,16 +29,14 @@ def seed_reference() -> None:
 @seed.command("demo")
 def seed_demo() -> None:
     """Load demo organisations, one login per role, and each feature's demo data."""
-    from portal import feature_packages
+    from portal.features import DEMOS
     from portal.reference.services import load_reference
 
     if current_app.config.get("PORTAL_ENV") == "production":
         # The demo logins and their passwords are published in README.md.
         raise click.ClickException("refusing to load demo accounts with published passwords into production")
     load_reference()
-    modules = [importlib.import_module(f"portal.{name}.demo") for name in feature_packages("demo.py")]
-    # Each demo module says when it runs (ORDER): later ones build on earlier data.
-    for module in sorted(modules, key=lambda m: (getattr(m, "ORDER", 50), m.__name__)):
+    for module in DEMOS:  # in their order: later ones build on earlier data
         name = module.__name__.split(".")[1]
         summary = module.seed()
         db.session.commit()

@@ -30,19 +30,34 @@ CSRF_MESSAGE = _l("The form had expired or was sent from elsewhere. Please reloa
 
 
 class ServiceError(Exception):
-    """A business action refused; `message` is shown to the user, `field` names the input."""
+    """A business action refused; `message` is shown to the user, `field` names the input.
+
+    `errors` holds every refused input (field name, or "" for the whole form -> message),
+    so one helper, show_refusal, shows any refusal.
+    """
 
     def __init__(self, message, field: str | None = None):
         super().__init__(str(message))
         self.message = message
         self.field = field
+        self.errors = {field or "": message}
+
+
+class FieldErrors(ServiceError):
+    """Several inputs refused at once: field name (or "" for the form) -> message."""
+
+    def __init__(self, errors: dict[str, str]):
+        field, message = next(iter(errors.items()))
+        super().__init__(message, field or None)
+        self.errors = dict(errors)
 
 
 def show_refusal(form, exc: ServiceError) -> None:
-    """Undo what the refused action half-wrote and put its message on its field (or on the form)."""
+    """Undo what the refused action half-wrote and put each message on its field (or on the form)."""
     db.session.rollback()
-    target = getattr(form, exc.field, None) if exc.field else None
-    (target.errors if target is not None else form.form_errors).append(exc.message)
+    for name, message in exc.errors.items():
+        target = getattr(form, name, None) if name else None
+        (target.errors if target is not None else form.form_errors).append(message)
 
 
 # The page when the usual one cannot be made (a template, the session or a translation failed): no

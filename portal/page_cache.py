@@ -14,13 +14,17 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from flask import current_app, request, session
 from flask_babel import get_locale
 from flask_login import current_user
 
-from portal.procurements.figures import today
 from portal.versions import current
+
+# The front page follows Finland's date; the core imports no feature, so not procurements.figures.today.
+HELSINKI = ZoneInfo("Europe/Helsinki")
 
 _lock = threading.Lock()
 SKIPPED_HEADERS = {"set-cookie", "content-length", "date"}
@@ -57,7 +61,7 @@ def _key() -> tuple:
     # keying by the host as well costs one copy per trusted host and keeps any page that did read the
     # request's host (cache poisoning) to the visitors of that host.
     # The Helsinki date: a role whose last day has passed leaves the lists at midnight.
-    return (request.url, str(get_locale()), today())
+    return (request.url, str(get_locale()), datetime.now(HELSINKI).date())
 
 
 def serve_kept():

@@ -11,7 +11,6 @@ from portal.accounts.passwords import hash_password
 from portal.db_types import utcnow
 from portal.extensions import db
 
-ORDER = 0  # everything else builds on these organisations and users
 DEMO_FILE = Path(__file__).resolve().parents[2] / "seeds" / "demo" / "accounts.yaml"
 
 

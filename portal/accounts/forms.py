@@ -7,6 +7,15 @@ from wtforms import EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 from portal.accounts import passwords
+from portal.domain.business_id import normalise_business_id
+
+# The kinds of organisation (accounts.models.Organisation.kind).
+KIND_LABELS = {
+    "operator": _l("Portal operator"),
+    "buyer": _l("Public buyer"),
+    "employer": _l("Employer"),
+    "provider": _l("Service provider"),
+}
 
 PROBLEM_TEXT = {
     "too_short": _l("The password must be at least 12 characters long."),
@@ -67,3 +76,14 @@ class EndSessionsForm(FlaskForm):
 
     current = PasswordField(_l("Your password"), validators=[DataRequired()],
                             render_kw={"autocomplete": "current-password"})
+
+
+def business_id_check(form, field):
+    """Validator: a Finnish business ID with a correct check digit (normalised in place)."""
+    if not field.data:
+        field.data = None
+        return
+    try:
+        field.data = normalise_business_id(field.data)
+    except ValueError:
+        raise ValidationError(_l("Give a valid Finnish business ID, for example 1234567-8.")) from None

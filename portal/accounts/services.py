@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from portal import mail
 from portal.accounts import passwords, sessions, tokens
-from portal.accounts.models import User
+from portal.accounts.models import Membership, Organisation, User
 from portal.audit.services import record
 from portal.db_types import utcnow
 from portal.extensions import db
@@ -105,3 +105,9 @@ def send_invitation(user: User) -> str:
         _("Open this link within seven days to choose your password:\n%(link)s", link=link),
     )
     return link
+
+
+def members(org: Organisation) -> list[User]:
+    """The organisation's users, by name."""
+    return list(db.session.scalars(select(User).join(Membership).where(Membership.organisation_id == org.id)
+                                   .order_by(User.name)))

@@ -1,7 +1,7 @@
 """Sign in and out, one's own account, password change, reset and invitation."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
+from flask import current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -11,8 +11,7 @@ from portal.accounts.forms import (ChangePasswordForm, EndSessionsForm, ForgotPa
 from portal.extensions import db, limiter, login_manager
 from portal.inputs import local_path, optional_id
 from portal.security import public, signed_in
-
-bp = Blueprint("accounts", __name__)
+from portal.accounts import bp
 
 
 @login_manager.request_loader

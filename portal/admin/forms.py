@@ -4,16 +4,10 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Email, Length, Optional
 
-from portal.domain.business_id import normalise_business_id
+from portal.accounts.forms import KIND_LABELS, business_id_check
 
-KIND_LABELS = {
-    "operator": _l("Portal operator"),
-    "buyer": _l("Public buyer"),
-    "employer": _l("Employer"),
-    "provider": _l("Service provider"),
-}
 ROLE_LABELS = {
     "admin": _l("Administrator"),
     "officer": _l("Procurement officer"),
@@ -21,17 +15,6 @@ ROLE_LABELS = {
     "coach": _l("Job coach"),
     "candidate": _l("Candidate"),
 }
-
-
-def business_id_check(form, field):
-    """Validator: a Finnish business ID with a correct check digit (normalised in place)."""
-    if not field.data:
-        field.data = None
-        return
-    try:
-        field.data = normalise_business_id(field.data)
-    except ValueError:
-        raise ValidationError(_l("Give a valid Finnish business ID, for example 1234567-8.")) from None
 
 
 class OrganisationForm(FlaskForm):

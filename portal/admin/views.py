@@ -1,7 +1,7 @@
 """Administrator pages: organisations, users, roles (thin: forms in, services out)."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -20,8 +20,8 @@ from portal.inputs import db_int
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.reference.services import choices, labels
 from portal.security import get_or_404, roles
+from portal.admin import bp
 
-bp = Blueprint("admin", __name__, url_prefix="/admin")
 nav.add("admin.index", _l("Administration"), ("admin",), order=90)
 
 

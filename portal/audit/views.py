@@ -1,13 +1,12 @@
 """The audit log for administrators."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+from flask import render_template, request
 
 from portal.audit.services import events_query
 from portal.listing import paginate
 from portal.security import roles
-
-bp = Blueprint("audit", __name__, url_prefix="/admin/audit")
+from portal.audit import bp
 
 
 @bp.get("/")

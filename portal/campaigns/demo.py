@@ -15,7 +15,6 @@ from portal.events.models import Event
 from portal.events.services import helsinki_to_utc
 from portal.extensions import db
 
-ORDER = 60
 SLUG = "tyo-joustaa"
 
 TEXTS = {

@@ -1,7 +1,7 @@
 """Public campaign pages, images, stories and employers' pledges (thin views)."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, send_file, url_for
+from flask import abort, flash, redirect, render_template, send_file, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -16,10 +16,10 @@ from portal.db_types import utcnow
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.listing import paginate
-from portal.public.services import optional_url
+from portal.links import optional_url
 from portal.security import get_or_404, public, roles
+from portal.campaigns import bp
 
-bp = Blueprint("campaigns", __name__)
 nav.add("campaigns.index", _l("Campaigns"), ("anonymous", "admin", "officer", "employer", "coach", "candidate"),
         order=20)
 nav.add("campaigns.my_pledges", _l("Our pledges"), ("employer",), order=60)
@@ -106,6 +106,3 @@ def story(story_id: int):
     """One published story."""
     item = get_or_404(stories.published_story(story_id))
     return render_template("campaigns/story.html", story=item, text=localise(item))
-
-
-from portal.campaigns import views_manage, views_stories  # noqa: E402,F401  (more routes on bp)

@@ -9,7 +9,7 @@ from portal.campaigns.access import editor_required
 from portal.campaigns.forms import (CTA_LABELS, STATUS_LABELS, CampaignForm, ConfirmForm, EditorForm,
                                     ImageForm)
 from portal.campaigns.models import CampaignEditor
-from portal.campaigns.views import bp
+from portal.campaigns import bp
 from portal.domain import campaigns as rules
 from portal.errors import ServiceError, show_refusal
 from portal.extensions import db

@@ -9,7 +9,7 @@ from portal.campaigns import stories
 from portal.campaigns.access import editor_required, owned_by_user
 from portal.campaigns.forms import CONSENT_LABELS, STATUS_LABELS, ConfirmForm, StoryForm
 from portal.campaigns.models import Campaign
-from portal.campaigns.views import bp
+from portal.campaigns import bp
 from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice

@@ -15,7 +15,6 @@ from portal.directory.models import Service
 from portal.domain.profile import fold, new_code
 from portal.extensions import db
 
-ORDER = 40
 
 OTHERS = [
     # name, status, days since intake, skills, occupations, hours, municipality, contact days ago

@@ -1,7 +1,7 @@
 """The coach's pages: caseload, candidate record, status, employer contacts, team and erasure."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -16,14 +16,14 @@ from portal.coaching.forms import (AccountForm, AddCoachForm, ConfirmForm, Conta
                                    candidate_form, profile_data)
 from portal.coaching.labels import INTENSITY_LABELS, LANGUAGE_LEVELS, STATUS_LABELS
 from portal.errors import ServiceError
-from portal.errors import show_refusal as fail  # the name the coaching views use
+from portal.errors import show_refusal
 from portal.extensions import db
 from portal.inputs import db_int
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.security import roles
 from portal.start.views import START_ENDPOINTS
+from portal.coaching import bp
 
-bp = Blueprint("coaching", __name__, url_prefix="/coaching")
 nav.add("coaching.index", _l("My caseload"), ("coach",), order=10)
 nav.add("coaching.admin_candidates", _l("Candidates"), ("admin",), order=80)
 START_ENDPOINTS["coach"] = "coaching.index"
@@ -60,7 +60,7 @@ def new():
         try:
             candidate = svc.create_candidate(current_user, profile_data(form), local_today())
         except ServiceError as exc:
-            fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The candidate has been added to your caseload with the code %(code)s.", code=candidate.code),
@@ -89,7 +89,7 @@ def edit(candidate_id: int):
         try:
             svc.update_profile(candidate, profile_data(form))
         except ServiceError as exc:
-            fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The record has been saved."), "success")
@@ -110,7 +110,7 @@ def status(candidate_id: int):
             svc.change_status(candidate, form.status.data, form.since.data, form.note.data, current_user,
                               local_today())
         except ServiceError as exc:
-            fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The status has been changed."), "success")
@@ -130,7 +130,7 @@ def contacts(candidate_id: int):
         try:
             svc.record_employer_contact(candidate, form.contact_on.data, form.note.data, current_user, local_today())
         except ServiceError as exc:
-            fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The employer contact has been recorded."), "success")
@@ -182,7 +182,7 @@ def erase(candidate_id: int):
         try:
             erase_candidate(candidate, current_user, agreed=form.agreed.data)
         except ServiceError as exc:
-            fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The candidate's personal data has been erased. The code %(code)s remains in the figures.",
@@ -190,6 +190,3 @@ def erase(candidate_id: int):
             return redirect(url_for("coaching.index"))
     return render_template("coaching/erase.html", c=candidate, form=form, blockers=erasure_blockers(candidate),
                            cancel=url_for("coaching.record", candidate_id=candidate.id))
-
-
-from portal.coaching import views_admin, views_consents, views_work  # noqa: E402,F401  (more routes on this blueprint)

@@ -12,7 +12,8 @@ from portal.coaching.erasure import erase_candidate, erasure_blockers
 from portal.coaching.forms import ConfirmForm
 from portal.coaching.labels import ACTION_LABELS, PART_LABELS, STATUS_LABELS
 from portal.coaching.models import Candidate
-from portal.coaching.views import bp, fail
+from portal.coaching import bp
+from portal.errors import show_refusal
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.inputs import db_int
@@ -51,7 +52,7 @@ def admin_erase(candidate_id: int):
         try:
             erase_candidate(candidate, current_user, agreed=True, by_admin=True)
         except ServiceError as exc:
-            fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The candidate's personal data has been erased. The code %(code)s remains in the figures.",

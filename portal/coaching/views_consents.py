@@ -9,7 +9,8 @@ from portal.coaching import consents
 from portal.coaching.access import candidate_for, log_read, render_and_commit
 from portal.coaching.forms import ConfirmForm, ConsentForm
 from portal.coaching.labels import SCOPE_LABELS
-from portal.coaching.views import bp, fail
+from portal.coaching import bp
+from portal.errors import show_refusal
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.identity.choices import organisation_choices
@@ -28,7 +29,7 @@ def consent_list(candidate_id: int):
             consents.give_consent(candidate, form.employer_id.data, form.scope.data, current_user,
                                   recorded_by_coach=True)
         except ServiceError as exc:
-            fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The consent has been recorded."), "success")

@@ -13,7 +13,8 @@ from portal.coaching.access import candidate_for, local_today, log_read, render_
 from portal.coaching.forms import FollowUpForm, GoalForm, ModuleForm, PlanForm, ReviewForm
 from portal.coaching.labels import (DECISION_LABELS, DESTINATION_LABELS, GOAL_STATUS_LABELS, MODULE_STATUS_LABELS,
                                     PLAN_ACTION_LABELS)
-from portal.coaching.views import bp, fail
+from portal.coaching import bp
+from portal.errors import show_refusal
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.fields import MultiCheckboxField
@@ -62,7 +63,7 @@ def assessment(candidate_id: int):
         try:
             assessments.save_assessment(candidate, data, current_user, local_today())
         except ServiceError as exc:
-            fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The assessment has been completed.") if data["complete"]
@@ -115,7 +116,7 @@ def goal_new(candidate_id: int):
         try:
             plans.add_goal(candidate, form.data, current_user)
         except ServiceError as exc:
-            fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The goal has been added."), "success")
@@ -138,7 +139,7 @@ def goal(candidate_id: int, goal_id: int):
             else:
                 plans.edit_goal(candidate, current, form.data, current_user)
         except ServiceError as exc:
-            fail(target, exc)
+            show_refusal(target, exc)
         else:
             db.session.commit()
             flash(_("The follow-up has been saved.") if target is follow else _("The goal has been saved."),
@@ -192,7 +193,7 @@ def _module_page(candidate_id: int, module_id: int | None):
         try:
             modules.save_module(candidate, current, form.data)
         except ServiceError as exc:
-            fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The module has been saved."), "success")
@@ -213,7 +214,7 @@ def review(candidate_id: int, module_id: int):
         try:
             modules.review_module(candidate, current, form.data, current_user)
         except ServiceError as exc:
-            fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The review has been saved."), "success")

@@ -8,7 +8,6 @@ from portal.directory.models import Service, ServiceForm, ServiceGoal, ServiceTa
 from portal.domain.profile import fold
 from portal.extensions import db
 
-ORDER = 35  # before coaching, whose demo modules come from these services
 
 SERVICES = [
     {"name": "Työnhaun ryhmävalmennus", "goals": ["job_search"], "forms": ["group"], "weeks": 6,

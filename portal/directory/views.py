@@ -1,7 +1,7 @@
 """The service directory: public search by goal and form; providers maintain their own entries."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -16,8 +16,8 @@ from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.reference.services import choices, labels
 from portal.security import get_or_404, public, roles
+from portal.directory import bp
 
-bp = Blueprint("directory", __name__, url_prefix="/services")
 nav.add("directory.search", _l("Service directory"), ("anonymous", "coach", "candidate"), order=30)
 
 

@@ -8,7 +8,6 @@ from portal.employers import services
 from portal.employers.models import EmployerProfile, JobRole
 from portal.extensions import db
 
-ORDER = 30  # after the accounts (0); before features that propose candidates to roles
 
 PROFILE = {
     "industry_code": "N", "locations": ["837", "109"], "contact_name": "Tiina Työnantaja",

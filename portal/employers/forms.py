@@ -6,8 +6,10 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional, URL, ValidationError
 
-from portal.admin.forms import business_id_check
+from portal.accounts.forms import business_id_check
+from portal.employers.models import JobRole
 from portal.fields import DateField, IntegerField, MultiCheckboxField
+from portal.reference.services import labels
 
 KIND_LABELS = {"job": _l("Job"), "apprenticeship": _l("Apprenticeship"), "work_trial": _l("Work trial")}
 REMOTE_LABELS = {"none": _l("No, the work is done on site"), "partly": _l("Partly remote"),
@@ -162,3 +164,26 @@ class SignupForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     """An empty form: the CSRF token is what a confirmation needs."""
+
+
+# The catalogues a role's page names its codes from (its own pages and the public ones).
+CATALOGUES = ("municipalities", "adjustments", "physical_demands", "demand_levels", "occupations", "languages",
+              "industries")
+
+
+def role_labels(*catalogues: str) -> dict[str, dict]:
+    """The labels a role page needs, in the current language (one query per catalogue; default all)."""
+    out = {name: labels(name) for name in catalogues or CATALOGUES}
+    out.update(kinds=KIND_LABELS, remote=REMOTE_LABELS, schedule=SCHEDULE_LABELS, states=STATE_LABELS)
+    return out
+
+
+def hours_text(role: JobRole) -> str:
+    """"20-30" or "20" or "" for the weekly hours range."""
+    if role.hours_min is None and role.hours_max is None:
+        return ""
+    if role.hours_min == role.hours_max or role.hours_max is None:
+        return str(role.hours_min)
+    if role.hours_min is None:
+        return str(role.hours_max)
+    return f"{role.hours_min}–{role.hours_max}"

@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from portal import signals
-from portal.accounts.models import Membership, Organisation, User
+from portal.accounts.models import Organisation
 from portal.audit.services import record
 from portal.db_types import utcnow
 from portal.domain import job_roles as jr
@@ -25,7 +25,8 @@ from portal.employers.models import (EmployerLocation, EmployerProfile, JobRole,
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.guidance.rules_data import rules, today
-from portal.jobs.search import index_role
+from portal.identity.services import ORGANISATION_DETAILS
+from portal.employers.search_index import index_role
 from portal.reference.models import ReferenceItem
 
 ROLE_SORTS = {"updated": JobRole.updated_at, "title": JobRole.title, "status": JobRole.status,
@@ -45,6 +46,9 @@ def profile_for(org: Organisation) -> EmployerProfile:
     profile = db.session.scalar(select(EmployerProfile).where(EmployerProfile.organisation_id == org.id))
     return profile or EmployerProfile(organisation_id=org.id, organisation=org, contact_name="", contact_email="",
                                       contact_phone="", website="", description="", inclusion_statement="")
+
+
+ORGANISATION_DETAILS["employer"] = profile_for  # what the verifier sees of an employer
 
 
 def save_profile(org: Organisation, data: dict[str, Any]) -> EmployerProfile:
@@ -78,12 +82,6 @@ def save_profile(org: Organisation, data: dict[str, Any]) -> EmployerProfile:
     db.session.flush()
     record("employer_profile_saved", "organisation", org.id, organisation_id=org.id)
     return profile
-
-
-def members(org: Organisation) -> list[User]:
-    """The organisation's users, by name."""
-    return list(db.session.scalars(select(User).join(Membership).where(Membership.organisation_id == org.id)
-                                   .order_by(User.name)))
 
 
 def role_counts(org: Organisation) -> dict[str, int]:

@@ -1,7 +1,7 @@
 """Employer pages: the organisation's profile and its roles; employers' self-registration."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 from portal import nav
 from portal.campaigns.forms import PLEDGE_LABELS
 from portal.campaigns.pledges import organisation_summary
+from portal.accounts.services import members
 from portal.employers import clauses, services
 from portal.employers.forms import (ACTION_DONE, ACTION_LABELS, ACTION_QUESTIONS, STATE_LABELS, ConfirmForm,
                                     ProfileForm, SignupForm, problem_text, role_form)
@@ -20,12 +21,12 @@ from portal.identity.services import pending_count
 from portal.guidance.rules_data import rules, today
 from portal.domain import job_roles as jr
 from portal.listing import apply_sort, paginate, sort_choice
-from portal.jobs.presenters import hours_text, role_labels
+from portal.employers.forms import hours_text, role_labels
 from portal.reference.services import choices
 from portal.security import get_or_404, public, roles
 from portal.start.views import START_ENDPOINTS
+from portal.employers import bp
 
-bp = Blueprint("employers", __name__, url_prefix="/employer")
 nav.add("employers.index", _l("Our organisation"), ("employer",), order=10)
 nav.add("employers.roles_list", _l("Our roles"), ("employer",), order=11)
 nav.add("employers.signup", _l("Register as an employer"), ("anonymous",), order=40)
@@ -45,7 +46,7 @@ def index():
     org = _org()
     total, kept, newest = organisation_summary(org.id)
     return render_template("employers/index.html", org=org, profile=services.profile_for(org),
-                           members=services.members(org), counts=services.role_counts(org), states=STATE_LABELS,
+                           members=members(org), counts=services.role_counts(org), states=STATE_LABELS,
                            labels=role_labels(), pledges=newest, pledges_total=total, pledges_kept=kept,
                            pledge_kinds=PLEDGE_LABELS, join_pending=pending_count(org.id))
 

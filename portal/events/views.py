@@ -1,7 +1,7 @@
 """Public event pages: sign-up and its confirmation, calendar file, cancellation (thin views)."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
+from flask import Response, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_limiter.util import get_remote_address
@@ -17,8 +17,8 @@ from portal.i18n import current_language
 from portal.links import public_host
 from portal.listing import paginate
 from portal.security import get_or_404, public
+from portal.events import bp
 
-bp = Blueprint("events", __name__)
 nav.add("events.index", _l("Events"), ("anonymous", "admin", "officer", "employer", "coach", "candidate"),
         order=21)
 
@@ -136,6 +136,3 @@ def cancel(token: str):
         return redirect(url_for("events.event", event_id=event_id))
     return render_template("events/cancel.html", form=form, registration=registration,
                            text=localise(registration.event), local=services.in_helsinki)
-
-
-from portal.events import views_manage  # noqa: E402,F401  (the organiser's routes on bp)

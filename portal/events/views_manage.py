@@ -13,7 +13,7 @@ from portal.db_types import utcnow
 from portal.errors import ServiceError, show_refusal
 from portal.events import export, services
 from portal.events.forms import ConfirmForm, EventForm
-from portal.events.views import bp
+from portal.events import bp
 from portal.excel import XLSX_MIMETYPE
 from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from flask import Blueprint, abort, render_template, request
+from flask import abort, render_template, request
 from flask_babel import format_date, format_decimal
 from flask_babel import lazy_gettext as _l
 
@@ -17,8 +17,8 @@ from portal.guidance.forms import (EMPLOYER_KIND_LABELS, FIGURE_LABELS, KIND_LAB
 from portal.guidance.rules_data import today
 from portal.i18n import current_language
 from portal.security import public
+from portal.guidance import bp
 
-bp = Blueprint("guidance", __name__, url_prefix="/guidance")
 nav.add("guidance.index", _l("Guidance for employers"), ("anonymous", str(Role.EMPLOYER)), order=30)
 nav.add("guidance.calculator", _l("Subsidy calculator"), (str(Role.EMPLOYER),), order=31)
 WORDS = {"situations": SITUATION_LABELS, "kinds": KIND_LABELS, "employers": EMPLOYER_KIND_LABELS,

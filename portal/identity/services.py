@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Callable
 
 from flask import url_for
 from flask_babel import force_locale
@@ -27,6 +28,10 @@ from portal.domain.text import clean_block, clean_line
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.identity.models import JoinRequest
+
+# What another feature shows the verifier about an organisation of its kind (employers: the profile);
+# it registers here, since it imports identity and identity imports no feature above it.
+ORGANISATION_DETAILS: dict[str, Callable[[Organisation], object]] = {}
 
 log = logging.getLogger(__name__)
 

@@ -1,14 +1,14 @@
 """Pages of employer identity: administrators verify or reject organisations; employers decide requests to join."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from portal.accounts.models import Organisation
-from portal.admin.forms import KIND_LABELS
-from portal.employers.services import members, profile_for
+from portal.accounts.forms import KIND_LABELS
+from portal.accounts.services import members
 from portal.domain.verification import name_key
 from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
@@ -17,8 +17,7 @@ from portal.identity.forms import METHOD_LABELS, STATE_LABELS, ConfirmForm, Reje
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.reference.services import labels
 from portal.security import get_or_404, roles
-
-bp = Blueprint("identity", __name__)
+from portal.identity import bp
 
 
 @bp.get("/admin/verification")
@@ -55,7 +54,8 @@ def verify(org_id: int):
             return redirect(url_for("identity.unverified"))
     # The page shows the details as they are now: that is what a new submission vouches for.
     form.seen_name.data, form.seen_business_id.data = org.name, org.business_id or ""
-    profile = profile_for(org) if org.kind == "employer" else None
+    details = services.ORGANISATION_DETAILS.get(org.kind)
+    profile = details(org) if details else None
     return render_template("identity/verify.html", org=org, form=form, kinds=KIND_LABELS, methods=METHOD_LABELS,
                            municipalities=labels("municipalities"), alikes=services.look_alikes(org),
                            members=members(org), profile=profile, pending=services.pending_count(org.id))

@@ -7,7 +7,6 @@ and calls the writer only when every row is clean, in one transaction.
 """
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,8 +14,6 @@ from typing import Any
 from flask_babel import force_locale
 
 LANGS = ("fi", "sv", "en")
-# Modules that register a kind when imported (the ledger kind belongs to procurements).
-KIND_MODULES = ("portal.imports.kinds.candidates", "portal.imports.kinds.roles", "portal.procurements.ledger_import")
 
 Problems = dict[str, tuple[str, dict]]  # column -> (code, parameters)
 
@@ -61,8 +58,9 @@ def register(kind: ImportKind) -> ImportKind:
 
 
 def get(name: str) -> ImportKind:
-    """A known kind by name; KeyError for any other."""
-    if name not in _KINDS:
-        for module in KIND_MODULES:
-            importlib.import_module(module)
+    """A known kind by name; KeyError for any other.
+
+    Kinds register when their feature is imported (portal.features imports every one): the
+    candidates and roles kinds with this package, the ledger kind with procurements.
+    """
     return _KINDS[name]

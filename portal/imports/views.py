@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from flask import Blueprint, jsonify, redirect, render_template, request, send_file, url_for
+from flask import jsonify, redirect, render_template, request, send_file, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
@@ -17,8 +17,8 @@ from portal.imports.runner import rejection, run
 from portal.imports.templates import template_workbook
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.security import get_or_404, roles
+from portal.imports import bp
 
-bp = Blueprint("imports", __name__, url_prefix="/imports")
 nav.add("imports.index", _l("Excel imports"), ("employer", "coach"), order=70)
 USERS = ("employer", "coach")
 KINDS_OF_ROLE = {"employer": ("roles",), "coach": ("candidates",)}

@@ -3,32 +3,11 @@ from __future__ import annotations
 
 from flask import url_for
 
-from portal.employers.forms import KIND_LABELS, REMOTE_LABELS, SCHEDULE_LABELS, STATE_LABELS
+from portal.employers.forms import hours_text
 from portal.employers.models import JobRole
-from portal.reference.services import labels
 
-CATALOGUES = ("municipalities", "adjustments", "physical_demands", "demand_levels", "occupations", "languages",
-              "industries")
 # Weekly hours from which schema.org's employmentType says FULL_TIME.
 FULL_TIME_HOURS = 35
-
-
-def role_labels(*catalogues: str) -> dict[str, dict]:
-    """The labels a role page needs, in the current language (one query per catalogue; default all)."""
-    out = {name: labels(name) for name in catalogues or CATALOGUES}
-    out.update(kinds=KIND_LABELS, remote=REMOTE_LABELS, schedule=SCHEDULE_LABELS, states=STATE_LABELS)
-    return out
-
-
-def hours_text(role: JobRole) -> str:
-    """"20-30" or "20" or "" for the weekly hours range."""
-    if role.hours_min is None and role.hours_max is None:
-        return ""
-    if role.hours_min == role.hours_max or role.hours_max is None:
-        return str(role.hours_min)
-    if role.hours_min is None:
-        return str(role.hours_max)
-    return f"{role.hours_min}–{role.hours_max}"
 
 
 def employment_types(role: JobRole) -> list[str]:

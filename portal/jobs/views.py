@@ -6,7 +6,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Blueprint, current_app, jsonify, render_template, request, url_for
+from flask import current_app, jsonify, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
 from portal import nav
@@ -16,14 +16,15 @@ from portal.employers.models import (EmployerLocation, EmployerProfile, JobRole,
                                      JobRoleLanguage, JobRoleSkill, JobRoleTerm, SearchTerm)
 from portal.inputs import MAX_PAGE, whole_number
 from portal.jobs import search
-from portal.jobs.presenters import api_item, hours_text, json_ld, role_labels
+from portal.employers.forms import hours_text, role_labels
+from portal.jobs.presenters import api_item, json_ld
 from portal.links import query_for
 from portal.page_cache import shared
 from portal.reference.models import ReferenceItem
 from portal.security import get_or_404, public
 from portal.versions import watch
+from portal.jobs import bp
 
-bp = Blueprint("jobs", __name__)
 nav.add("jobs.index", _l("Open roles"), ("anonymous",) + tuple(str(r) for r in Role), order=20)
 OPENAPI_FILE = Path(__file__).with_name("openapi.json")
 PER_PAGE = 20

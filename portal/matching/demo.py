@@ -31,7 +31,6 @@ from portal.procurements.models import EmploymentClause, Procurement
 from portal.proposals.models import Proposal
 from portal.proposals.services import answer, propose
 
-ORDER = 70  # after accounts, procurements (20), employers (30) and coaching (40)
 CLEANER = "Toimistosiivooja, aamupäivät"
 WAREHOUSE_TRIAL = "Verkkokaupan varastotyön työkokeilu"
 

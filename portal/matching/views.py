@@ -1,7 +1,7 @@
 """The coach's matching pages: candidates and open roles, ranked both ways, one pair explained and proposed."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -27,8 +27,8 @@ from portal.placements.texts import KIND_LABELS
 from portal.proposals.models import Proposal
 from portal.proposals.services import propose
 from portal.security import get_or_404, roles
+from portal.matching import bp
 
-bp = Blueprint("matching", __name__, url_prefix="/matching")
 nav.add("matching.index", _l("Matching"), ("coach",), order=12)
 ROLE_SORTS = {"title": JobRole.title, "published": JobRole.published_at, "kind": JobRole.kind}
 CATALOGUES = ("municipalities", "physical_demands", "adjustments", "target_groups", "languages")

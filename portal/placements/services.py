@@ -22,6 +22,7 @@ from portal.coaching.candidates import set_status
 from portal.coaching.models import Candidate, CandidateCoach
 from portal.coaching.services import register_erasure_blocker
 from portal.domain import placements as rules
+from portal.errors import FieldErrors
 from portal.extensions import db
 from portal.placements.bookkeeping import sync_ledger
 from portal.placements.models import Placement, PlacementChange
@@ -32,12 +33,8 @@ from portal.proposals.notify import coaches_of, employer_users, notify
 SORTS = {"start": Placement.start_on, "end": Placement.end_on, "kind": Placement.kind, "state": Placement.state}
 
 
-class Refused(Exception):
-    """A placement change refused; ``fields`` maps form fields (or "") to messages."""
-
-    def __init__(self, fields: dict[str, str]):
-        super().__init__("; ".join(fields.values()))
-        self.fields = fields
+class Refused(FieldErrors):
+    """A placement change refused; maps form fields (or "") to messages, shown by show_refusal."""
 
 
 @dataclass(frozen=True)

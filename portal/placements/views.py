@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -14,6 +14,7 @@ from portal import nav
 from portal.audit.services import record
 from portal.coaching.access import local_today, render_and_commit
 from portal.domain.proposals import can_place
+from portal.errors import show_refusal
 from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.placements import actions, services
@@ -27,8 +28,8 @@ from portal.proposals import services as proposals
 from portal.proposals.notify import mark_read
 from portal.proposals.services import codes_of
 from portal.security import get_or_404, roles
+from portal.placements import bp
 
-bp = Blueprint("placements", __name__, url_prefix="/placements")
 SIDES = ("coach", "employer")
 nav.add("placements.index", _l("Placements"), SIDES, order=14)
 nav.add("placements.officer_list", _l("Placements on our clauses"), ("officer",), order=21)
@@ -68,13 +69,6 @@ def _proposal(proposal_id: int):
     return get_or_404(scoped(current_user, proposal_id))
 
 
-def _fail(form, exc: Refused) -> None:
-    db.session.rollback()
-    for name, text in exc.fields.items():
-        target = getattr(form, name, None) if name else None
-        (target.errors if target is not None else form.form_errors).append(text)
-
-
 @bp.route("/new/<int:proposal_id>", methods=["GET", "POST"])
 @roles(*SIDES)
 def new(proposal_id: int):
@@ -94,7 +88,7 @@ def new(proposal_id: int):
         try:
             placement = actions.start(current_user, proposal, form.terms())
         except Refused as exc:
-            _fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The placement has been recorded."), "success")
@@ -132,7 +126,7 @@ def end(placement_id: int):
         try:
             actions.end(current_user, placement, form.end_on.data, form.reason.data or None)
         except Refused as exc:
-            _fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The end of the placement has been recorded."), "success")
@@ -155,13 +149,10 @@ def convert(placement_id: int):
         try:
             job = actions.convert(current_user, placement, terms.start_on, terms)
         except Refused as exc:
-            _fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The work trial has become employment."), "success")
             return redirect(url_for("placements.detail", placement_id=job.id))
     return render_template("placements/convert.html", placement=placement, form=form, labels=LABELS,
                            code=codes_of([placement.candidate_id])[placement.candidate_id])
-
-
-from portal.placements import views_figures  # noqa: E402,F401  (figures pages and the reminder command)

@@ -13,7 +13,7 @@ from portal.coaching.access import is_org_admin, local_today
 from portal.extensions import db
 from portal.placements import figures
 from portal.placements.reminders import send_trial_reminders
-from portal.placements.views import bp
+from portal.placements import bp
 from portal.security import roles
 
 nav.add("placements.figures_page", _l("Employment figures"), ("coach",), order=16)

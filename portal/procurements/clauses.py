@@ -9,21 +9,13 @@ from sqlalchemy import func, select
 
 from portal.audit.services import record
 from portal.domain.procurement_rules import ClauseParams, clause_problems
-from portal.errors import ServiceError
+from portal.errors import FieldErrors, ServiceError
 from portal.extensions import db
 from portal.procurements.clause_text import LANGS, ClauseTemplate, render
 from portal.procurements.labels import problem
 from portal.procurements.ledger_view import linked_roles
 from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
 from portal.reference.services import items
-
-
-class FieldErrors(ServiceError):
-    """Several inputs refused at once: field name -> message."""
-
-    def __init__(self, errors: dict[str, str]):
-        super().__init__(next(iter(errors.values())), next(iter(errors)))
-        self.errors = errors
 
 
 def _float(value) -> float | None:

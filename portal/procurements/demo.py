@@ -20,7 +20,6 @@ from portal.procurements.figures import today
 from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
 from portal.reference.services import items
 
-ORDER = 20
 REFERENCE = "DEMO-2025-014"
 GROUPS = ["partial_work_ability", "long_term_unemployed"]
 

@@ -9,7 +9,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import EmailField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional
 
-from portal.admin.forms import business_id_check
+from portal.accounts.forms import business_id_check
 from portal.fields import DateField, DecimalField, IntegerField, MultiCheckboxField, number_range
 from portal.inputs import id_choice
 from portal.procurements.labels import ENTRY_KIND_LABELS, INTERVAL_LABELS

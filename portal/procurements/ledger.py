@@ -14,9 +14,8 @@ from sqlalchemy import select
 
 from portal.audit.services import record
 from portal.domain.procurement_rules import entry_problems, person_code_problem
-from portal.errors import ServiceError
+from portal.errors import FieldErrors, ServiceError
 from portal.extensions import db
-from portal.procurements.clauses import FieldErrors
 from portal.procurements.labels import ENTRY_KIND_LABELS, problem
 from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from flask import Blueprint, flash, redirect, render_template, request, send_file, url_for
+from flask import flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from portal import nav
 from portal.domain.procurement_rules import TRANSITIONS
-from portal.errors import ServiceError
+from portal.errors import ServiceError, show_refusal
 from portal.excel import XLSX_MIMETYPE
 from portal.extensions import db
 from portal.fragments import render_fragment
@@ -26,20 +26,11 @@ from portal.procurements.models import Procurement
 from portal.security import get_or_404, roles
 from portal.start.views import START_ENDPOINTS
 from portal.versions import kept_while_unchanged
+from portal.procurements import bp
 
-bp = Blueprint("procurements", __name__, url_prefix="/procurements")
 nav.add("procurements.index", _l("Employment clauses"), ("officer",), order=20)
 START_ENDPOINTS["officer"] = "procurements.index"
 presenters.register(bp)
-
-
-def fail(form, exc: ServiceError) -> None:
-    """Roll back and show a refused action's messages next to the inputs they concern."""
-    db.session.rollback()
-    errors = getattr(exc, "errors", None) or {exc.field: exc.message}
-    for name, message in errors.items():
-        target = getattr(form, name, None) if name else None
-        (target.errors if target is not None else form.form_errors).append(message)
 
 
 @bp.get("/")
@@ -99,7 +90,7 @@ def procurement_new():
         try:
             procurement = services.save_procurement(None, form.data, current_user.organisation_id)
         except ServiceError as exc:
-            fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The procurement has been created."), "success")
@@ -127,7 +118,7 @@ def procurement_edit(procurement_id: int):
         try:
             services.save_procurement(item, form.data, current_user.organisation_id)
         except ServiceError as exc:
-            fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The procurement has been saved."), "success")
@@ -163,13 +154,10 @@ def invite_supplier(procurement_id: int):
         try:
             org, user = services.invite_supplier(item, form.data)
         except ServiceError as exc:
-            fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("%(org)s is now the supplier; an invitation has been sent to %(email)s.",
                     org=org.name, email=user.email), "success")
             return redirect(url_for("procurements.procurement", procurement_id=item.id))
     return render_template("procurements/invite.html", form=form, procurement=item)
-
-
-from portal.procurements import views_clauses  # noqa: E402,F401  (registers the clause pages on bp)

@@ -17,7 +17,8 @@ from portal.procurements.clause_text import get_template, templates
 from portal.procurements.figures import clause_figures, today
 from portal.procurements.forms import ClauseForm, ConfirmForm
 from portal.procurements.ledger_view import ledger_page, linked_roles
-from portal.procurements.views import bp, fail
+from portal.procurements import bp
+from portal.errors import show_refusal
 from portal.reference.services import choices
 from portal.security import get_or_404, roles
 from portal.versions import kept_while_unchanged
@@ -47,7 +48,7 @@ def _fill(procurement, template, form, clause=None):
             return None, clause_service.preview(procurement, template, form.data)
         saved = clause_service.save_clause(procurement, template, form.data, clause)
     except ServiceError as exc:
-        fail(form, exc)
+        show_refusal(form, exc)
         return None, None
     db.session.commit()
     flash(_("The clause has been saved."), "success")

@@ -1,7 +1,7 @@
 """Proposal pages: the coach's proposals and withdrawals, the employer's inbox and answers."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -23,8 +23,8 @@ from portal.proposals.models import Proposal
 from portal.proposals.notify import mark_read, unread_count
 from portal.proposals.texts import DECLINE_LABELS, STATE_LABELS, WITHDRAW_LABELS
 from portal.security import get_or_404, roles
+from portal.proposals import bp
 
-bp = Blueprint("proposals", __name__, url_prefix="/proposals")
 nav.add("proposals.coach_list", _l("Proposals"), ("coach",), order=13)
 nav.add("proposals.employer_list", _l("Proposed candidates"), ("employer",), order=12)
 LABELS = {"states": STATE_LABELS, "decline": DECLINE_LABELS, "withdraw": WITHDRAW_LABELS, "kinds": KIND_LABELS}
@@ -122,6 +122,3 @@ def employer_detail(proposal_id: int):
     return render_and_commit("proposals/employer_detail.html", proposal=proposal, form=form, code=code,
                              answers=open_answers(proposal.state), labels=LABELS, names=names,
                              levels=LANGUAGE_LEVELS, **shown)
-
-
-from portal.proposals import views_notifications  # noqa: E402,F401  (the notification pages on this blueprint)

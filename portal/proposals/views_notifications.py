@@ -15,7 +15,7 @@ from portal.listing import paginate
 from portal.proposals import notify
 from portal.proposals.forms import ConfirmForm
 from portal.proposals.texts import notification_text
-from portal.proposals.views import bp
+from portal.proposals import bp
 from portal.security import roles
 
 USERS = ("coach", "employer")

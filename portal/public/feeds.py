@@ -5,7 +5,7 @@ from flask import Response, render_template, url_for
 
 from portal.db_types import utcnow
 from portal.public import services
-from portal.public.views import bp
+from portal.public import bp
 from portal.security import public
 
 LANGS = ("fi", "sv", "en")

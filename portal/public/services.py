@@ -3,14 +3,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import current_app, url_for
 from sqlalchemy import select
-from werkzeug.routing import BuildError
 
 from portal.campaigns import stories
 from portal.campaigns.services import current_campaigns, current_query
 from portal.events.services import upcoming, upcoming_query
 from portal.extensions import db
+from portal.links import optional_url
 from portal.public import figures
 
 
@@ -25,16 +24,6 @@ def home_context(now: datetime) -> dict:
         "signup_url": optional_url("employers.signup"),
         "roles_url": optional_url("jobs.index"),
     }
-
-
-def optional_url(endpoint: str, **values) -> str | None:
-    """The URL of another feature's page, or None while that page does not exist."""
-    if endpoint not in current_app.view_functions:
-        return None
-    try:
-        return url_for(endpoint, **values)
-    except BuildError:
-        return None
 
 
 def feed_items(now: datetime, limit: int = 30) -> tuple[list, list]:

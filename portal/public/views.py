@@ -1,7 +1,7 @@
 """Pages for everybody, and the health check."""
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, render_template
+from flask import jsonify, render_template
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -13,8 +13,8 @@ from portal.events.models import Event
 from portal.page_cache import shared
 from portal.security import public
 from portal.versions import watch
+from portal.public import bp
 
-bp = Blueprint("public", __name__)
 # The front page's own data; its anonymous answer is kept until this, a role or the ledger changes, or for
 # a minute (events and campaigns also start and end with the clock).
 watch("public", Campaign, CampaignImage, Story, Event)
@@ -53,6 +53,3 @@ def accessibility():
 def privacy():
     """The privacy notice."""
     return render_template("public/privacy.html")
-
-
-from portal.public import feeds  # noqa: E402,F401  (Atom feed, sitemap and robots.txt on bp)

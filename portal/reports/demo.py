@@ -1,8 +1,6 @@
 """Demo figures: the summaries refreshed once the other features have made their demo data."""
 from __future__ import annotations
 
-ORDER = 95  # after every feature that makes candidates, placements or clauses
-
 
 def seed() -> str:
     """Refresh the dashboard's summaries (idempotent: each run makes a new generation and prunes old ones)."""

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import click
-from flask import Blueprint, render_template, request
+from flask import render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
@@ -19,8 +19,8 @@ from portal.reports.scope import Filters, scope_for
 from portal.reports.streaming import send_workbook
 from portal.reports.summaries import dashboard
 from portal.security import roles
+from portal.reports import bp
 
-bp = Blueprint("reports", __name__, url_prefix="/reports", cli_group="reports")
 nav.add("reports.index", _l("Outcomes"), ("admin", "officer", "coach"), order=60)
 AUDIENCES = ("admin", "officer", "coach")
 bp.add_app_template_filter(presenters.value_text, "report_value")

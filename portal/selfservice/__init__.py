@@ -1,1 +1,7 @@
 """The candidate's own pages: profile, plan and goals in their own words, consents, data download."""
+from flask import Blueprint
+
+bp = Blueprint("selfservice", __name__, url_prefix="/my")
+
+# The view modules add their routes to bp; imported last, since they import bp from here.
+from portal.selfservice import views  # noqa: E402,F401

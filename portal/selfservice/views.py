@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask import Response, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -14,7 +14,8 @@ from portal.coaching.access import log_read, own_candidate, render_and_commit
 from portal.coaching.export import export_data
 from portal.coaching.forms import ConfirmForm, ConsentForm
 from portal.coaching.labels import GOAL_STATUS_LABELS, PLAN_ACTION_LABELS, SCOPE_LABELS
-from portal.coaching.views import fail, profile_labels
+from portal.coaching.views import profile_labels
+from portal.errors import show_refusal
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.identity.choices import organisation_choices
@@ -23,8 +24,8 @@ from portal.proposals import snapshots
 from portal.security import roles
 from portal.selfservice.forms import OwnGoalForm
 from portal.start.views import START_ENDPOINTS
+from portal.selfservice import bp
 
-bp = Blueprint("selfservice", __name__, url_prefix="/my")
 nav.add("selfservice.profile", _l("My profile"), ("candidate",), order=10)
 nav.add("selfservice.plan", _l("My plan"), ("candidate",), order=11)
 nav.add("selfservice.consent_list", _l("My consents"), ("candidate",), order=12)
@@ -75,7 +76,7 @@ def goal_new():
         try:
             plans.add_goal(candidate, form.data, current_user, by_candidate=True)
         except ServiceError as exc:
-            fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("Your goal has been added to the plan."), "success")
@@ -94,7 +95,7 @@ def goal(goal_id: int):
         try:
             plans.edit_goal(candidate, current, form.data, current_user, by_candidate=True)
         except ServiceError as exc:
-            fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("Your goal has been saved."), "success")
@@ -113,7 +114,7 @@ def consent_list():
         try:
             consents.give_consent(candidate, form.employer_id.data, form.scope.data, current_user)
         except ServiceError as exc:
-            fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("Your consent has been saved."), "success")

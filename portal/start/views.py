@@ -1,7 +1,7 @@
 """Send a signed-in user to the start page of their role."""
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -9,8 +9,8 @@ from portal import nav
 from portal.domain.roles import Role
 
 from portal.security import signed_in
+from portal.start import bp
 
-bp = Blueprint("start", __name__)
 nav.add("start.index", _l("Start page"), tuple(Role), order=1)
 
 # A feature that builds a role's real start page points its role here.

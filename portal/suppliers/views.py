@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -21,10 +21,10 @@ from portal.imports.runner import rejection, run
 from portal.procurements.ledger_import import clause_accepts, template_workbook
 from portal.procurements.ledger_view import ledger_page, linked_roles
 from portal.procurements.services import clause_for_supplier
-from portal.procurements.views import fail
+from portal.errors import show_refusal
 from portal.security import get_or_404, roles
+from portal.suppliers import bp
 
-bp = Blueprint("suppliers", __name__, url_prefix="/supplier")
 nav.add("suppliers.index", _l("Employment clauses"), ("employer",), order=30)
 
 
@@ -77,7 +77,7 @@ def entry_new(clause_id: int):
         try:
             ledger.save_entry(item, _entry_data(form), current_user)
         except ServiceError as exc:
-            fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The entry has been added to the ledger."), "success")
@@ -96,7 +96,7 @@ def entry_edit(clause_id: int, entry_id: int):
         try:
             ledger.save_entry(item, _entry_data(form), current_user, row)
         except ServiceError as exc:
-            fail(form, exc)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The entry has been saved."), "success")

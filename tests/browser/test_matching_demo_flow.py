@@ -5,7 +5,6 @@ person-months. Every demo module is loaded but the matching one, whose own propo
 in the way of proposing her here."""
 from __future__ import annotations
 
-import importlib
 import threading
 from datetime import date, timedelta
 from pathlib import Path
@@ -26,16 +25,15 @@ class DemoServer:
     def __init__(self, tmp: Path):
         from flask_migrate import upgrade
 
-        from portal import feature_packages
         from portal.extensions import db
+        from portal.features import DEMOS
         from portal.reference.services import load_reference
 
         self.app = make_test_app(f"sqlite:///{tmp / 'demo.db'}", WTF_CSRF_ENABLED=True)
         with self.app.app_context():
             upgrade()
             load_reference()
-            modules = [importlib.import_module(f"portal.{name}.demo") for name in feature_packages("demo.py")]
-            for module in sorted(modules, key=lambda m: (getattr(m, "ORDER", 50), m.__name__)):
+            for module in DEMOS:
                 if module.__name__ != "portal.matching.demo":
                     module.seed()
                     db.session.commit()
