@@ -11,7 +11,7 @@ from portal import nav
 from portal.directory import services
 from portal.directory.forms import FORM_LABELS, ConfirmForm, entry_form
 from portal.directory.models import Service
-from portal.errors import ServiceError
+from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.reference.services import choices, labels
@@ -61,9 +61,7 @@ def _form_page(service: Service | None):
         try:
             saved = services.save_service(current_user, service, form.data)
         except ServiceError as exc:
-            db.session.rollback()
-            target = getattr(form, exc.field, None) if exc.field else None
-            (target.errors if target is not None else form.form_errors).append(exc.message)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The service has been saved."), "success")

@@ -15,7 +15,7 @@ from portal.employers import clauses, services
 from portal.employers.forms import (ACTION_DONE, ACTION_LABELS, ACTION_QUESTIONS, STATE_LABELS, ConfirmForm,
                                     ProfileForm, SignupForm, problem_text, role_form)
 from portal.employers.signup import sign_up
-from portal.errors import ServiceError
+from portal.errors import ServiceError, show_refusal
 from portal.extensions import db, limiter
 from portal.identity.services import pending_count
 from portal.guidance.rules_data import rules, today
@@ -68,8 +68,7 @@ def profile_edit():
         try:
             services.save_profile(org, form.data)
         except ServiceError as exc:
-            db.session.rollback()
-            getattr(form, exc.field).errors.append(exc.message)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("The profile has been saved."), "success")
@@ -207,8 +206,7 @@ def signup():
             outcome = sign_up(form.organisation_name.data, form.business_id.data, form.contact_name.data,
                               form.email.data, form.municipality_code.data)
         except ServiceError as exc:
-            db.session.rollback()
-            getattr(form, exc.field).errors.append(exc.message)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             session["signup_email"] = form.email.data.strip()

@@ -9,7 +9,7 @@ from flask_limiter.util import get_remote_address
 from portal import nav
 from portal.campaigns.presenters import localise
 from portal.db_types import utcnow
-from portal.errors import ServiceError
+from portal.errors import ServiceError, show_refusal
 from portal.events import ics, notices, services
 from portal.events.forms import ConfirmForm, SignUpForm
 from portal.extensions import db, limiter
@@ -68,8 +68,7 @@ def register(event_id: int):
     try:
         registration, mail = services.register(item.id, form.name.data, form.email.data, current_language())
     except ServiceError as exc:
-        db.session.rollback()
-        (getattr(form, exc.field).errors if exc.field else form.form_errors).append(exc.message)
+        show_refusal(form, exc)
         return _render_event(db.session.get(type(item), event_id), form, 409)
     db.session.commit()
     if mail:

@@ -24,6 +24,7 @@ from portal.coaching.consents import give_consent, valid_consent
 from portal.coaching.models import Candidate
 from portal.employers.models import JobRole
 from portal.extensions import db
+from portal.matching.services import explain_pair
 from portal.placements import actions
 from portal.placements.services import Terms
 from portal.procurements.demo import REFERENCE
@@ -53,7 +54,7 @@ def _person_month_clause(employer) -> EmploymentClause | None:
 def _accepted(coach, boss, candidate, role, message: str) -> Proposal:
     if valid_consent(candidate.id, role.organisation_id) is None:
         give_consent(candidate, role.organisation_id, "profile", coach, recorded_by_coach=True)
-    proposal = propose(coach, candidate, role, message)
+    proposal = propose(coach, candidate, role, message, explain_pair(candidate.id, role.id))
     return answer(boss, proposal, "accepted", None, "Tervetuloa! Sovitaan aloituspäivä.")
 
 
@@ -73,7 +74,7 @@ def seed() -> str:
     today = date.today()
     # Messages to the employer speak of the work only, never by name (the employer sees a code).
     propose(coach, kaisa, cleaner, "Vahva asiakaspalvelukokemus kaupasta. Toivoo aamupäivätyötä ja asteittaista "
-                                   "aloitusta.")
+                                   "aloitusta.", explain_pair(kaisa.id, cleaner.id))
     trial = actions.start(coach, _accepted(coach, boss, liisa, cleaner, "Siivousalan kokemusta kahdesta työpaikasta."),
                           Terms("work_trial", today - timedelta(days=75), today - timedelta(days=16), 0.75,
                                 False, clause_id))

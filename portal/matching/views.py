@@ -18,7 +18,7 @@ from portal.coaching.models import Candidate
 from portal.coaching.services import has_valid_consent
 from portal.domain.matching import MISSING_ADJUSTMENT_PENALTY
 from portal.employers.models import JobRole
-from portal.errors import ServiceError
+from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.matching import services
@@ -108,12 +108,11 @@ def pair(candidate_id: int, role_id: int):
     allow_missing = (form.allow_missing.data or "") == "1"
     if form.validate_on_submit():
         try:
-            proposal = propose(current_user, candidate, role, form.message.data, allow_missing,
+            proposal = propose(current_user, candidate, role, form.message.data,
+                               services.explain_pair(candidate.id, role.id, allow_missing),
                                shared_as_asked=form.shared_as_asked.data)
         except ServiceError as exc:
-            db.session.rollback()
-            target = getattr(form, exc.field, None) if exc.field else None
-            (target.errors if target is not None else form.form_errors).append(exc.message)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("%(code)s has been proposed for %(role)s. The employer has been notified.",

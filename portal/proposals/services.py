@@ -21,7 +21,6 @@ from portal.employers.models import JobRole
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.identity.services import require_verified
-from portal.matching.services import explain_pair
 from portal.proposals import snapshots
 from portal.proposals.guard import check_message, findings_message
 from portal.proposals.models import Proposal
@@ -65,13 +64,15 @@ def _standing(candidate_id: int, role_id: int) -> bool:
         .limit(1)) is not None
 
 
-def propose(coach, candidate: Candidate, role: JobRole, message: str, allow_missing: bool = False,
+def propose(coach, candidate: Candidate, role: JobRole, message: str, pair,
             shared_as_asked: bool = False) -> Proposal:
     """Propose the coach's candidate for a role; refused without consent, to a closed role, or twice.
 
     The employer gets a snapshot of what the consent allows now. A message naming
     health words or the (unconsented) name or contact details is refused unless the coach confirms
-    that the candidate asked for exactly this to be shared, which is audited.
+    that the candidate asked for exactly this to be shared, which is audited. `pair` is the
+    matching's explanation of the candidate against the role (matching.services.explain_pair): the
+    proposal keeps its score and fit, and proposals import nothing of matching, which proposes.
     """
     require_verified(role.organisation)
     today = local_today()
@@ -84,7 +85,6 @@ def propose(coach, candidate: Candidate, role: JobRole, message: str, allow_miss
     found = check_message(message, candidate, consent.scope)
     if found and not shared_as_asked:
         raise ServiceError(findings_message(found), "message")
-    pair = explain_pair(candidate.id, role.id, allow_missing)
     proposal = Proposal(candidate_id=candidate.id, role_id=role.id, organisation_id=role.organisation_id,
                         provider_id=candidate.organisation_id, coach_id=coach.id, state="sent", score=pair.score,
                         fit=rules.employer_fit(pair.explanation, pair.display), message=message,

@@ -13,7 +13,7 @@ from portal.coaching.access import render_and_commit
 from portal.coaching.catalogues import labels_for
 from portal.coaching.labels import LANGUAGE_LEVELS
 from portal.domain import proposals as rules
-from portal.errors import ServiceError
+from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.placements.texts import KIND_LABELS
@@ -104,9 +104,7 @@ def employer_detail(proposal_id: int):
         try:
             services.answer(current_user, proposal, form.answer.data, form.decline_reason.data, form.note.data)
         except ServiceError as exc:
-            db.session.rollback()
-            target = getattr(form, exc.field, None) if exc.field else None
-            (target.errors if target is not None else form.form_errors).append(exc.message)
+            show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("Your answer has been sent to the job coach."), "success")
