@@ -18,7 +18,7 @@ from portal.inputs import MAX_PAGE, whole_number
 from portal.jobs import search
 from portal.jobs.presenters import api_item, hours_text, json_ld, role_labels
 from portal.links import query_for
-from portal.page_cache import shared
+from portal.http_cache import shared
 from portal.reference.models import ReferenceItem
 from portal.security import get_or_404, public
 from portal.versions import watch
@@ -29,7 +29,7 @@ OPENAPI_FILE = Path(__file__).with_name("openapi.json")
 PER_PAGE = 20
 MAX_PER_PAGE = 100
 MAX_QUERY = 200
-# What the role pages show; their anonymous answers are kept until one of these changes (portal.page_cache).
+# What the role pages show; their anonymous answers' ETags change when one of these does (portal.http_cache).
 watch("roles", Organisation, EmployerProfile, EmployerLocation, JobRole, JobRoleSkill, JobRoleDemand,
       JobRoleAdjustment, JobRoleLanguage, JobRoleTerm, SearchTerm, ReferenceItem)
 ROLE_PAGES = ("roles",)
@@ -44,7 +44,7 @@ def _filters(names):
 
 @bp.get("/roles")
 @public
-@shared(ROLE_PAGES, 300)
+@shared(ROLE_PAGES, 60)
 def index():
     """Published roles: words (forgiving typos and inflection), filters, sorting, pages."""
     names = role_labels("municipalities", "adjustments")
@@ -56,7 +56,7 @@ def index():
 
 @bp.get("/roles/<int:role_id>")
 @public
-@shared(ROLE_PAGES, 300)
+@shared(ROLE_PAGES, 60)
 def role(role_id: int):
     """A published role, with schema.org JobPosting data for search engines."""
     role = get_or_404(search.published_role(role_id))
@@ -97,7 +97,7 @@ def _page_args(invalid: dict) -> tuple[int, int]:
 
 @bp.get("/api/v1/roles")
 @public
-@shared(ROLE_PAGES, 300)
+@shared(ROLE_PAGES, 60)
 def api_roles():
     """Published roles as paginated JSON, with the listing's filters (see /api/v1/openapi.json)."""
     names = role_labels()
