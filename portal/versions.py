@@ -41,7 +41,7 @@ def watch(name: str, *models: type) -> None:
 
 def note(*names: str, session: Session | None = None) -> None:
     """Count these kinds when the session's transaction commits (for writes the ORM does not see)."""
-    session = session or db.session
+    session = session or db.session()
     innermost = session.get_nested_transaction() or session.get_transaction()
     session.info.setdefault(PENDING, {}).setdefault(innermost, set()).update(names)
 
