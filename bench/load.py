@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.load_http import sign_in, wait_for  # noqa: E402
+from bench.load_http import etags_of, sign_in, wait_for  # noqa: E402
 from bench.load_wrk import run_wrk  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -153,13 +153,19 @@ def main() -> None:
         cpu = (portal.pid, name)
         results = [("/healthz (floor)", run_wrk(wrk, base, ["/healthz"], None, opts, cpu))]
         for page, paths, role in chosen:
-            results.append((page, run_wrk(wrk, base, paths, cookies.get(role), opts, cpu)))
+            # Anonymous public pages as a revalidating browser (or the documented nginx) asks: If-None-Match.
+            etags = etags_of(base, paths) if role is None else None
+            results.append((page + (" (304)" if etags else ""),
+                            run_wrk(wrk, base, paths, cookies.get(role), opts, cpu, etags)))
             print(f"  measured {page}: {results[-1][1]['rps']:.0f} req/s; load average {load_now()}", flush=True)
         results.append(("/healthz (again)", run_wrk(wrk, base, ["/healthz"], None, opts, cpu)))
         met = report(results, results[0][1])
         print(f"\nload average after: {load_now()} (1, 5, 15 min; {os.cpu_count()} cores)")
         print(f"targets (no errors, p95 < {P95_TARGET_MS:.0f} ms, >= {FLOOR_SHARE:.0%} of /healthz): "
               f"{'all met' if met else 'NOT all met'}")
+        print("(304): anonymous public pages asked with If-None-Match holding the page's ETag, as a revalidating "
+              "browser or the nginx proxy_cache of the README asks; 304 counts as served, "
+              + ", ".join(f"{n}: {r['revalidated']:.0%} 304" for n, r in results if n.endswith("(304)")))
         print("cpu ms: CPU time of gunicorn and the database's PostgreSQL backends per request (in db: the "
               "backends' part); idle req/s: what the cores could serve at that cost with nothing else running")
     finally:

@@ -72,3 +72,13 @@ def status_of(base: str, path: str, cookie: str | None) -> int:
     """The status one GET of the path answers."""
     response, _ = _request(base, "GET", path, cookie)
     return response.status
+
+
+def etags_of(base: str, paths: list[str]) -> dict[str, str]:
+    """path -> the ETag an anonymous GET answers with: what a browser holding the page sends back."""
+    found = {}
+    for path in paths:
+        response, _ = _request(base, "GET", path)
+        if response.getheader("ETag"):
+            found[path] = response.getheader("ETag")
+    return found

@@ -55,7 +55,7 @@ def _env_value(value) -> str:
 
 def register_extensions(app: Flask) -> None:
     """Bind the extension instances and their hooks to the app."""
-    from portal import i18n, links, nav
+    from portal import cache, i18n, links, nav
     from portal.extensions import babel, csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
@@ -70,6 +70,7 @@ def register_extensions(app: Flask) -> None:
         default_translation_directories=";".join(translation_directories()),
     )
     login_manager.init_app(app)
+    cache.init_app(app)
     login_manager.session_protection = None  # sessions are server-side; see accounts.sessions
     login_manager.login_view = "accounts.login"
     app.jinja_env.add_extension("jinja2.ext.do")
@@ -96,14 +97,17 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_request_hooks(app: Flask) -> None:
-    """Access control and the body type before every request, kept public pages, security headers after it."""
-    from portal import inputs, page_cache, security
+    """Access control and the body type before every request, HTTP caching of public pages, security headers."""
+    from portal import http_cache, inputs, security
+
+    if not app.config.get("RELEASE"):
+        app.config["RELEASE"] = http_cache.release(ROOT)
 
     app.before_request(security.enforce_access)
     app.before_request(inputs.refuse_other_bodies)
     app.before_request(inputs.refuse_nul)
-    app.before_request(page_cache.serve_kept)  # last: access and input checks run first, cached or not
-    app.after_request(page_cache.keep)
+    app.before_request(http_cache.check)  # last: access and input checks run first, a 304 or not
+    app.after_request(http_cache.headers)
     app.after_request(security.security_headers)
 
 

@@ -91,6 +91,18 @@ def _trusted_hosts(env: dict[str, str], public_url: str, production: bool) -> li
     return list(dict.fromkeys(h.lower() for h in hosts))
 
 
+def _cache_settings(env: dict[str, str], redis_url: str | None) -> dict:
+    """Flask-Caching (portal.cache): Redis shared by every worker and host when REDIS_URL is set, else this process."""
+    settings = {"CACHE_DEFAULT_TIMEOUT": 600, "CACHE_THRESHOLD": 500,
+                # cache.clear() deletes this prefix only; the rate limiter's keys in the same Redis stay.
+                "CACHE_KEY_PREFIX": env.get("CACHE_KEY_PREFIX", "ote-cache:")}
+    if not redis_url:
+        return {**settings, "CACHE_TYPE": "SimpleCache"}
+    # Short timeouts: with Redis away a page is computed, not held up (portal.cache logs and goes on).
+    return {**settings, "CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": redis_url,
+            "CACHE_OPTIONS": {"socket_timeout": 0.5, "socket_connect_timeout": 0.5}}
+
+
 def load_config(env: dict[str, str] | None = None) -> dict:
     """Build the configuration dict for PORTAL_ENV from environment variables."""
     env = dict(os.environ if env is None else env)
@@ -164,10 +176,12 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "TRUSTED_HOSTS": _trusted_hosts(env, public_url, production),
         "HSTS": production,
         "PREFERRED_URL_SCHEME": urlsplit(public_url).scheme,
-        # Kept answers (portal.versions, portal.page_cache): never in development, where templates change under
-        # a running server; tests keep figures (their freshness is what they test) and turn page keeping on.
-        "VERSIONED_SECONDS": 0 if portal_env == "development" else 600,
-        "PAGE_CACHE": production,
+        # Public pages answer with Cache-Control and an ETag (portal.http_cache); not in development, where
+        # templates change under a running server and a browser would be told its old copy still stands.
+        "HTTP_CACHE": portal_env != "development",
+        # Names the release in the ETags; by default a digest of the code, templates and catalogs (portal.http_cache).
+        "RELEASE": env.get("PORTAL_RELEASE") or None,
+        **_cache_settings(env, redis_url),
     }
 
 
@@ -180,4 +194,6 @@ def testing_overrides() -> dict:
         "ARGON2_MEMORY_COST": 8,
         "ARGON2_PARALLELISM": 1,
         "MAIL_BACKEND": "memory",
+        # Tests clear the cache between them: never the prefix of a portal sharing the Redis (when REDIS_URL is set).
+        "CACHE_KEY_PREFIX": f"ote-test-{os.getpid()}:",
     }

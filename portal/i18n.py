@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
-from babel.support import Translations
 from flask import Flask, current_app, g, request, session
-from flask_babel import Domain, format_date, format_datetime, get_locale, get_translations
+from flask_babel import format_date, format_datetime, get_locale
 from flask_login import current_user
 
-from portal.extensions import babel, db
+from portal.extensions import db
 from portal.links import this_page
 
 LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
@@ -57,55 +55,13 @@ def switch_url(lang: str) -> str:
 
 def current_language() -> str:
     """The two-letter code of the language this response is in."""
-    return str(request_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+    return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
 
 
 def localised(obj, field: str) -> str:
     """obj.<field>_<lang> in the current language, falling back to Finnish."""
     lang = current_language()
     return getattr(obj, f"{field}_{lang}", None) or getattr(obj, f"{field}_fi")
-
-
-class RequestDomain(Domain):
-    """Flask-Babel's message domain, keeping the request's catalog beside the locale it was found for.
-
-    Flask-Babel finds the catalog anew for every string (context-local lookups, the locale and its
-    name: about 8 µs), and a page shows 30 to 120 strings. The catalog is kept in Flask-Babel's own
-    per-request namespace with the locale object it belongs to: force_locale and refresh() replace
-    that object, so a forced or refreshed language is never answered from the kept catalog.
-    """
-
-    def get_translations(self):
-        """The catalog of the request's language, found once per request and locale."""
-        state = _babel_state()
-        found = _kept(state, self)
-        if found is None:
-            found = super().get_translations()
-            state = _babel_state()  # Flask-Babel creates it on the request's first lookup
-            if state is not None:
-                state.portal_catalog = (self, getattr(state, "babel_locale", None), found)
-        return found
-
-
-def _kept(state, domain) -> Translations | None:
-    """The catalog kept in the request's Babel state for this domain, if its locale still stands."""
-    kept = getattr(state, "portal_catalog", None)
-    if kept is not None and kept[0] is domain and kept[1] is getattr(state, "babel_locale", None):
-        return kept[2]
-    return None
-
-
-def translations() -> Translations:
-    """The catalog for template strings: the kept one, without Flask-Babel's domain lookup (~2 µs)."""
-    state = _babel_state()
-    found = _kept(state, getattr(state, "babel_domain", None))
-    return found if found is not None else get_translations()
-
-
-def request_locale() -> Locale:
-    """get_locale(), read straight from the request's Babel state once chosen (get_locale costs ~2.5 µs)."""
-    locale = getattr(_babel_state(), "babel_locale", None)
-    return locale if locale is not None else get_locale()
 
 
 def date_filter(value, fmt: str = "medium") -> str:
@@ -118,33 +74,16 @@ def date_filter(value, fmt: str = "medium") -> str:
         return ""
     if isinstance(value, datetime):
         return format_date(value, fmt)
-    return babel_dates.format_date(value, fmt, locale=request_locale())
+    return babel_dates.format_date(value, fmt, locale=get_locale())
 
 
 def number_filter(value) -> str:
     """|number: a number in the request's language ("" for none), as Flask-Babel's format_decimal."""
-    return "" if value is None else babel_numbers.format_decimal(value, locale=request_locale())
-
-
-def _babel_state():
-    """Flask-Babel's per-request namespace (g._flask_babel), or None outside an app context or before it exists."""
-    try:
-        return g.get("_flask_babel")
-    except RuntimeError:  # no app context: Flask-Babel answers with NullTranslations
-        return None
+    return "" if value is None else babel_numbers.format_decimal(value, locale=get_locale())
 
 
 def init_app(app: Flask) -> None:
-    """Register the language hook, filters and globals, and the catalog kept per request."""
-    babel.domain_instance = RequestDomain(domain=app.extensions["babel"].default_domain)
-    # Flask-Babel's own callables, but through translations(): a page shows 30 to 120 strings.
-    app.jinja_env.install_gettext_callables(
-        gettext=lambda s: translations().ugettext(s),
-        ngettext=lambda s, p, n: translations().ungettext(s, p, n),
-        pgettext=lambda c, s: translations().upgettext(c, s),
-        npgettext=lambda c, s, p, n: translations().unpgettext(c, s, p, n),
-        newstyle=True,
-    )
+    """Register the language hook, filters and globals."""
     app.before_request(remember_language)
     app.add_template_global(switch_url)
     app.add_template_global(current_language)

@@ -18,7 +18,7 @@ from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import text
 
-from portal import create_app
+from portal import cache, create_app
 from portal.accounts.models import UserSession
 from portal.accounts.sessions import SESSION_KEY, token_hash
 from portal.config import testing_overrides
@@ -95,10 +95,8 @@ def db(app):
     ctx.push()
     limiter.reset()
     app.extensions["outbox"] = []
-    # Emptied tables start their change counters (and, on SQLite, their ids) again: nothing kept may outlive them.
-    app.extensions.pop("versioned", None)
-    app.extensions.pop("page_cache", None)
-    app.extensions.pop("page_cache_bytes", None)
+    # Emptied tables start their change counters (and, on SQLite, their ids) again: nothing cached may outlive them.
+    cache.clear()
     try:
         yield _db
     finally:

@@ -19,7 +19,7 @@ from portal.jobs import search
 from portal.employers.forms import hours_text, role_labels
 from portal.jobs.presenters import api_item, json_ld
 from portal.links import query_for
-from portal.page_cache import shared
+from portal.http_cache import shared
 from portal.reference.models import ReferenceItem
 from portal.security import get_or_404, public
 from portal.versions import watch
@@ -30,7 +30,7 @@ OPENAPI_FILE = Path(__file__).with_name("openapi.json")
 PER_PAGE = 20
 MAX_PER_PAGE = 100
 MAX_QUERY = 200
-# What the role pages show; their anonymous answers are kept until one of these changes (portal.page_cache).
+# What the role pages show; their anonymous answers' ETags change when one of these does (portal.http_cache).
 watch("roles", Organisation, EmployerProfile, EmployerLocation, JobRole, JobRoleSkill, JobRoleDemand,
       JobRoleAdjustment, JobRoleLanguage, JobRoleTerm, SearchTerm, ReferenceItem)
 ROLE_PAGES = ("roles",)
@@ -45,7 +45,7 @@ def _filters(names):
 
 @bp.get("/roles")
 @public
-@shared(ROLE_PAGES, 300)
+@shared(ROLE_PAGES, 60)
 def index():
     """Published roles: words (forgiving typos and inflection), filters, sorting, pages."""
     names = role_labels("municipalities", "adjustments")
@@ -57,7 +57,7 @@ def index():
 
 @bp.get("/roles/<int:role_id>")
 @public
-@shared(ROLE_PAGES, 300)
+@shared(ROLE_PAGES, 60)
 def role(role_id: int):
     """A published role, with schema.org JobPosting data for search engines."""
     role = get_or_404(search.published_role(role_id))
@@ -98,7 +98,7 @@ def _page_args(invalid: dict) -> tuple[int, int]:
 
 @bp.get("/api/v1/roles")
 @public
-@shared(ROLE_PAGES, 300)
+@shared(ROLE_PAGES, 60)
 def api_roles():
     """Published roles as paginated JSON, with the listing's filters (see /api/v1/openapi.json)."""
     names = role_labels()

@@ -1,8 +1,9 @@
-"""Every open role's matching profile, kept per worker while no role changes, and filtered in numpy.
+"""Every open role's matching profile, cached while no role changes, and filtered in numpy.
 
-The role side of matching is the same for every candidate, so a worker
-builds it once (portal.versions keeps it until the "roles" counter moves)
-and each candidate's page reads only the candidate.
+The role side of matching is the same for every candidate, so it is built
+once (portal.cache keeps it until the "roles" counter moves, shared by the
+workers, and each worker holds the latest unpickled) and each candidate's
+page reads only the candidate.
 """
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from datetime import date
 
 import numpy as np
 
+from portal.cache import cached
 from portal.domain.matching import CandidateProfile, MatchOptions, RoleProfile
 from portal.matching.profiles import (LANGUAGES, Reference, RoleInfo, _reference_rows, _role_data, _Same, _show,
                                       open_role_conditions, reference)
-from portal.versions import kept_while_unchanged
 
 
 class _Codes:
@@ -33,7 +34,7 @@ class _Codes:
 
 @dataclass(frozen=True, eq=False)
 class OpenRoles:
-    """Every role open on one day, as plain data a worker keeps while no role changes; never changed once built.
+    """Every role open on one day, as plain data cached while no role changes; never changed once built.
 
     reach() does in numpy what within_reach and open_role_conditions' filters
     do in SQL, with the same semantics (a test holds the two to the same ids
@@ -102,10 +103,10 @@ def _open_roles(day: date) -> OpenRoles:
 
 
 def open_roles(day: date) -> OpenRoles:
-    """Every role open on `day`, kept by this worker until a role, or anything a role's profile reads, changes.
+    """Every role open on `day`, cached until a role, or anything a role's profile reads, changes.
 
     The role side of matching is the same for every candidate: built once
     (about half a second for 20,000 roles), it serves each candidate's page
     in a query. Only role data is kept; candidates are read per request.
     """
-    return kept_while_unchanged(("matching-open-roles", day), ("roles",), lambda: _open_roles(day))
+    return cached("matching-open-roles", (day,), ("roles",), lambda: _open_roles(day), in_process=True)

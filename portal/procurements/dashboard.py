@@ -11,11 +11,11 @@ from datetime import date
 
 from flask_sqlalchemy.pagination import Pagination
 
+from portal.cache import cached
 from portal.listing import PER_PAGE, SortChoice
 from portal.procurements.charts import Point, buyer_timeline
 from portal.procurements.figures import BuyerFigures, ClauseFigures, Filters, buyer_figures, today
 from portal.procurements.labels import STATE_ORDER
-from portal.versions import kept_while_unchanged
 
 
 def _supplier_name(row: ClauseFigures) -> str:
@@ -93,16 +93,16 @@ def _computed(buyer_id: int, filters: Filters, as_of: date) -> tuple[list[Clause
 def dashboard(buyer_id: int, filters: Filters, sort: SortChoice) -> Dashboard:
     """The rows of one page, the chart's points and the count of clauses by state.
 
-    The figures take long for a large buyer, so each worker keeps the
-    unfiltered ones until the ledger, a clause, a procurement or an
-    organisation changes (sorting and paging reuse them).
+    The figures take long for a large buyer, so the unfiltered ones are
+    cached (portal.cache, shared by the workers) until the ledger, a clause,
+    a procurement or an organisation changes (sorting and paging reuse them).
     """
     as_of = today()
     if filters == Filters():
-        computed, timeline, as_of = kept_while_unchanged(
-            ("dashboard", buyer_id, as_of), ("ledger",), lambda: _computed(buyer_id, filters, as_of))
+        computed, timeline, as_of = cached("dashboard", (buyer_id, as_of), ("ledger",),
+                                           lambda: _computed(buyer_id, filters, as_of))
     else:
-        # Filtered figures are not kept: their combinations are many and each holds every matching clause.
+        # Filtered figures are not cached: their combinations are many and each holds every matching clause.
         computed, timeline, as_of = _computed(buyer_id, filters, as_of)
     rows = sorted(computed, key=SORTS[sort.key], reverse=sort.descending)
     totals: dict[str, int] = {}

@@ -7,15 +7,12 @@ from flask import flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from markupsafe import Markup
 
 from portal import nav
 from portal.domain.procurement_rules import TRANSITIONS
 from portal.errors import ServiceError, show_refusal
 from portal.excel import XLSX_MIMETYPE
 from portal.extensions import db
-from portal.fragments import render_fragment
-from portal.i18n import current_language
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.procurements import dashboard as dash
 from portal.procurements import export, presenters, services
@@ -25,7 +22,6 @@ from portal.procurements.labels import STATE_LABELS, STATUS_LABELS
 from portal.procurements.models import Procurement
 from portal.security import get_or_404, roles
 from portal.start.views import START_ENDPOINTS
-from portal.versions import kept_while_unchanged
 from portal.procurements import bp
 
 nav.add("procurements.index", _l("Employment clauses"), ("officer",), order=20)
@@ -40,17 +36,9 @@ def index():
     filters = Filters.from_args(request.args)
     sort = sort_choice(dash.SORTS, "deadline")
     buyer_id = current_user.organisation_id
-
-    def board_html() -> Markup:
-        board = dash.dashboard(buyer_id, filters, sort)
-        return render_fragment("procurements/_board.html", board=board, filters=filters, sort=sort,
-                               states=STATE_LABELS, suppliers=services.suppliers_of_buyer(buyer_id))
-
-    # Every officer of the buyer sees the same board: rendered once per address and language while the
-    # ledger, the clauses and the procurements stand still (portal.versions).
-    html = kept_while_unchanged(("board", buyer_id, request.url, current_language(), today()),
-                                ("ledger",), board_html)
-    return render_template("procurements/index.html", board_html=html)
+    # The figures come from the cache while the ledger stands still (procurements.dashboard); the page is rendered.
+    return render_template("procurements/index.html", board=dash.dashboard(buyer_id, filters, sort), filters=filters,
+                           sort=sort, states=STATE_LABELS, suppliers=services.suppliers_of_buyer(buyer_id))
 
 
 @bp.get("/report.xlsx")

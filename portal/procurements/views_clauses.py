@@ -4,24 +4,20 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from markupsafe import Markup
 
 from portal.errors import ServiceError
 from portal.extensions import db
-from portal.fragments import render_fragment
-from portal.i18n import current_language
 from portal.procurements import clauses as clause_service
 from portal.procurements import services
 from portal.procurements.charts import clause_timeline, geometry
 from portal.procurements.clause_text import get_template, templates
-from portal.procurements.figures import clause_figures, today
+from portal.procurements.figures import clause_figures
 from portal.procurements.forms import ClauseForm, ConfirmForm
 from portal.procurements.ledger_view import ledger_page, linked_roles
 from portal.procurements import bp
 from portal.errors import show_refusal
 from portal.reference.services import choices
 from portal.security import get_or_404, roles
-from portal.versions import kept_while_unchanged
 
 
 def _template_or_404(code: str):
@@ -85,18 +81,11 @@ def clause(clause_id: int):
     """A clause: required, delivered, forecast, state, reports due, the chart and the ledger that fulfils it."""
     item = get_or_404(services.clause_for_officer(current_user, clause_id))  # the access check, every time
 
-    def body_html() -> Markup:
-        figures, rows = clause_figures(item)
-        points = clause_timeline(figures, [r.as_entry() for r in rows])
-        return render_fragment("procurements/_clause_body.html", clause=item, figures=figures, points=points,
-                               geo=geometry(points) if points else None, ledger=ledger_page(figures, rows),
-                               roles=linked_roles(item.id))
-
-    # The buyer's officers all see the same page: kept per address and language until the ledger (clauses,
-    # procurements, organisations) or the roles change, and at most until midnight (figures are as of today).
-    html = kept_while_unchanged(("clause", item.id, request.url, current_language(), today()),
-                                ("ledger", "roles"), body_html)
-    return render_template("procurements/clause.html", clause=item, body_html=html)
+    figures, rows = clause_figures(item)
+    points = clause_timeline(figures, [r.as_entry() for r in rows])
+    return render_template("procurements/clause.html", clause=item, figures=figures, points=points,
+                           geo=geometry(points) if points else None, ledger=ledger_page(figures, rows),
+                           roles=linked_roles(item.id))
 
 
 @bp.route("/clauses/<int:clause_id>/edit", methods=["GET", "POST"])

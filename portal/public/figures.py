@@ -15,7 +15,6 @@ from sqlalchemy.exc import DBAPIError
 
 from portal.domain import disclosure
 from portal.extensions import db
-from portal.kept import kept
 
 log = logging.getLogger(__name__)
 
@@ -35,15 +34,6 @@ def _guarded(query_fn):
     except DBAPIError:
         log.warning("home page figure unavailable", exc_info=True)
         return None
-
-
-def cached(name: str, today, compute):
-    """compute()'s answer, kept by each worker for HOME_FIGURES_SECONDS (60; none while testing).
-
-    The counts over the whole ledger cost more than the rest of the front
-    page, and public statistics a minute old say the same thing.
-    """
-    return kept(("home", name, today), compute, "HOME_FIGURES_SECONDS", 60)
 
 
 def open_roles_count(today=None) -> int | None:

@@ -10,19 +10,19 @@ from portal.extensions import db, limiter
 from portal.public import services
 from portal.campaigns.models import Campaign, CampaignImage, Story
 from portal.events.models import Event
-from portal.page_cache import shared
+from portal.http_cache import shared
 from portal.security import public
 from portal.versions import watch
 from portal.public import bp
 
-# The front page's own data; its anonymous answer is kept until this, a role or the ledger changes, or for
-# a minute (events and campaigns also start and end with the clock).
+# The front page's own data; its anonymous answer's ETag changes with this, a role or the ledger, and every
+# minute (events and campaigns also start and end with the clock).
 watch("public", Campaign, CampaignImage, Story, Event)
 
 
 @bp.get("/")
 @public
-@shared(("public", "roles", "ledger"), 60)
+@shared(("public", "roles", "ledger"), 60, every=60)
 def home():
     """The front page: running campaigns, next events, open roles and clause figures."""
     return render_template("public/home.html", **services.home_context(utcnow()))

@@ -8,7 +8,6 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.i18n import current_language
-from portal.kept import forget, kept
 from portal.reference.models import ReferenceItem
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "seeds" / "reference"
@@ -62,7 +61,6 @@ def load_reference(seed_dir: Path = SEED_DIR) -> dict[str, int]:
                 count += 1
         written[name] = count
     db.session.flush()
-    forget("catalogue")
     return written
 
 
@@ -78,14 +76,10 @@ def items(catalogue: str) -> list[ReferenceItem]:
 def choices(catalogue: str) -> list[tuple[str, str]]:
     """(code, label) pairs in the current language, for a form's select.
 
-    Kept by each worker for REFERENCE_SECONDS (300; none while testing): the
-    catalogues change only with `flask seed reference`, and a role page asks
-    for seven of them.
+    Not cached: one query of 1-2 ms, about what reading a change counter for a cached copy would cost.
     """
     lang = current_language()
-    pairs = kept(("catalogue", catalogue, lang), lambda: tuple((i.code, i.label(lang)) for i in items(catalogue)),
-                 "REFERENCE_SECONDS", 300)
-    return list(pairs)
+    return [(i.code, i.label(lang)) for i in items(catalogue)]
 
 
 def labels(catalogue: str) -> dict[str, str]:

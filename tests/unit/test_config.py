@@ -61,14 +61,18 @@ def test_production_mails_by_smtp_and_refuses_to_log_reset_links():
     assert load_config({"PORTAL_ENV": "development", "SECRET_KEY": "k" * 40})["MAIL_BACKEND"] == "log"
 
 
-def test_answers_are_kept_in_production_and_testing_never_in_development(tmp_path, monkeypatch):
+def test_public_pages_carry_http_caching_headers_except_in_development_and_redis_is_the_shared_cache(
+        tmp_path, monkeypatch):
     monkeypatch.setattr("portal.config.INSTANCE", tmp_path)
     production = load_config({"PORTAL_ENV": "production", "SECRET_KEY": "k" * 40, "PUBLIC_URL": PUBLIC})
     development = load_config({"PORTAL_ENV": "development"})
     testing = load_config({"PORTAL_ENV": "testing"})
-    assert (production["PAGE_CACHE"], production["VERSIONED_SECONDS"]) == (True, 600)
-    assert (development["PAGE_CACHE"], development["VERSIONED_SECONDS"]) == (False, 0)
-    assert (testing["PAGE_CACHE"], testing["VERSIONED_SECONDS"]) == (False, 600)
+    assert (production["HTTP_CACHE"], development["HTTP_CACHE"], testing["HTTP_CACHE"]) == (True, False, True)
+    assert production["CACHE_TYPE"] == development["CACHE_TYPE"] == "SimpleCache"
+    shared = load_config({"PORTAL_ENV": "production", "SECRET_KEY": "k" * 40, "PUBLIC_URL": PUBLIC,
+                          "REDIS_URL": "redis://redis.internal:6379/0"})
+    assert (shared["CACHE_TYPE"], shared["CACHE_REDIS_URL"]) == ("RedisCache", "redis://redis.internal:6379/0")
+    assert shared["CACHE_KEY_PREFIX"] and shared["RATELIMIT_STORAGE_URI"] == shared["CACHE_REDIS_URL"]
 
 
 def test_production_refuses_to_start_without_a_public_url():

@@ -1,4 +1,4 @@
-"""Change counters (portal.versions) and the answers kept while they stand still: the officer dashboard."""
+"""Change counters (portal.versions), raised in the committing transaction, and the cache keyed by them (portal.cache)."""
 from __future__ import annotations
 
 import re
@@ -7,7 +7,8 @@ from datetime import timedelta
 from portal.accounts.models import User
 from portal.extensions import db as _db
 from portal.procurements.figures import today
-from portal.versions import bump, kept_while_unchanged, version
+from portal.cache import cached
+from portal.versions import note, version
 from tests.access.procurements import make_clause, make_entry, make_procurement
 from tests.factories import make_org
 
@@ -92,6 +93,49 @@ def test_a_released_savepoint_counts_only_with_its_outer_commit(app, db, login_a
     assert "not raised" not in caplog.text
 
 
+def test_a_rolled_back_savepoint_does_not_count_but_the_rest_of_its_transaction_does(app, db, login_as):
+    from tests.access.employers import make_role
+
+    officer = login_as("officer")
+    _, clause = _clause_of(officer)
+    employer = make_org("employer")  # organisations count as ledger data too (a supplier's name)
+    db.session.commit()
+    before = version("ledger", "roles")
+    savepoint = db.session.begin_nested()
+    make_entry(clause)
+    savepoint.rollback()
+    make_role(employer)
+    db.session.commit()
+    assert version("ledger", "roles") == (before[0], before[1] + 1)
+
+
+def test_the_counter_commits_with_the_data_or_not_at_all(app, db, login_as):
+    import pytest
+    from sqlalchemy import event
+    from sqlalchemy.exc import IntegrityError
+
+    officer = login_as("officer")
+    _, clause = _clause_of(officer)
+    before = version("ledger")
+    with _db.engine.connect() as other:  # another connection sees neither before the commit
+        make_entry(clause)
+        _db.session.flush()
+        assert other.execute(_db.text("SELECT value FROM data_version WHERE name = 'ledger'")).scalar() == before[0]
+
+    def fail_the_commit(session):
+        raise IntegrityError("COMMIT", {}, Exception("refused"))
+
+    make_entry(clause, person="EO-4321")
+    event.listen(type(_db.session()), "before_commit", fail_the_commit)
+    try:
+        with pytest.raises(IntegrityError):
+            _db.session.commit()
+    finally:
+        event.remove(type(_db.session()), "before_commit", fail_the_commit)
+    _db.session.rollback()
+    assert version("ledger") == before
+
+
 def test_writers_of_a_kind_never_wait_on_its_counter_before_they_commit(app, db, login_as):
     import pytest
     from sqlalchemy import text, update
@@ -112,54 +156,47 @@ def test_writers_of_a_kind_never_wait_on_its_counter_before_they_commit(app, db,
     db.session.commit()
 
 
-def test_a_kept_answer_is_not_used_nor_kept_while_the_request_holds_uncommitted_writes(app, db, login_as):
+def test_a_cached_answer_is_not_used_nor_stored_while_the_request_holds_uncommitted_writes(app, db, login_as):
     officer = login_as("officer")
     _, clause = _clause_of(officer)
     db.session.commit()
-    assert kept_while_unchanged(("t2",), ("ledger",), lambda: "before") == "before"
+    assert cached("t2", (), ("ledger",), lambda: "before") == "before"
     make_entry(clause)
-    assert kept_while_unchanged(("t2",), ("ledger",), lambda: "uncommitted") == "uncommitted"
+    assert cached("t2", (), ("ledger",), lambda: "uncommitted") == "uncommitted"
     db.session.rollback()
-    assert kept_while_unchanged(("t2",), ("ledger",), lambda: "again") == "before"
+    assert cached("t2", (), ("ledger",), lambda: "again") == "before"
 
 
-def test_without_the_counters_table_nothing_is_kept_and_writes_still_work(app, db, login_as):
-    app.extensions["versions_available"] = False
-    try:
-        calls = []
-        for _ in range(2):
-            kept_while_unchanged(("t3",), ("ledger",), lambda: calls.append(1))
-        assert len(calls) == 2
-    finally:
-        app.extensions.pop("versions_available")
-
-
-def test_bump_counts_a_kind_never_written_before(app, db):
+def test_a_write_counted_by_hand_counts_a_kind_never_written_before(app, db):
     assert version("never-seen", "other") == (0, 0)
-    bump("never-seen")
-    bump("never-seen")
+    for _ in range(2):
+        note("never-seen")
+        db.session.commit()
     assert version("never-seen", "other") == (2, 0)
 
 
-def test_a_kept_answer_is_computed_again_only_when_its_counter_moves(app, db):
+def test_a_cached_answer_is_computed_again_only_when_its_counter_moves(app, db):
     calls = []
 
     def compute():
         calls.append(1)
         return len(calls)
 
-    assert kept_while_unchanged(("t",), ("ledger",), compute) == 1
-    assert kept_while_unchanged(("t",), ("ledger",), compute) == 1
-    bump("ledger")
-    assert kept_while_unchanged(("t",), ("ledger",), compute) == 2
-    assert kept_while_unchanged(("other key",), ("ledger",), compute) == 3
+    assert cached("t", (1,), ("ledger",), compute) == 1
+    assert cached("t", (1,), ("ledger",), compute) == 1
+    note("ledger")
+    db.session.commit()
+    assert cached("t", (1,), ("ledger",), compute) == 2
+    assert cached("t", (2,), ("ledger",), compute) == 3
+    assert cached("t", (2,), ("ledger",), compute, in_process=True) == 3  # from the shared cache, then held
+    assert cached("t", (2,), ("ledger",), compute, in_process=True) == 3 and len(calls) == 3
 
 
-def test_the_dashboard_shows_a_new_entry_at_once_though_its_figures_are_kept(client, login_as, db):
+def test_the_dashboard_shows_a_new_entry_at_once_though_its_figures_are_cached(client, login_as, db):
     officer = login_as("officer", language="en")
     _, clause = _clause_of(officer, quantity=1)
     assert _progress(client.get("/procurements/").get_data(as_text=True)) == [0]
-    assert _progress(client.get("/procurements/").get_data(as_text=True)) == [0]  # kept
+    assert _progress(client.get("/procurements/").get_data(as_text=True)) == [0]  # cached
     make_entry(clause, start=today() - timedelta(days=150))
     db.session.commit()
     page = client.get("/procurements/").get_data(as_text=True)
@@ -178,7 +215,7 @@ def test_the_dashboard_shows_a_renamed_supplier_and_a_deleted_clause_at_once(cli
     assert _progress(client.get("/procurements/").get_data(as_text=True)) == []
 
 
-def test_two_buyers_never_see_each_others_kept_figures(client, login_as, db):
+def test_two_buyers_never_see_each_others_cached_figures(client, login_as, db):
     first = login_as("officer", language="en")
     _clause_of(first)
     assert len(_progress(client.get("/procurements/").get_data(as_text=True))) == 1
@@ -187,7 +224,7 @@ def test_two_buyers_never_see_each_others_kept_figures(client, login_as, db):
     assert _progress(client.get("/procurements/").get_data(as_text=True)) == []
 
 
-def test_the_kept_board_follows_the_readers_language(client, login_as, db):
+def test_the_board_of_cached_figures_follows_the_readers_language(client, login_as, db):
     officer = login_as("officer", language="en")
     _clause_of(officer)
     assert "Clauses by state" in client.get("/procurements/").get_data(as_text=True)
@@ -196,31 +233,7 @@ def test_the_kept_board_follows_the_readers_language(client, login_as, db):
     assert "Villkor efter läge" in page and "Clauses by state" not in page
 
 
-def test_threads_that_ask_at_once_wait_for_one_computation(app, db):
-    import threading
-    import time
-
-    calls, answers = [], []
-
-    def compute():
-        calls.append(1)
-        time.sleep(0.3)
-        return "figures"
-
-    def ask():
-        with app.app_context():
-            answers.append(kept_while_unchanged(("slow",), ("ledger",), compute))
-            db.session.remove()
-
-    threads = [threading.Thread(target=ask) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert answers == ["figures"] * 6 and len(calls) == 1
-
-
-def test_a_kept_clause_page_follows_its_ledger_and_is_still_refused_to_another_buyer(client, login_as, db):
+def test_a_clause_page_follows_its_ledger_and_is_still_refused_to_another_buyer(client, login_as, db):
     officer = login_as("officer", language="en")
     _, clause = _clause_of(officer, quantity=1)
     url = f"/procurements/clauses/{clause.id}"
@@ -232,14 +245,14 @@ def test_a_kept_clause_page_follows_its_ledger_and_is_still_refused_to_another_b
     assert client.get(url).status_code == 404
 
 
-def test_kept_parts_of_pages_are_escaped_like_the_rest(client, login_as, db):
+def test_pages_of_cached_figures_are_escaped_like_the_rest(client, login_as, db):
     officer = login_as("officer", language="en")
     item, clause = _clause_of(officer)
     item.supplier.name = "<script>alert(1)</script> Oy"
     db.session.commit()
     for url in ("/procurements/", f"/procurements/clauses/{clause.id}"):
         client.get(url)
-        page = client.get(url).get_data(as_text=True)  # the kept part
+        page = client.get(url).get_data(as_text=True)  # from the cached figures
         assert "&lt;script&gt;alert(1)&lt;/script&gt; Oy" in page and "<script>alert" not in page
 
 
