@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 
 from portal.domain.obligations import STATES
 from portal.domain.outcomes import OUTCOMES, RETENTION_MONTHS
-from portal.reports import charts
+from portal import charts
 from portal.reports import labels as words
 from portal.reports.summaries import Dashboard
 
