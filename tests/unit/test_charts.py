@@ -14,7 +14,7 @@ def test_the_scale_ends_at_a_round_number_at_or_above_the_largest_value(value, t
 
 def test_paired_bars_stand_side_by_side_on_one_baseline_and_scale():
     geo = charts.paired([("a", 5.0, 2.5), ("b", 10.0, 10.0)])
-    (first, a1, a2, ax), (_, b1, b2, bx) = geo.groups
+    (first, a1, a2, ax), (_, b1, _, bx) = geo.groups
     assert first == "a" and ax < bx
     assert a1.x + a1.width < a2.x and a2.x < ax + a2.width + 2
     assert b1.height == pytest.approx(geo.baseline - charts.TOP)  # 10 is the top of the scale

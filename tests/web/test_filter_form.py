@@ -9,7 +9,7 @@ from tests.factories import make_org
 
 
 def _form(html: str) -> str:
-    return re.search(r'<form method="get" class="filters"[^>]*>.*?</form>', html, re.S).group(0)
+    return re.search(r'<form method="get" class="filters"[^>]*>.*?</form>', html, re.DOTALL).group(0)
 
 
 def _clear_link(form: str) -> dict | None:
