@@ -1,22 +1,20 @@
-"""Delivered against required over time: the points, and the geometry of a server-rendered SVG bar chart.
+"""Delivered against required over time: the points of a clause's or a buyer's chart.
 
-The chart is drawn by templates/procurements/_chart.html from the geometry
-computed here; the same points fill the table beside it, so a screen reader
-(and a printout) get every number the picture shows.
+The geometry comes from portal.charts (shared with the reports) and is drawn
+by the `chart` macro of templates/procurements/_macros.html; the same points
+fill the table beside it, so a screen reader (and a printout) get every
+number the picture shows.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from portal.charts import PairChart, paired
 from portal.domain.obligation_details import delivered_series
 from portal.domain.obligations import delivered, expected_by
 from portal.domain.person_months import add_months
 from portal.procurements.figures import BuyerFigures, ClauseFigures, round_figure, to_domain
-
-WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 48, 8, 12, 36
 
 
 @dataclass(frozen=True)
@@ -75,59 +73,6 @@ def clause_timeline(figures: ClauseFigures, entries) -> list[Point]:
                   round_figure(domain.quantity, figures.unit)) for d in days]
 
 
-@dataclass(frozen=True)
-class Bar:
-    """A rectangle in chart coordinates."""
-
-    x: float
-    y: float
-    width: float
-    height: float
-
-
-@dataclass(frozen=True)
-class Tick:
-    """A gridline of the value axis and its value."""
-
-    y: float
-    value: float
-
-
-@dataclass(frozen=True)
-class ChartGeometry:
-    """Everything the SVG template draws."""
-
-    width: int
-    height: int
-    plot_left: int
-    plot_right: int
-    baseline: float
-    ticks: list[Tick]
-    groups: list[tuple[Point, Bar, Bar, float]]  # point, expected bar, delivered bar, label x
-
-
-def _nice_top(value: float) -> float:
-    if value <= 0:
-        return 1.0
-    magnitude = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 2.5, 5, 10):
-        if value <= step * magnitude:
-            return step * magnitude
-    return 10 * magnitude
-
-
-def geometry(points: list[Point]) -> ChartGeometry:
+def geometry(points: list[Point]) -> PairChart:
     """Bar positions for the points: an outlined bar for the requirement pro rata, a filled one for delivered."""
-    top = _nice_top(max([max(p.expected, p.delivered) for p in points] + [0]))
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    baseline = TOP + plot_h
-    slot = plot_w / max(1, len(points))
-    bar_w = min(22.0, slot * 0.36)
-    groups = []
-    for i, p in enumerate(points):
-        centre = LEFT + slot * (i + 0.5)
-        h_exp, h_del = plot_h * p.expected / top, plot_h * p.delivered / top
-        groups.append((p, Bar(centre - bar_w - 1, baseline - h_exp, bar_w, h_exp),
-                       Bar(centre + 1, baseline - h_del, bar_w, h_del), centre))
-    ticks = [Tick(baseline - plot_h * f, top * f) for f in (0, 0.5, 1)]
-    return ChartGeometry(WIDTH, HEIGHT, LEFT, WIDTH - RIGHT, baseline, ticks, groups)
+    return paired([(p, p.expected, p.delivered) for p in points])

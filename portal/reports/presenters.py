@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from flask_babel import format_date, format_decimal, format_percent
 from flask_babel import gettext as _
 
+from portal import charts
 from portal.domain.obligations import STATES
 from portal.domain.outcomes import OUTCOMES, RETENTION_MONTHS
-from portal.reports import charts
 from portal.reports import labels as words
 from portal.reports.summaries import Dashboard
 
