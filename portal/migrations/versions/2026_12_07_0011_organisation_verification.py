@@ -4,8 +4,8 @@ Every organisation that exists before this migration is marked verified, with
 the method "migration" and no person, so nothing that works today stops
 working; from now on a self-registered employer starts unverified.
 
-Revision ID: 0010_organisation_verification
-Revises: 0009_data_versions
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-07 19:03:17
 
 """
@@ -17,8 +17,8 @@ import portal.db_types
 
 
 # revision identifiers, used by Alembic.
-revision = '0010_organisation_verification'
-down_revision = '0009_data_versions'
+revision = '0011'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """coaching and directory
 
-Revision ID: 0005_coaching
-Revises: 0007_campaigns_events
+Revision ID: 0003
+Revises: 0002
 Create Date: 2026-11-28 13:07:14.849532
 
 """
@@ -11,8 +11,8 @@ import portal.db_types
 
 
 # revision identifiers, used by Alembic.
-revision = '0005_coaching'
-down_revision = '0007_campaigns_events'
+revision = '0003'
+down_revision = '0002'
 branch_labels = None
 depends_on = None
 
