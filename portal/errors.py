@@ -69,7 +69,7 @@ def _render(code: int, detail=None, reference: str | None = None):
             return jsonify(error=str(title), detail=str(detail), status=code, **extra), code
         return render_template("errors/error.html", code=code, title=title, detail=detail,
                                reference=reference), code
-    except Exception:  # noqa: BLE001 (the last page there is: it must not fail)
+    except Exception:  # the last page there is: it must not fail
         reference = reference or secrets.token_hex(4)
         log.exception("error reference %s: the %s page could not be made for %s %r; answered with the plain one",
                       reference, code, request.method, request.path)
@@ -119,7 +119,7 @@ def handle_500(exc: Exception):
     reference = secrets.token_hex(4)
     try:
         db.session.rollback()
-    except Exception:  # noqa: BLE001 (a dead connection must not cost the user the page)
+    except Exception:  # a dead connection must not cost the user the page
         log.exception("error reference %s: the rollback failed", reference)
     # Flask has just logged the traceback; this line ties it to what the user sees.
     # %r: a path is decoded, and a newline in it must not forge a log line.

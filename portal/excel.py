@@ -15,7 +15,7 @@ import io
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell

@@ -14,8 +14,13 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from portal.domain.matching import (
-    MISSING_ADJUSTMENT_PENALTY, PARTIAL_MIN_LENGTH, SKILL_MATCH, WEIGHTS,
-    CandidateProfile, MatchOptions, RoleProfile,
+    MISSING_ADJUSTMENT_PENALTY,
+    PARTIAL_MIN_LENGTH,
+    SKILL_MATCH,
+    WEIGHTS,
+    CandidateProfile,
+    MatchOptions,
+    RoleProfile,
 )
 
 

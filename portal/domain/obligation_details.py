@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from portal.domain.person_months import add_months, months_covered
-from portal.domain.obligations import EPS, Clause, Entry, delivered, person_outcomes, window
 # The series below reuses the counting steps of a status, so it cannot drift from `delivered`.
-from portal.domain.obligations import _decide, _spans, _tally
+from portal.domain.obligations import EPS, Clause, Entry, _decide, _spans, _tally, delivered, person_outcomes, window
+from portal.domain.person_months import add_months, months_covered
 
 
 def clip(entry: Entry, lo: date, hi: date, open_end: date) -> tuple[date, date] | None:

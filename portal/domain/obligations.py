@@ -61,11 +61,20 @@ import math
 from datetime import date
 from typing import NamedTuple
 
-from portal.domain.person_months import merged_months, months_covered
-
 from portal.domain.obligation_types import (  # noqa: F401  (the public names of this module)
-    ACCEPTS, AT_RISK_SHARE, CLAUSE_KINDS, ENTRY_KINDS, EPS, MONTH_UNIT_KINDS, PACE_MIN_DAYS, STATES, Clause, Entry,
-    Status)
+    ACCEPTS,
+    AT_RISK_SHARE,
+    CLAUSE_KINDS,
+    ENTRY_KINDS,
+    EPS,
+    MONTH_UNIT_KINDS,
+    PACE_MIN_DAYS,
+    STATES,
+    Clause,
+    Entry,
+    Status,
+)
+from portal.domain.person_months import merged_months, months_covered
 
 
 class _Count(NamedTuple):

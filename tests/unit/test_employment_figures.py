@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from portal.domain.employment_figures import (CandidateFacts, PlacementFacts, ProposalFacts, coach_figures, figures,
-                                              month_keys, retained)
+from portal.domain.employment_figures import (
+    CandidateFacts,
+    PlacementFacts,
+    ProposalFacts,
+    coach_figures,
+    figures,
+    month_keys,
+    retained,
+)
 
 TODAY = date(2026, 5, 20)
 D = date

@@ -6,8 +6,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from portal.domain.matching import (
-    MISSING_ADJUSTMENT_PENALTY, WEIGHTS, CandidateProfile, MatchOptions, RoleProfile,
-    desired_fraction, explain, rank_candidates, rank_roles, similarity, total,
+    MISSING_ADJUSTMENT_PENALTY,
+    WEIGHTS,
+    CandidateProfile,
+    MatchOptions,
+    RoleProfile,
+    desired_fraction,
+    explain,
+    rank_candidates,
+    rank_roles,
+    similarity,
+    total,
 )
 from portal.domain.matching_arrays import score_matrix
 

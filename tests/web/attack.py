@@ -181,5 +181,5 @@ def snapshot() -> dict[str, list[tuple]]:
     rows = {}
     for table in db.metadata.sorted_tables:
         if table.name not in VOLATILE_TABLES:
-            rows[table.name] = sorted((tuple(map(repr, row)) for row in db.session.execute(select(table))))
+            rows[table.name] = sorted(tuple(map(repr, row)) for row in db.session.execute(select(table)))
     return rows

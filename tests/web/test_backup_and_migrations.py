@@ -49,9 +49,8 @@ def fresh_url(database_url, tmp_path):
 
 def _snapshot(app) -> dict[str, list]:
     """Every row of every table, sorted, for comparing databases."""
-    with app.app_context():
-        with _db.engine.connect() as conn:
-            return {t.name: sorted(map(repr, conn.execute(t.select()).all())) for t in _db.metadata.sorted_tables}
+    with app.app_context(), _db.engine.connect() as conn:
+        return {t.name: sorted(map(repr, conn.execute(t.select()).all())) for t in _db.metadata.sorted_tables}
 
 
 def _populated_app(url, region: bool = False):

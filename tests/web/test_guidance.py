@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 
 import pytest
-from flask_babel import format_decimal, force_locale
+from flask_babel import force_locale, format_decimal
 
 from portal.guidance.articles import all_articles
 from portal.guidance.rules_data import rules

@@ -6,7 +6,7 @@ import pytest
 from portal.extensions import db as _db
 from tests.access.employers import make_role
 from tests.conftest import make_test_app
-from tests.factories import make_org, make_user
+from tests.factories import make_org
 
 
 @pytest.fixture

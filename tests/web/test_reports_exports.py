@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date, datetime
+from datetime import datetime
 
 from openpyxl import load_workbook
 from sqlalchemy import select

@@ -5,10 +5,10 @@ Revises: 0001
 Create Date: 2026-11-28 13:07:04.495196
 
 """
-from alembic import op
 import sqlalchemy as sa
-import portal.db_types
+from alembic import op
 
+import portal.db_types
 
 # revision identifiers, used by Alembic.
 revision = '0002'

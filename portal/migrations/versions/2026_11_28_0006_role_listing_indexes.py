@@ -6,9 +6,6 @@ Create Date: 2026-11-28 13:45:41.431920
 
 """
 from alembic import op
-import sqlalchemy as sa
-import portal.db_types
-
 
 # revision identifiers, used by Alembic.
 revision = '0006'

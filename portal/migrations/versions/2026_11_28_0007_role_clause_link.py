@@ -5,10 +5,8 @@ Revises: 0006
 Create Date: 2026-11-28 13:50:46.802109
 
 """
-from alembic import op
 import sqlalchemy as sa
-import portal.db_types
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0007'

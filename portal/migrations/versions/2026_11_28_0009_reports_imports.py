@@ -5,10 +5,10 @@ Revises: 0008
 Create Date: 2026-11-28 14:51:57.981763
 
 """
-from alembic import op
 import sqlalchemy as sa
-import portal.db_types
+from alembic import op
 
+import portal.db_types
 
 # revision identifiers, used by Alembic.
 revision = '0009'

@@ -9,12 +9,12 @@ Revises: 0010
 Create Date: 2026-12-07 19:03:17
 
 """
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from alembic import op
 import sqlalchemy as sa
-import portal.db_types
+from alembic import op
 
+import portal.db_types
 
 # revision identifiers, used by Alembic.
 revision = '0011'
@@ -53,7 +53,7 @@ def upgrade():
     organisation = sa.table('organisation', sa.column('verified_at', portal.db_types.UTCDateTime(timezone=True)),
                             sa.column('verification_method', sa.String(30)))
     op.execute(organisation.update().where(organisation.c.verified_at.is_(None))
-               .values(verified_at=datetime.now(timezone.utc), verification_method='migration'))
+               .values(verified_at=datetime.now(UTC), verification_method='migration'))
 
 
 def downgrade():

@@ -8,11 +8,10 @@ Revises: 0012
 Create Date: 2026-12-07 19:00:00
 
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 import portal.db_types
-
 
 revision = '0013'
 down_revision = '0012'
