@@ -49,8 +49,10 @@ def show_refusal(form, exc: ServiceError) -> None:
 # template, no lookups, every value escaped. The security headers are added after it like after any answer.
 PLAIN_PAGE = """<!doctype html>
 <html lang="{lang}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title></head>
-<body><main><h1>{title}</h1><p>{detail}</p><p>{code_line}</p><p>{reference_line}</p><p><a href="/">OTE</a></p></main></body>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title></head>
+<body><main><h1>{title}</h1><p>{detail}</p><p>{code_line}</p><p>{reference_line}</p>
+<p><a href="/">OTE</a></p></main></body>
 </html>
 """
 

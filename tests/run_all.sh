@@ -40,24 +40,10 @@ run_part() {  # run_part NAME -- pytest args...
   summaries+=("$(summary "$name" "$file")")
 }
 
-# The tools first, in seconds: ruff (pyflakes, imports, bugbear, complexity ...), mypy on the pure
-# domain, and the import contracts; all three are configured in pyproject.toml.
 echo "== lint"
-lint=()
-if "$BIN/ruff" check --output-format concise portal tests bench wsgi.py; then lint+=("ruff ok")
-else status=1; lint+=("ruff $("$BIN/ruff" check --quiet --output-format concise portal tests bench wsgi.py | grep -c .) errors")
-fi
-mypy_out=$("$BIN/mypy" 2>&1); mypy_rc=$?
-echo "$mypy_out"
-if [ $mypy_rc -eq 0 ]; then lint+=("mypy ok")
-else status=1; lint+=("mypy $(grep -c ': error:' <<<"$mypy_out") errors")
-fi
-contracts_out=$("$BIN/lint-imports" --no-logo 2>&1); contracts_rc=$?
-echo "$contracts_out" | sed -n '/^Contracts/,$p'
-[ $contracts_rc -ne 0 ] && status=1
-contracts=$(sed -nE 's/^Contracts: ([0-9]+) kept, ([0-9]+) broken\./contracts \1 kept \2 broken/p' <<<"$contracts_out")
-lint+=("${contracts:-contracts did not run}")
-summaries+=("lint: ${lint[0]}, ${lint[1]}, ${lint[2]}")
+tests/lint.sh | tee "$OUT/lint.txt"
+[ "${PIPESTATUS[0]}" -ne 0 ] && status=1
+summaries+=("$(tail -1 "$OUT/lint.txt")")
 
 echo "== sqlite"
 run_part sqlite tests/unit tests/web

@@ -118,11 +118,10 @@ def run_migrations_online():
     # reference: https://alembic.sqlalchemy.org/en/latest/cookbook.html
     def process_revision_directives(context, revision, directives):
         script = directives[0]
-        if getattr(config.cmd_opts, 'autogenerate', False):
-            if script.upgrade_ops.is_empty():
-                directives[:] = []
-                logger.info('No changes in schema detected.')
-                return
+        if getattr(config.cmd_opts, 'autogenerate', False) and script.upgrade_ops.is_empty():
+            directives[:] = []
+            logger.info('No changes in schema detected.')
+            return
         if not script.rev_id.isdigit():
             script.rev_id = _next_number(ScriptDirectory.from_config(config))
 

@@ -104,10 +104,11 @@ def test_migrations_go_down_to_base_and_up_again(fresh_url):
 
 def test_revisions_are_numbered_in_chain_order_and_named_by_date():
     script = ScriptDirectory(str(MIGRATIONS))
-    chain = [rev for rev in reversed(list(script.walk_revisions()))]
+    chain = list(reversed(list(script.walk_revisions())))
     assert [rev.revision for rev in chain] == [f"{n:04d}" for n in range(1, len(chain) + 1)]
     names = [Path(rev.path).name for rev in chain]
-    assert all(re.fullmatch(rf"\d{{4}}_\d\d_\d\d_{rev.revision}_\w+\.py", name) for rev, name in zip(chain, names))
+    assert all(re.fullmatch(rf"\d{{4}}_\d\d_\d\d_{rev.revision}_\w+\.py", name)
+               for rev, name in zip(chain, names, strict=True))
     assert names == sorted(names), "a listing of the folder sorts in chain order"
 
 

@@ -95,7 +95,8 @@ def test_the_dashboard_runs_the_same_number_of_queries_for_3_or_40_clauses(clien
     again = count_queries()
     client.get("/procurements/")  # nothing changed: the kept board, without the figures' and suppliers' queries
     assert sum("data_version" in q for q in again) == 1, again
-    assert not any(table in q for q in again for table in ("employment_clause", "clause_ledger_entry", "organisation.name")), again
+    tables = ("employment_clause", "clause_ledger_entry", "organisation.name")
+    assert not any(table in q for q in again for table in tables), again
     other_order = count_queries()
     client.get("/procurements/?sort=progress")  # a board of its own, from the kept figures
     assert not any("clause_ledger_entry" in q for q in other_order), other_order
@@ -110,7 +111,7 @@ def test_the_exported_workbook_opens_and_its_figures_equal_the_dashboards(client
     workbook = load_workbook(io.BytesIO(response.data))
     summary, ledger = workbook.worksheets
     header = [c.value for c in summary[1]]
-    rows = [dict(zip(header, (c.value for c in row))) for row in summary.iter_rows(min_row=2)]
+    rows = [dict(zip(header, (c.value for c in row), strict=True)) for row in summary.iter_rows(min_row=2)]
     shown = {r.clause.id: r for r in buyer_figures(officer.organisation_id, Filters()).rows}
     dashboard = client.get("/procurements/").get_data(as_text=True)
     assert len(rows) == len(shown) == 4

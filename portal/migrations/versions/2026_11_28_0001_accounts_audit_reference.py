@@ -1,7 +1,7 @@
 """accounts, audit and reference tables
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-28 12:43:44.415499
 
 """
