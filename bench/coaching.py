@@ -60,7 +60,8 @@ def build(app):
             for i in range(TOTAL)])
         ids = [row[0] for row in db.session.execute(db.select(Candidate.id).order_by(Candidate.id))]
         db.session.execute(CandidateCoach.__table__.insert(),
-                           [{"candidate_id": cid, "user_id": owner.id, "added_at": now} for cid, owner in zip(ids, owners)])
+                           [{"candidate_id": cid, "user_id": owner.id, "added_at": now}
+                            for cid, owner in zip(ids, owners, strict=True)])
         db.session.execute(EmployerContact.__table__.insert(), [{
             "candidate_id": rnd.choice(ids), "contact_on": today - timedelta(days=rnd.randint(0, 90)), "note": "",
             "created_at": now} for _ in range(TOTAL * 3)])

@@ -96,7 +96,8 @@ def build_region(app, rnd):
             wage_subsidy_interest=False, created_at=now, updated_at=now) for i in range(500)])
         procurements = [Procurement(buyer_id=orgs["buyer"][i % 10].id, supplier_id=orgs["employer"][i].id,
                                     reference=f"B-{i}", title=f"Hankinta {i}", cpv_code="90910000-9",
-                                    contract_start=today - timedelta(days=900), contract_end=today + timedelta(days=400),
+                                    contract_start=today - timedelta(days=900),
+                                    contract_end=today + timedelta(days=400),
                                     status="in_force") for i in range(30)]
         db.session.add_all(procurements)
         db.session.flush()
@@ -108,7 +109,7 @@ def build_region(app, rnd):
         rows, codes = [], set()
         while len(codes) < CANDIDATES:
             codes.add(new_code())
-        for i, (intake, code) in enumerate(zip(intakes, sorted(codes))):
+        for i, (intake, code) in enumerate(zip(intakes, sorted(codes), strict=True)):
             coach = coaches[i % 100]
             rows.append(dict(code=code, organisation_id=coach.memberships[0].organisation_id,
                              name=f"Henkilö {i}", municipality_code=rnd.choice(MUNICIPALITIES), education="",
@@ -120,7 +121,7 @@ def build_region(app, rnd):
         db.session.execute(CandidateCoach.__table__.insert(), [
             dict(candidate_id=cid, user_id=coaches[i % 100].id, added_at=now) for i, cid in enumerate(ids)])
         steps, contacts, last = [], [], {}
-        for cid, intake in zip(ids, intakes):
+        for cid, intake in zip(ids, intakes, strict=True):
             day, status = intake, "intake"
             steps.append(dict(candidate_id=cid, status=status, since=day, note="", changed_at=now))
             for _ in range(rnd.randint(1, 3)):
@@ -129,8 +130,8 @@ def build_region(app, rnd):
                 steps.append(dict(candidate_id=cid, status=status, since=day, note="", changed_at=now))
             last[cid] = (status, day)
             if rnd.random() < 0.8:
-                contacts.append(dict(candidate_id=cid, contact_on=min(today, intake + timedelta(days=rnd.randint(0, 120))),
-                                     note="", created_at=now))
+                contact_on = min(today, intake + timedelta(days=rnd.randint(0, 120)))
+                contacts.append(dict(candidate_id=cid, contact_on=contact_on, note="", created_at=now))
         db.session.execute(StatusChange.__table__.insert(), steps)
         db.session.execute(EmployerContact.__table__.insert(), contacts)
         db.session.execute(Candidate.__table__.update().where(Candidate.id == db.bindparam("cid")).values(

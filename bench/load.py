@@ -28,13 +28,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.load_http import etags_of, sign_in, wait_for  # noqa: E402
-from bench.load_wrk import run_wrk  # noqa: E402
+from bench.load_http import etags_of, sign_in, wait_for
+from bench.load_wrk import run_wrk
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".venv" / "bin"

@@ -20,10 +20,10 @@ from difflib import SequenceMatcher
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from rapidfuzz import fuzz, process  # noqa: E402
+from rapidfuzz import fuzz, process
 
-from portal.domain.matching import CandidateProfile, MatchOptions, RoleProfile, rank_candidates, rank_roles  # noqa: E402
-from portal.domain.matching_arrays import score_matrix  # noqa: E402
+from portal.domain.matching import CandidateProfile, MatchOptions, RoleProfile, rank_candidates, rank_roles
+from portal.domain.matching_arrays import score_matrix
 
 STEMS = ["asiakaspalvelu", "siivous", "kiinteistohuolto", "varasto", "trukin ajo", "keittio", "hygieniapassi",
          "kassa", "hyllytys", "toimisto-ohjelmat", "tietojen syotto", "arkistointi", "vastaanotto", "it-tuki",

@@ -23,7 +23,7 @@ from decimal import Decimal
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from portal.domain.obligations import CLAUSE_KINDS, ENTRY_KINDS, Clause, Entry, evaluate  # noqa: E402
+from portal.domain.obligations import CLAUSE_KINDS, ENTRY_KINDS, Clause, Entry, evaluate
 
 AS_OF = date(2026, 11, 28)
 TARGET_SECONDS = 2.0

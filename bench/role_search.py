@@ -27,9 +27,9 @@ from datetime import timedelta
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from sqlalchemy import event, insert, select, text  # noqa: E402
+from sqlalchemy import event, insert, select, text
 
-from portal.db_types import utcnow  # noqa: E402
+from portal.db_types import utcnow
 
 TITLES = ["Toimistosiivooja", "Siivooja", "Varastotyöntekijä", "Keittiöapulainen", "Kokki", "Asiakaspalvelija",
           "Kiinteistönhoitaja", "Myyjä", "Kassanhoitaja", "Toimistoavustaja", "Vastaanottovirkailija", "Pakkaaja",

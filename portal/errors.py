@@ -64,8 +64,10 @@ def show_refusal(form, exc: ServiceError) -> None:
 # template, no lookups, every value escaped. The security headers are added after it like after any answer.
 PLAIN_PAGE = """<!doctype html>
 <html lang="{lang}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title></head>
-<body><main><h1>{title}</h1><p>{detail}</p><p>{code_line}</p><p>{reference_line}</p><p><a href="/">OTE</a></p></main></body>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title></head>
+<body><main><h1>{title}</h1><p>{detail}</p><p>{code_line}</p><p>{reference_line}</p>
+<p><a href="/">OTE</a></p></main></body>
 </html>
 """
 
@@ -84,7 +86,7 @@ def _render(code: int, detail=None, reference: str | None = None):
             return jsonify(error=str(title), detail=str(detail), status=code, **extra), code
         return render_template("errors/error.html", code=code, title=title, detail=detail,
                                reference=reference), code
-    except Exception:  # noqa: BLE001 (the last page there is: it must not fail)
+    except Exception:  # the last page there is: it must not fail
         reference = reference or secrets.token_hex(4)
         log.exception("error reference %s: the %s page could not be made for %s %r; answered with the plain one",
                       reference, code, request.method, request.path)
@@ -134,7 +136,7 @@ def handle_500(exc: Exception):
     reference = secrets.token_hex(4)
     try:
         db.session.rollback()
-    except Exception:  # noqa: BLE001 (a dead connection must not cost the user the page)
+    except Exception:  # a dead connection must not cost the user the page
         log.exception("error reference %s: the rollback failed", reference)
     # Flask has just logged the traceback; this line ties it to what the user sees.
     # %r: a path is decoded, and a newline in it must not forge a log line.

@@ -15,7 +15,7 @@ import io
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
@@ -126,7 +126,7 @@ def check_upload(data: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> None:
             content_types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
     except ExcelRejected:
         raise
-    except Exception:  # zipfile, zlib, an unknown compression or encryption: not a workbook we can read
+    except Exception:  # noqa: BLE001 zipfile, zlib, an unknown compression or encryption: not a workbook we can read
         raise ExcelRejected("not_a_workbook") from None
     if b"macroEnabled" in content_types:
         raise ExcelRejected("macros")
@@ -148,7 +148,7 @@ def read_rows(data: bytes, headers: list[str], max_rows: int = 100_000) -> Itera
     check_upload(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds on a corrupt file
+    except Exception:  # noqa: BLE001 openpyxl raises many kinds on a corrupt file
         raise ExcelRejected("not_a_workbook") from None
     try:
         sheet = workbook.worksheets[0]
@@ -173,7 +173,7 @@ def read_rows(data: bytes, headers: list[str], max_rows: int = 100_000) -> Itera
             if count > max_rows:
                 raise ExcelRejected("too_many_rows")
             padded = list(values[: len(headers)]) + [None] * max(0, len(headers) - len(values))
-            yield Row(number, dict(zip(headers, padded)))
+            yield Row(number, dict(zip(headers, padded, strict=True)))
     finally:
         workbook.close()
 
@@ -187,7 +187,7 @@ def _guarded(rows: Iterator) -> Iterator:
             return
         except ExcelRejected:
             raise
-        except Exception:  # zlib, zipfile, XML and openpyxl's own errors alike
+        except Exception:  # noqa: BLE001 zlib, zipfile, XML and openpyxl's own errors alike
             raise ExcelRejected("not_a_workbook") from None
         yield values
 
@@ -205,7 +205,7 @@ def declared_rows(data: bytes) -> int | None:
     """The data rows the first sheet claims to have (its dimension), for a progress estimate; None if unknown."""
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # the reading itself reports a damaged file
+    except Exception:  # noqa: BLE001 the reading itself reports a damaged file
         return None
     try:
         rows = workbook.worksheets[0].max_row

@@ -59,7 +59,7 @@ def method_not_allowed(exc: MethodNotAllowed):
 class IdConverter(IntegerConverter):
     """The <int:...> of every route: a number past MAX_ID matches no route, so it is a 404."""
 
-    def __init__(self, url_map, fixed_digits=0, min=None, max=MAX_ID, signed=False):
+    def __init__(self, url_map, fixed_digits=0, min=None, max=MAX_ID, signed=False):  # noqa: A002 (Werkzeug's names)
         super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
 

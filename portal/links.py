@@ -33,7 +33,7 @@ class Portal(Flask):
         parts = urlsplit(self.config["PUBLIC_URL"])
         return self.url_map.bind(parts.netloc, script_name=parts.path or "/", url_scheme=parts.scheme)
 
-    def create_url_adapter(self, request):  # noqa: D401 (Flask's hook)
+    def create_url_adapter(self, request):  # Flask's hook
         """Outside a request (mail sent by a command), links are built for the public address."""
         if request is None:
             return self.public_adapter()

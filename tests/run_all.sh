@@ -40,6 +40,11 @@ run_part() {  # run_part NAME -- pytest args...
   summaries+=("$(summary "$name" "$file")")
 }
 
+echo "== lint"
+tests/lint.sh | tee "$OUT/lint.txt"
+[ "${PIPESTATUS[0]}" -ne 0 ] && status=1
+summaries+=("$(tail -1 "$OUT/lint.txt")")
+
 echo "== sqlite"
 run_part sqlite tests/unit tests/web
 

@@ -133,13 +133,16 @@ class FunnelRow:
 
 def funnel(counts: Mapping[str, int], threshold: int = MIN_CELL) -> list[FunnelRow]:
     """The funnel's stages in order, people-counting stages with small cells hidden."""
-    rows, previous = [], None
+    rows: list[FunnelRow] = []
+    previous: Cell | None = None
     for stage in STAGES:
         n = int(counts.get(stage, 0))
         figure = cell(n, threshold=threshold) if stage in PEOPLE_STAGES else Cell(n, False)
         share = None
-        if previous is not None and previous.shown and figure.shown and previous.value:
+        if previous is not None and previous.shown and figure.shown and previous.value and figure.value is not None:
+
             share = figure.value / previous.value
+
         rows.append(FunnelRow(stage, figure, share))
         previous = figure
     return rows

@@ -64,7 +64,10 @@ def status_after_review(decision: str, destination: str | None) -> str | None:
     """The candidate status a review leads to (None: unchanged, coaching goes on)."""
     if decision != "exit":
         return None
+    if destination is None:  # review_problems refuses an exit without a destination first
+        raise KeyError(destination)
     return EXIT_DESTINATIONS[destination]
+
 
 
 def is_multi_sector(services_needed: set[str] | frozenset[str]) -> bool:

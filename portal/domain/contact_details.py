@@ -39,10 +39,12 @@ def email_addresses(text: str) -> list[tuple[int, str]]:
 
 def contact_words(text: str, phone: str | None, email: str | None) -> tuple[list[str], list[str]]:
     """The phone numbers and e-mail addresses of the text, in order: (the person's own, any other)."""
-    own_phone = phone_digits(phone)
-    own_phone = own_phone if len(own_phone) >= MIN_PHONE_DIGITS else None
+    digits = phone_digits(phone)
+    own_phone = digits if len(digits) >= MIN_PHONE_DIGITS else None
     own_email = (email or "").strip().casefold() or None
-    own, other = [], []
+    own: list[str] = []
+    other: list[str] = []
+
     for _, written in sorted(phone_numbers(text) + email_addresses(text)):
         if "@" in written:
             mine = written.casefold() == own_email

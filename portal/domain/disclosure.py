@@ -8,8 +8,12 @@ could be worked out by subtraction, so the next smallest cell is hidden too
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
+
+K = TypeVar("K", bound=Hashable)  # whatever names a published figure
+
 
 MIN_CELL = 5
 
@@ -58,7 +62,8 @@ def total(counts: Mapping[str, int], threshold: int = MIN_CELL) -> Cell:
     return cell(sum(counts.values()), threshold=threshold)
 
 
-def suppress(people: Mapping, groups: Iterable[tuple[object, Iterable]], threshold: int = MIN_CELL) -> set:
+def suppress(people: Mapping[K, int], groups: Iterable[tuple[K, Iterable[K]]], threshold: int = MIN_CELL) -> set[K]:
+
     """The keys to hide among figures that are added up into shown totals (complementary suppression).
 
     `people` maps every published figure (totals and their parts alike) to

@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -156,7 +157,7 @@ def make_term(text: str, language: str) -> Term:
 
 def make_terms(lists: dict[str, list[str]]) -> tuple[Term, ...]:
     """Terms of a word list given as {kind: [words]}; repeats are kept once."""
-    seen: dict[tuple, Term] = {}
+    seen: dict[tuple[str, tuple[tuple[str, ...], ...]], Term] = {}
     for language, words in lists.items():
         for text in words:
             term = make_term(str(text), language)
@@ -231,5 +232,5 @@ def check(text: str, terms: tuple[Term, ...], private: Private | None = None) ->
     return Findings(health_words(text, terms), name_words(text, private.name), _unique(own), _unique(other))
 
 
-def _unique(words) -> tuple[str, ...]:
+def _unique(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words))

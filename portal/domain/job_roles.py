@@ -15,8 +15,11 @@ Work-trial limits come from the ``work_trial`` rule in force:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date
+from typing import Any
 
 from portal.domain.rules import Rule
 
@@ -45,7 +48,7 @@ class Problem:
 
     field: str
     code: str
-    params: dict = field(default_factory=dict)
+    params: dict[str, Any] = dataclass_field(default_factory=dict)  # `field` is the attribute above
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,8 @@ def max_trial_weeks(rule: Rule) -> int:
 
 def max_trial_hours(rule: Rule) -> float:
     """The most hours a week a trial may have."""
-    return rule["max_hours_per_day"] * rule["max_days_per_week"]
+    hours: float = rule["max_hours_per_day"] * rule["max_days_per_week"]
+    return hours
 
 
 def _hour_problems(draft: RoleDraft) -> list[Problem]:
@@ -151,7 +155,8 @@ def actions_for(state: str) -> list[str]:
     return [a for a in TRANSITIONS if can(a, state)]
 
 
-def normalise_skills(lines: list[tuple[str, bool]], fold) -> list[tuple[str, bool]]:
+def normalise_skills(lines: list[tuple[str, bool]], fold: Callable[[str], str]) -> list[tuple[str, bool]]:
+
     """Skills without blanks and repeats (the same folded text), an essential mark winning over negotiable."""
     order: list[str] = []
     chosen: dict[str, tuple[str, bool]] = {}

@@ -146,7 +146,8 @@ def _share(matches: Sequence[SkillMatch]) -> float:
 
 def explain(candidate: CandidateProfile, role: RoleProfile, options: MatchOptions) -> Explanation:
     """Check every constraint and compute every part of the score for one pair."""
-    passed, failed = [], []
+    passed: list[str] = []
+    failed: list[str] = []
     ok = candidate.hours_min <= role.hours_max and role.hours_min <= candidate.hours_max
     (passed if ok else failed).append("hours")
     too_high, removed = [], []
@@ -206,7 +207,7 @@ def location_reason(candidate: CandidateProfile, role: RoleProfile, options: Mat
 _RANKING = ("Ranking", "rank_candidates", "rank_candidates_page", "rank_roles", "rank_roles_page")
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     """The ranking functions live in portal.domain.ranking; their names stay importable from here.
 
     Looked up on first use rather than imported at the end of this module, so

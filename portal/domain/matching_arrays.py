@@ -14,8 +14,13 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from portal.domain.matching import (
-    MISSING_ADJUSTMENT_PENALTY, PARTIAL_MIN_LENGTH, SKILL_MATCH, WEIGHTS,
-    CandidateProfile, MatchOptions, RoleProfile,
+    MISSING_ADJUSTMENT_PENALTY,
+    PARTIAL_MIN_LENGTH,
+    SKILL_MATCH,
+    WEIGHTS,
+    CandidateProfile,
+    MatchOptions,
+    RoleProfile,
 )
 
 
@@ -44,7 +49,8 @@ def similarity_matrix(queries: list[str], choices: list[str], cutoff: float = 0)
     empty_c = np.array([not c for c in choices])
     sim[empty_q] = 0
     sim[:, empty_c] = 0
-    return np.rint(sim)
+    rounded: np.ndarray = np.rint(sim)
+    return rounded
 
 
 class _Texts:
@@ -128,7 +134,7 @@ def _skill_shares(lists_by_part: Sequence[Sequence[Sequence[str]]], cand: _Texts
     return shares
 
 
-def _desired_part(candidates, roles) -> np.ndarray:
+def _desired_part(candidates: Sequence[CandidateProfile], roles: Sequence[RoleProfile]) -> np.ndarray:
     """(C x R) the desired-work part: best similarity of any desired text to title or occupation."""
     desired = _Texts([c.desired for c in candidates])
     role_texts = _Texts([[t for t in (r.title, r.occupation) if t] for r in roles])
@@ -139,7 +145,8 @@ def _desired_part(candidates, roles) -> np.ndarray:
     return WEIGHTS["desired"] * fraction
 
 
-def _constraints(candidates, roles, options: MatchOptions) -> tuple[np.ndarray, np.ndarray]:
+def _constraints(candidates: Sequence[CandidateProfile], roles: Sequence[RoleProfile],
+                 options: MatchOptions) -> tuple[np.ndarray, np.ndarray]:
     """(eligible, missing adjustment count), both (C x R)."""
     c_min = np.array([c.hours_min for c in candidates])[:, None]
     c_max = np.array([c.hours_max for c in candidates])[:, None]
@@ -166,10 +173,10 @@ def _constraints(candidates, roles, options: MatchOptions) -> tuple[np.ndarray, 
     return eligible, missing
 
 
-def _near(candidates, roles, options: MatchOptions) -> np.ndarray:
+def _near(candidates: Sequence[CandidateProfile], roles: Sequence[RoleProfile], options: MatchOptions) -> np.ndarray:
     codes = sorted({c.municipality for c in candidates if c.municipality}
                    | {r.municipality for r in roles if r.municipality})
-    index = {code: i + 1 for i, code in enumerate(codes)}  # 0: unknown
+    index: dict[str | None, int] = {code: i + 1 for i, code in enumerate(codes)}  # 0: unknown
     table = np.eye(len(codes) + 1, dtype=bool)
     table[0, :] = table[:, 0] = True
     for code, near in options.neighbours.items():
@@ -179,7 +186,8 @@ def _near(candidates, roles, options: MatchOptions) -> np.ndarray:
     c_idx = np.array([index.get(c.municipality, 0) for c in candidates])
     r_idx = np.array([index.get(r.municipality, 0) for r in roles])
     remote = np.array([r.remote == "fully" for r in roles])[None, :]
-    return table[c_idx[:, None], r_idx[None, :]] | remote
+    reachable: np.ndarray = table[c_idx[:, None], r_idx[None, :]] | remote
+    return reachable
 
 
 def score_matrix(candidates: Sequence[CandidateProfile], roles: Sequence[RoleProfile],

@@ -2,13 +2,14 @@
 and when reports fall due (rule 11)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from portal.domain.person_months import add_months, months_covered
-from portal.domain.obligations import EPS, Clause, Entry, delivered, person_outcomes, window
 # The series below reuses the counting steps of a status, so it cannot drift from `delivered`.
-from portal.domain.obligations import _decide, _spans, _tally
+from portal.domain.obligation_types import EPS, Clause, Entry
+from portal.domain.obligations import _decide, _spans, _tally, delivered, person_outcomes, window
+from portal.domain.person_months import add_months, months_covered
 
 
 def clip(entry: Entry, lo: date, hi: date, open_end: date) -> tuple[date, date] | None:
@@ -27,7 +28,7 @@ class Contribution(NamedTuple):
     note: str  # counted, not_accepted, not_started, outside_period, below_minimum, over_cap, partly_over_cap
 
 
-def contributions(clause: Clause, entries, as_of: date) -> list[Contribution]:
+def contributions(clause: Clause, entries: Iterable[Entry], as_of: date) -> list[Contribution]:
     """Per entry, in the given order, what it counts on `as_of` and why (rules 2-7).
 
     The counted values add up to ``delivered`` for month clauses; for persons
@@ -75,7 +76,7 @@ def report_dates(clause: Clause) -> list[date]:
     return dates
 
 
-def delivered_series(clause: Clause, entries, days: list[date]) -> list[float]:
+def delivered_series(clause: Clause, entries: Iterable[Entry], days: list[date]) -> list[float]:
     """What the entries have delivered by each of the days (rules 1-7), as `delivered` day by day.
 
     For a clause in persons the entries are clipped to every day's window in

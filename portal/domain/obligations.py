@@ -58,14 +58,24 @@ explanation of these rules (what each entry counts and why) in
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
-from portal.domain.person_months import merged_months, months_covered
-
 from portal.domain.obligation_types import (  # noqa: F401  (the public names of this module)
-    ACCEPTS, AT_RISK_SHARE, CLAUSE_KINDS, ENTRY_KINDS, EPS, MONTH_UNIT_KINDS, PACE_MIN_DAYS, STATES, Clause, Entry,
-    Status)
+    ACCEPTS,
+    AT_RISK_SHARE,
+    CLAUSE_KINDS,
+    ENTRY_KINDS,
+    EPS,
+    MONTH_UNIT_KINDS,
+    PACE_MIN_DAYS,
+    STATES,
+    Clause,
+    Entry,
+    Status,
+)
+from portal.domain.person_months import merged_months, months_covered
 
 
 class _Count(NamedTuple):
@@ -80,19 +90,22 @@ def window(clause: Clause, until: date) -> tuple[date, date]:
     return clause.period_start, (until if until < clause.deadline else clause.deadline)
 
 
-def _spans(clause: Clause, entries, windows: list[tuple[date, date]]) -> list[tuple[dict, dict]]:
+Spans = dict[str, list[tuple[date, date]]]  # person -> (start, end) of their counted entries
+
+
+def _spans(clause: Clause, entries: Iterable[Entry], windows: list[tuple[date, date]]) -> list[tuple[Spans, Spans]]:
     """Per window (until, open end): each person's clipped own-staff and social-enterprise spans."""
     lo = clause.period_start
     accepted = ACCEPTS[clause.kind]
     se_allowed = bool(clause.social_enterprise_share)
     limits = [(until if until < clause.deadline else clause.deadline, open_end) for until, open_end in windows]
-    found: list[tuple[dict, dict]] = [({}, {}) for _ in windows]
+    found: list[tuple[Spans, Spans]] = [({}, {}) for _ in windows]
     for e in entries:
         kind = e.kind
         if kind not in accepted or (kind == "social_enterprise" and not se_allowed):
             continue
         start = e.start if e.start > lo else lo
-        for (hi, open_end), (own, bought) in zip(limits, found):
+        for (hi, open_end), (own, bought) in zip(limits, found, strict=True):
             end = e.end if e.end is not None else open_end
             if end > hi:
                 end = hi
@@ -101,7 +114,7 @@ def _spans(clause: Clause, entries, windows: list[tuple[date, date]]) -> list[tu
     return found
 
 
-def _decide(clause: Clause, own: dict, bought: dict) -> dict[str, str]:
+def _decide(clause: Clause, own: Spans, bought: Spans) -> dict[str, str]:
     """person -> own, social_enterprise, over_cap or below_minimum (rules 6-7)."""
     need = clause.min_months - EPS
     outcome = {person: "own" for person, spans in own.items() if merged_months(spans) >= need}
@@ -117,7 +130,7 @@ def _decide(clause: Clause, own: dict, bought: dict) -> dict[str, str]:
     return outcome
 
 
-def person_outcomes(clause: Clause, entries, until: date, open_end: date) -> dict[str, str]:
+def person_outcomes(clause: Clause, entries: Iterable[Entry], until: date, open_end: date) -> dict[str, str]:
     """person -> own, social_enterprise, over_cap or below_minimum, counting up to `until` (rules 6-7)."""
     return _decide(clause, *_spans(clause, entries, [(until, open_end)])[0])
 
@@ -129,7 +142,7 @@ def _tally(outcome: dict[str, str]) -> _Count:
                   found.count("below_minimum"))
 
 
-def _persons(clause: Clause, entries, as_of: date) -> tuple[_Count, float]:
+def _persons(clause: Clause, entries: Iterable[Entry], as_of: date) -> tuple[_Count, float]:
     """Persons counted by as_of, and persons booked by the deadline, from one pass over the entries."""
     if as_of >= clause.deadline:  # both windows end on the deadline
         now = _tally(_decide(clause, *_spans(clause, entries, [(as_of, as_of)])[0]))
@@ -139,7 +152,7 @@ def _persons(clause: Clause, entries, as_of: date) -> tuple[_Count, float]:
     return _tally(_decide(clause, own, bought)), _tally(_decide(clause, own_plan, bought_plan)).value
 
 
-def _months(clause: Clause, entries, as_of: date) -> tuple[_Count, float]:
+def _months(clause: Clause, entries: Iterable[Entry], as_of: date) -> tuple[_Count, float]:
     """Person-months delivered by as_of, and booked by the deadline, in one pass (rules 2-8)."""
     lo, deadline = clause.period_start, clause.deadline
     hi = as_of if as_of < deadline else deadline
@@ -176,14 +189,14 @@ def _months(clause: Clause, entries, as_of: date) -> tuple[_Count, float]:
     return _Count(regular + counted, counted, se - counted, 0), plan_regular + min(plan_se, cap)
 
 
-def delivered(clause: Clause, entries, as_of: date) -> float:
+def delivered(clause: Clause, entries: Iterable[Entry], as_of: date) -> float:
     """What the entries have delivered by `as_of` (rules 1-7)."""
     if clause.unit == "persons":
         return _persons(clause, entries, as_of)[0].value
     return _months(clause, entries, as_of)[0].value
 
 
-def booked(clause: Clause, entries) -> float:
+def booked(clause: Clause, entries: Iterable[Entry]) -> float:
     """What the entries will have delivered by the deadline if they run as planned (rule 8)."""
     if clause.unit == "persons":
         return _persons(clause, entries, clause.deadline)[1]
@@ -201,7 +214,7 @@ def expected_by(clause: Clause, day: date) -> float:
     return clause.quantity * elapsed / total if total > 0 else float(clause.quantity)
 
 
-def evaluate(clause: Clause, entries, as_of: date) -> Status:
+def evaluate(clause: Clause, entries: Iterable[Entry], as_of: date) -> Status:
     """The clause's status on `as_of` (rules 1-12)."""
     entries = entries if isinstance(entries, (list, tuple)) else list(entries)
     past_deadline = as_of > clause.deadline

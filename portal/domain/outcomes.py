@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from portal.domain.disclosure import Cell, cell, table
 from portal.domain.person_months import add_months
@@ -87,7 +88,7 @@ def status_at_month_ends(steps: list[Step], months: list[date], as_of: date) -> 
 def moves(steps: list[Step]) -> list[tuple[date, str, str]]:
     """(month, from, to) for every step after the first one that changes the status."""
     found = []
-    for (_, before), (since, after) in zip(steps, steps[1:]):
+    for (_, before), (since, after) in pairwise(steps):
         if after != before:
             found.append((month_start(since), before, after))
     return found

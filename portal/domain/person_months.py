@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
-from functools import lru_cache
+from functools import cache
 
 
-@lru_cache(maxsize=None)
+@cache
 def days_in_month(year: int, month: int) -> int:
     """28..31."""
     return calendar.monthrange(year, month)[1]

@@ -22,6 +22,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from portal.domain.person_months import merged_months
+from portal.domain.rules import Rule
 
 KINDS = ("work_trial", "job", "apprenticeship")
 JOB_KINDS = frozenset({"job", "apprenticeship"})
@@ -58,7 +59,8 @@ def placement_problems(kind: str, start: date | None, end: date | None, share: f
 
 
 def trial_problems(start: date, end: date, same_employer: list[Span], all_trials: list[Span],
-                   rule) -> dict[str, tuple[str, dict]]:
+                   rule: Rule | None) -> dict[str, tuple[str, dict[str, float]]]:
+
     """field -> (code, figures) when a trial start..end breaks the limits of the rule in force.
 
     ``same_employer`` and ``all_trials`` are the person's other trials (with

@@ -10,8 +10,10 @@ contact. The procurement officer sees the pseudonymous code only.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from enum import StrEnum
+from typing import Any, TypeVar
 
 
 class Audience(StrEnum):
@@ -81,7 +83,10 @@ class OfficerView:
     code: str
 
 
-def _take(cls, profile: CandidateProfile):
+_View = TypeVar("_View", "EmployerView", "IntroductionView")
+
+
+def _take(cls: type[_View], profile: CandidateProfile) -> _View:
     return cls(**{f.name: getattr(profile, f.name) for f in fields(cls)})
 
 
@@ -105,7 +110,9 @@ def coach_view(profile: CandidateProfile) -> CandidateProfile:
     return profile
 
 
-PROJECTIONS = {
+View = CandidateProfile | EmployerView | OfficerView  # IntroductionView is an EmployerView
+
+PROJECTIONS: dict[Audience, Callable[[CandidateProfile], View]] = {
     Audience.COACH: coach_view,
     Audience.CANDIDATE: coach_view,  # a person sees all their own data
     Audience.EMPLOYER: employer_view,
@@ -114,7 +121,7 @@ PROJECTIONS = {
 }
 
 
-def project(profile: CandidateProfile, audience: Audience | str):
+def project(profile: CandidateProfile, audience: Audience | str) -> View:
     """The profile as the audience may see it."""
     return PROJECTIONS[Audience(audience)](profile)
 
@@ -142,24 +149,27 @@ def scope_change(old: str, new: str) -> str:
     return "widened" if after > before else "narrowed"
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     return [_plain(v) for v in value] if isinstance(value, tuple | list) else value
 
 
-def consent_snapshot(profile: CandidateProfile, scope: str) -> dict:
+def consent_snapshot(profile: CandidateProfile, scope: str) -> dict[str, Any]:
     """What an employer may see under a consent of this scope, as plain data to store with a proposal.
 
     Taken once, when the proposal is made: the employer reads this and never
     the live record, so text added to the candidate later is not disclosed.
     """
     parts = SCOPE_PARTS[scope]
-    snapshot = {"scope": scope, "profile": {f.name: _plain(getattr(profile, f.name)) for f in fields(EmployerView)}}
+    shown = {f.name: _plain(getattr(profile, f.name)) for f in fields(EmployerView)}
+    snapshot: dict[str, Any] = {"scope": scope, "profile": shown}
+
     if "contact" in parts:
         snapshot["contact"] = {name: getattr(profile, name) for name in CONTACT_FIELDS}
     return snapshot
 
 
-def rescoped_snapshot(snapshot: dict | None, scope: str, profile: CandidateProfile | None = None) -> dict | None:
+def rescoped_snapshot(snapshot: dict[str, Any] | None, scope: str,
+                      profile: CandidateProfile | None = None) -> dict[str, Any] | None:
     """A snapshot after its consent's scope changed: parts the scope no longer covers are dropped.
 
     A part the new scope adds (the contact, on widening) is taken from
@@ -175,12 +185,13 @@ def rescoped_snapshot(snapshot: dict | None, scope: str, profile: CandidateProfi
     return changed
 
 
-def snapshot_parts(snapshot: dict | None) -> list[str]:
+def snapshot_parts(snapshot: dict[str, Any] | None) -> list[str]:
     """The parts a snapshot holds ("profile", "contact"), for the audit of a read."""
     return sorted(key for key in (snapshot or {}) if key in SCOPE_PARTS["profile_contact"])
 
 
-def snapshot_view(snapshot: dict | None) -> EmployerView | IntroductionView | None:
+def snapshot_view(snapshot: dict[str, Any] | None) -> EmployerView | IntroductionView | None:
+
     """The employer's view of a stored snapshot: with name and contact only when it holds them."""
     if not snapshot or "profile" not in snapshot:
         return None

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from portal.domain.obligations import ACCEPTS, ENTRY_KINDS
+from portal.domain.obligation_types import ACCEPTS, ENTRY_KINDS
 
 STATUSES = ("planned", "tendering", "awarded", "in_force", "ended")
 # Forward along the procurement's life; back one step only where a call for

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import secrets
 import unicodedata
+from collections.abc import Callable
 
 # No 0/O or 1/I/L: a code read aloud or copied by hand stays unambiguous.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -41,7 +42,7 @@ def checksum(body: str) -> str:
     return CODE_ALPHABET[total % len(CODE_ALPHABET)]
 
 
-def new_code(randbelow=secrets.randbelow) -> str:
+def new_code(randbelow: Callable[[int], int] = secrets.randbelow) -> str:
     """A fresh pseudonymous code such as OTE-7KQ4-M2X9: random, with a check character."""
     body = "".join(CODE_ALPHABET[randbelow(len(CODE_ALPHABET))] for _ in range(7))
     full = body + checksum(body)

@@ -20,6 +20,11 @@ same role; a withdrawn one does not (the consent may be given again).
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # only for the annotations: the rules here need nothing of matching at run time
+    from portal.domain.matching import Explanation, SkillMatch
+
 
 STATES = ("sent", "interested", "interview", "accepted", "declined", "withdrawn", "placed")
 OPEN_STATES = frozenset({"sent", "interested", "interview", "accepted"})
@@ -89,7 +94,7 @@ def can_place(state: str) -> bool:
     return state == "accepted"
 
 
-def employer_fit(explanation, display: dict[str, dict[str, str]] | None = None) -> dict:
+def employer_fit(explanation: Explanation, display: dict[str, dict[str, str]] | None = None) -> dict[str, Any]:
     """The part of a match explanation an employer may see, as plain data to store with the proposal.
 
     Texts are stored as ``display`` (side "role" or "candidate" -> folded ->
@@ -105,8 +110,9 @@ def employer_fit(explanation, display: dict[str, dict[str, str]] | None = None) 
     shown = ("hours", "location", "languages", "adjustments")
     role, person = (display or {}).get("role", {}), (display or {}).get("candidate", {})
 
-    def row(m):
-        return [role.get(m.role_skill, m.role_skill), person.get(m.candidate_skill, m.candidate_skill), m.similarity]
+    def row(m: SkillMatch) -> list[str | int | None]:
+        said = None if m.candidate_skill is None else person.get(m.candidate_skill, m.candidate_skill)
+        return [role.get(m.role_skill, m.role_skill), said, m.similarity]
 
     return {
         "passed": [c for c in explanation.passed if c in shown],

@@ -22,12 +22,14 @@ class Ranking:
     matches: tuple[Match, ...]
 
 
-def _ranked(scores, eligible, ids, min_score: float) -> list[int]:
+def _ranked(scores: np.ndarray | Sequence[float], eligible: np.ndarray | Sequence[bool], ids: Sequence[int],
+            min_score: float) -> list[int]:
     """Indices that pass and reach the minimum score, best first, then by id."""
     scores = np.round(np.asarray(scores, dtype=np.float64), 1)  # float32 33.3 must not fall below 33.3
     keep = np.flatnonzero(np.asarray(eligible, dtype=bool) & (scores >= min_score))
     order = np.lexsort((np.asarray(ids, dtype=np.int64)[keep], -scores[keep]))
-    return keep[order].tolist()
+    ranked: list[int] = keep[order].tolist()
+    return ranked
 
 
 def rank_roles_page(candidate: CandidateProfile, roles: Sequence[RoleProfile], options: MatchOptions,

@@ -17,9 +17,10 @@ always know which rule is in force on a date).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -32,7 +33,8 @@ _META = {"id", "kind", "situation", "area", "employer_kind", "effective_from", "
          "verified_by", "note"}
 # Figures each kind must carry: name -> (type, lowest allowed, highest allowed).
 _NUMBER = (int, float)
-REQUIRED_FIGURES: dict[tuple[str, str | None], dict[str, tuple]] = {
+Figure = tuple[type | tuple[type, ...], float | None, float | None]
+REQUIRED_FIGURES: dict[tuple[str, str | None], dict[str, Figure]] = {
     ("wage_subsidy", None): {"rate_percent": (_NUMBER, 1, 100), "monthly_cap_eur": (_NUMBER, 1, 100000),
                              "max_months": (int, 1, 120)},
     ("wage_subsidy_employer_limit", None): {"allowed_situations": (list, None, None)},
@@ -50,8 +52,13 @@ class RulesError(ValueError):
     """A rules file that breaks the format; the message names the file and the rule."""
 
 
+RuleKey = tuple[str, str | None, str | None, str | None]  # kind, situation, area, employer kind
+
+
 @dataclass(frozen=True)
 class Rule:
+
+
     """One legal figure set, in force for a period."""
 
     id: str
@@ -87,7 +94,7 @@ class Rule:
         return self.figures.get(key, default)
 
     @property
-    def key(self) -> tuple:
+    def key(self) -> RuleKey:
         """What two rules must not share in overlapping periods."""
         return (self.kind, self.situation, self.area, self.employer_kind)
 
@@ -103,7 +110,7 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
 
     def __len__(self) -> int:
@@ -137,10 +144,15 @@ class RuleSet:
         return list(seen)
 
 
-def _date(value: Any, where: str, name: str, required: bool = True) -> date | None:
+def _date(value: Any, where: str, name: str) -> date:
+    found = _optional_date(value, where, name)
+    if found is None:
+        raise RulesError(f"{where}: '{name}' is missing")
+    return found
+
+
+def _optional_date(value: Any, where: str, name: str) -> date | None:
     if value is None or value == "":
-        if required:
-            raise RulesError(f"{where}: '{name}' is missing")
         return None
     if isinstance(value, date):
         return value
@@ -156,7 +168,7 @@ def _url(value: Any, where: str) -> str:
     return value.strip()
 
 
-def _check_figures(kind: str, situation: str | None, figures: dict, where: str) -> None:
+def _check_figures(kind: str, situation: str | None, figures: dict[str, Any], where: str) -> None:
     spec = REQUIRED_FIGURES.get((kind, situation)) or REQUIRED_FIGURES.get((kind, None)) or {}
     for name, (types, low, high) in spec.items():
         value = figures.get(name)
@@ -164,11 +176,12 @@ def _check_figures(kind: str, situation: str | None, figures: dict, where: str) 
             raise RulesError(f"{where}: figure '{name}' is missing")
         if isinstance(value, bool) or not isinstance(value, types):
             raise RulesError(f"{where}: figure '{name}' has the wrong type: {value!r}")
-        if low is not None and not (low <= value <= high):
+        if low is not None and high is not None and not (low <= figures[name] <= high):
+
             raise RulesError(f"{where}: figure '{name}' = {value} is outside {low}-{high}")
 
 
-def parse_rule(raw: dict, file: str = "") -> Rule:
+def parse_rule(raw: dict[str, Any], file: str = "") -> Rule:
     """One validated Rule from its YAML mapping."""
     if not isinstance(raw, dict):
         raise RulesError(f"{file}: a rule must be a mapping, not {raw!r}")
@@ -183,10 +196,10 @@ def parse_rule(raw: dict, file: str = "") -> Rule:
     if raw.get("confidence") is not None and raw["confidence"] not in CONFIDENCE:
         raise RulesError(f"{where}: confidence must be one of {CONFIDENCE}")
     start = _date(raw.get("effective_from"), where, "effective_from")
-    end = _date(raw.get("effective_to"), where, "effective_to", required=False)
+    end = _optional_date(raw.get("effective_to"), where, "effective_to")
     if end is not None and end < start:
         raise RulesError(f"{where}: effective_to {end} is before effective_from {start}")
-    confirmed = _date(raw.get("confirmed_until"), where, "confirmed_until", required=False)
+    confirmed = _optional_date(raw.get("confirmed_until"), where, "confirmed_until")
     if confirmed is not None and (confirmed < start or (end is not None and confirmed > end)):
         raise RulesError(f"{where}: confirmed_until {confirmed} is outside the rule's period")
     sources = tuple(_url(s, where) for s in raw.get("sources") or ())
@@ -197,7 +210,8 @@ def parse_rule(raw: dict, file: str = "") -> Rule:
                 employer_kind=raw.get("employer_kind") or None, effective_from=start, effective_to=end,
                 confirmed_until=confirmed, source=_url(raw.get("source"), where), sources=sources,
                 confidence=raw.get("confidence"), verified=raw["verified"],
-                verified_on=_date(raw.get("verified_on"), where, "verified_on", required=False),
+                verified_on=_optional_date(raw.get("verified_on"), where, "verified_on"),
+
                 note=str(raw.get("note") or "").strip(), figures=MappingProxyType(figures), file=file)
 
 
@@ -205,7 +219,7 @@ def _opt_str(value: Any) -> str | None:
     return None if value is None or value == "" else str(value)
 
 
-def _from_periods(doc: dict, file: str) -> list[dict]:
+def _from_periods(doc: dict[str, Any], file: str) -> list[dict[str, Any]]:
     """The single-rule form (rule, source_url, periods) as rule mappings, one per period."""
     out = []
     for period in doc.get("periods") or []:
@@ -219,7 +233,7 @@ def _from_periods(doc: dict, file: str) -> list[dict]:
     return out
 
 
-def parse_documents(documents: Iterable[tuple[str, dict]]) -> RuleSet:
+def parse_documents(documents: Iterable[tuple[str, dict[str, Any]]]) -> RuleSet:
     """Validate (file name, parsed YAML) pairs into a RuleSet; overlapping periods are refused."""
     rules: list[Rule] = []
     for file, doc in documents:
@@ -237,12 +251,12 @@ def _check_unique_and_disjoint(rules: list[Rule]) -> None:
         if rule.id in ids:
             raise RulesError(f"{rule.file}: rule id {rule.id} is used twice")
         ids.add(rule.id)
-    by_key: dict[tuple, list[Rule]] = {}
+    by_key: dict[RuleKey, list[Rule]] = {}
     for rule in rules:
         by_key.setdefault(rule.key, []).append(rule)
     for group in by_key.values():
         group.sort(key=lambda r: r.effective_from)
-        for before, after in zip(group, group[1:]):
+        for before, after in pairwise(group):
             if before.effective_to is None or before.effective_to >= after.effective_from:
                 raise RulesError(f"{after.file}: rules {before.id} and {after.id} have overlapping periods")
 

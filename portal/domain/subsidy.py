@@ -30,6 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from portal.domain.rules import Rule, RuleSet
 
@@ -43,7 +44,7 @@ DEFAULT_FULL_TIME_HOURS = Decimal("37.5")
 class Refused(Exception):
     """The rules do not allow this combination; ``code`` says why, ``params`` give the figures."""
 
-    def __init__(self, code: str, rule: Rule | None = None, **params):
+    def __init__(self, code: str, rule: Rule | None = None, **params: Any) -> None:
         super().__init__(code)
         self.code = code
         self.rule = rule
@@ -195,7 +196,7 @@ def estimate_adjustment_support(query: AdjustmentQuery, rules: RuleSet,
     """Adjustment support for tools and for a co-worker's help, capped by the rules in force."""
     if query.tools_cost_eur < 0 or query.coworker_hours_per_month < 0 or query.coworker_months < 0:
         raise Refused("negative_adjustment")
-    parts: dict = {}
+    parts: dict[str, Any] = {}  # the fields of AdjustmentEstimate that apply
     unconfirmed: list[str] = []
     if query.tools_cost_eur > 0:
         rule = _support_rule(rules, "tools_and_modifications", query.start, with_wage_subsidy)

@@ -58,7 +58,7 @@ _NOT_WORD = re.compile(r"[^0-9a-z]+")
 _STOPWORDS = frozenset({
     "ja", "tai", "seka", "on", "ei", "se", "ne", "oy", "ab", "ry", "oyj",
     "och", "eller", "att", "som", "en", "ett", "med", "for",
-    "and", "or", "the", "of", "to", "in", "with", "for", "a", "an",
+    "and", "or", "the", "of", "to", "in", "with", "a", "an",
 })
 
 

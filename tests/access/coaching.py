@@ -8,11 +8,29 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from portal.coaching.models import (Assessment, AssessmentFocus, AssessmentService, AssessmentSituation, Candidate,
-                                    CandidateAdjustment, CandidateCoach, CandidateLanguage, CandidateOccupation,
-                                    CandidateSkill, CandidateTargetGroup, CoachingModule, Consent, EmployerContact,
-                                    FollowUp, FunctionalLimit, Goal, ModuleReview, OrganisationAdmin, Plan,
-                                    StatusChange)
+from portal.coaching.models import (
+    Assessment,
+    AssessmentFocus,
+    AssessmentService,
+    AssessmentSituation,
+    Candidate,
+    CandidateAdjustment,
+    CandidateCoach,
+    CandidateLanguage,
+    CandidateOccupation,
+    CandidateSkill,
+    CandidateTargetGroup,
+    CoachingModule,
+    Consent,
+    EmployerContact,
+    FollowUp,
+    FunctionalLimit,
+    Goal,
+    ModuleReview,
+    OrganisationAdmin,
+    Plan,
+    StatusChange,
+)
 from portal.domain.profile import new_code
 from portal.extensions import db
 

@@ -118,8 +118,15 @@ def make_candidate(coach, name: str = "Testi Siivooja", municipality: str = "837
 
     For the matching, proposal and placement tests; the profile is written as the coaching feature writes it.
     """
-    from portal.coaching.models import (CandidateAdjustment, CandidateLanguage, CandidateOccupation, CandidateSkill,
-                                        CandidateTargetGroup, Consent, FunctionalLimit)
+    from portal.coaching.models import (
+        CandidateAdjustment,
+        CandidateLanguage,
+        CandidateOccupation,
+        CandidateSkill,
+        CandidateTargetGroup,
+        Consent,
+        FunctionalLimit,
+    )
     from portal.domain.profile import fold
 
     c = Candidate(code=new_code(), organisation_id=coach.organisation_id, name=name, municipality_code=municipality,

@@ -13,7 +13,7 @@ from tests.access import EVERYONE, PUBLIC, all_routes
 LANGS = ("fi", "sv", "en")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = [r for r in all_routes() if r.method == "GET" and r.kind == "html" and r.browser]
-AXE_RUN = "axe.run({runOnly: {type: 'tag', values: %s}, resultTypes: ['violations']})" % WCAG_TAGS
+AXE_RUN = f"axe.run({{runOnly: {{type: 'tag', values: {WCAG_TAGS}}}, resultTypes: ['violations']}})"
 
 
 def _viewers(route) -> list[str]:

@@ -92,7 +92,7 @@ def test_the_candidate_edits_a_goal_manages_a_consent_and_downloads_their_data(b
     page.goto(f"{live_server.url}/my/")
     with page.expect_download() as info:
         page.get_by_role("link", name="Download all my data (JSON)").click()
-    data = json.loads(open(info.value.path(), encoding="utf-8").read())
+    data = json.loads(info.value.path().read_text(encoding="utf-8"))
     assert data["plan"]["goals"][0]["own_words"] == "Haluan kaupan kassalle"
     withdrawn = [c for c in data["consents"] if c["employer"] == other.name]
     assert withdrawn and withdrawn[0]["withdrawn_at"] is not None

@@ -1,5 +1,5 @@
 """Rules of campaigns, pledges, stories, the funnel and event sign-up."""
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from portal.domain import campaigns as rules
 from portal.domain.events import duration_problem, registration_refusal, seats_left
@@ -77,7 +77,7 @@ def test_funnel_hides_small_placement_counts_but_not_views_or_organisations():
 
 
 def test_sign_up_is_refused_when_closed_started_or_full():
-    now = datetime(2026, 6, 1, 9, tzinfo=timezone.utc)
+    now = datetime(2026, 6, 1, 9, tzinfo=UTC)
     later = now + timedelta(hours=1)
     assert registration_refusal(True, later, now, 10, 9) is None
     assert registration_refusal(False, later, now, 10, 0) == "not_open"

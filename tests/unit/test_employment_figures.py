@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from portal.domain.employment_figures import (CandidateFacts, PlacementFacts, ProposalFacts, coach_figures, figures,
-                                              month_keys, retained)
+from portal.domain.employment_figures import (
+    CandidateFacts,
+    PlacementFacts,
+    ProposalFacts,
+    coach_figures,
+    figures,
+    month_keys,
+    retained,
+)
 
 TODAY = date(2026, 5, 20)
 D = date
@@ -42,9 +49,9 @@ def test_the_providers_figures():
     f = figures(PEOPLE, PROPOSALS, PLACEMENTS, TODAY)
     assert f.caseload == 3
     assert (f.contact_days_median, f.contacted, f.not_contacted) == (20.0, 3, 1)
-    by_month = dict(zip(f.months, f.proposals))
+    by_month = dict(zip(f.months, f.proposals, strict=True))
     assert by_month["2026-01"] == 1 and by_month["2026-03"] == 2 and sum(f.proposals) == 3  # 2025-04 is too old
-    starts = dict(zip(f.months, f.job_starts))
+    starts = dict(zip(f.months, f.job_starts, strict=True))
     assert starts["2026-02"] == 1 and starts["2026-01"] == 1 and starts["2025-07"] == 1 and sum(f.job_starts) == 3
     assert (f.retained, f.retention_base, f.retention) == (1, 2, 0.5)
 

@@ -1,5 +1,5 @@
 """The .ics file follows RFC 5545 and reads back with the icalendar library."""
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
@@ -20,9 +20,9 @@ def test_escaping_and_folding():
 def test_calendar_parses_back_with_the_same_times_and_texts():
     start = datetime(2026, 6, 12, 9, 30, tzinfo=HELSINKI)  # summer time, UTC+3
     text = calendar(uid="event-7@ote.example", title="Rekrytointiaamu, Åbo; osa 2",
-                    description="Rivi 1\nRivi 2 " + "pitkä " * 30, starts_at=start.astimezone(timezone.utc),
-                    ends_at=(start + timedelta(hours=2)).astimezone(timezone.utc), location="Kirjasto, sali 2",
-                    url="https://ote.example/events/7", stamp=datetime(2026, 5, 1, tzinfo=timezone.utc))
+                    description="Rivi 1\nRivi 2 " + "pitkä " * 30, starts_at=start.astimezone(UTC),
+                    ends_at=(start + timedelta(hours=2)).astimezone(UTC), location="Kirjasto, sali 2",
+                    url="https://ote.example/events/7", stamp=datetime(2026, 5, 1, tzinfo=UTC))
     assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
     cal = Calendar.from_ical(text)
     event = cal.walk("VEVENT")[0]

@@ -94,8 +94,8 @@ def test_a_damaged_workbook_is_read_or_refused_never_crashes(flips):
 @FUZZ
 @given(xml=st.one_of(st.binary(max_size=512), st.text(max_size=300).map(str.encode),
                      st.sampled_from([b"<worksheet/>", b"<?xml version='1.0'?><worksheet><sheetData><row r='x'/>",
-                                      b"<!DOCTYPE x [<!ENTITY a 'aaaa'><!ENTITY b '&a;&a;&a;'>]><worksheet>&b;"
-                                      b"</worksheet>"])))
+                                      (b"<!DOCTYPE x [<!ENTITY a 'aaaa'><!ENTITY b '&a;&a;&a;'>]><worksheet>&b;"
+                                       b"</worksheet>")])))
 def test_a_sheet_of_random_xml_is_read_or_refused_never_crashes(xml):
     result = _read(_with_sheet(xml))
     assert isinstance(result, list) or result in ("not_a_workbook", "wrong_template", "bomb", "too_many_rows")

@@ -162,7 +162,8 @@ def test_disguised_spellings_of_masennus_are_found(text):
 
 
 def test_text_is_made_plain_before_it_is_read():
-    assert normalise("ma\u00adse\u200bnn\u0443s \u0440\u0455\u0443\u0441\u043e\u0455\u0456\u0455") == "masennys psycosis"
+    typed = "ma\u00adse\u200bnn\u0443s \u0440\u0455\u0443\u0441\u043e\u0455\u0456\u0455"
+    assert normalise(typed) == "masennys psycosis"
     assert normalise("ΡΟΟ ｆｉ") == "POO fi"
     # Runs of spaced single letters are joined, each run on its own; a lone letter or "B-" stays.
     assert joined_letters("m a s e n n u s. B- ja C-kortti, a ja b, x.y.z") == "masennus. B- ja C-kortti, a ja b, xyz"

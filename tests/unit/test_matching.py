@@ -6,8 +6,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from portal.domain.matching import (
-    MISSING_ADJUSTMENT_PENALTY, WEIGHTS, CandidateProfile, MatchOptions, RoleProfile,
-    desired_fraction, explain, rank_candidates, rank_roles, similarity, total,
+    MISSING_ADJUSTMENT_PENALTY,
+    WEIGHTS,
+    CandidateProfile,
+    MatchOptions,
+    RoleProfile,
+    desired_fraction,
+    explain,
+    rank_candidates,
+    rank_roles,
+    similarity,
+    total,
 )
 from portal.domain.matching_arrays import score_matrix
 
@@ -39,7 +48,8 @@ def test_a_fitting_pair_passes_everything_and_scores_high():
 @pytest.mark.parametrize("c_hours,r_hours,ok", [((20, 30), (25, 37), True), ((10, 20), (20, 30), True),
                                                ((10, 19), (20, 30), False), ((31, 40), (20, 30), False)])
 def test_hours_ranges_must_overlap(c_hours, r_hours, ok):
-    e = explain(cand(hours_min=c_hours[0], hours_max=c_hours[1]), role(hours_min=r_hours[0], hours_max=r_hours[1]), OPTS)
+    e = explain(cand(hours_min=c_hours[0], hours_max=c_hours[1]),
+                role(hours_min=r_hours[0], hours_max=r_hours[1]), OPTS)
     assert ("hours" in e.passed) is ok
 
 

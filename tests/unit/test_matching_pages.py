@@ -4,8 +4,17 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from portal.domain.matching import (CandidateProfile, MatchOptions, RoleProfile, explain, location_reason,
-                                    rank_candidates, rank_candidates_page, rank_roles, rank_roles_page)
+from portal.domain.matching import (
+    CandidateProfile,
+    MatchOptions,
+    RoleProfile,
+    explain,
+    location_reason,
+    rank_candidates,
+    rank_candidates_page,
+    rank_roles,
+    rank_roles_page,
+)
 
 OPTS = MatchOptions(neighbours={"091": frozenset({"049"})})
 

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from portal.domain.person_months import add_months, months_covered, person_months
 from portal.domain.obligations import Clause, Entry, booked, delivered, evaluate
+from portal.domain.person_months import add_months, months_covered, person_months
 
 START, DEADLINE = date(2026, 1, 1), date(2026, 12, 31)
 

@@ -6,8 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from portal.domain.placements import (REMINDER_DAYS, conversion_problems, end_problem, has_room, placement_problems,
-                                      reminder_due, status_since, trial_problems)
+from portal.domain.placements import (
+    REMINDER_DAYS,
+    conversion_problems,
+    end_problem,
+    has_room,
+    placement_problems,
+    reminder_due,
+    status_since,
+    trial_problems,
+)
 from portal.domain.rules import load_rules
 
 RULE = load_rules(Path(__file__).resolve().parents[2] / "seeds" / "rules").in_force("work_trial", date(2026, 3, 1))

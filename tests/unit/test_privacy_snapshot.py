@@ -1,8 +1,16 @@
 """Snapshots of what a consent lets an employer see (portal.domain.privacy): taken, narrowed, widened, read."""
 from __future__ import annotations
 
-from portal.domain.privacy import (CandidateProfile, EmployerView, IntroductionView, consent_snapshot,
-                                   rescoped_snapshot, scope_change, snapshot_parts, snapshot_view)
+from portal.domain.privacy import (
+    CandidateProfile,
+    EmployerView,
+    IntroductionView,
+    consent_snapshot,
+    rescoped_snapshot,
+    scope_change,
+    snapshot_parts,
+    snapshot_view,
+)
 
 PROFILE = CandidateProfile(code="OTE-1", name="Aapo Esimerkki", email="aapo@x.example", phone="040",
                            municipality="837", languages=(("fi", "native"),), skills=("cleaning",),

@@ -6,8 +6,16 @@ from datetime import date
 
 import pytest
 
-from portal.domain.procurement_rules import (TRANSITIONS, ClauseParams, clause_problems, entry_problems, parse_cpv,
-                                             period_problem, person_code_problem, transition_problem)
+from portal.domain.procurement_rules import (
+    TRANSITIONS,
+    ClauseParams,
+    clause_problems,
+    entry_problems,
+    parse_cpv,
+    period_problem,
+    person_code_problem,
+    transition_problem,
+)
 from portal.procurements.clause_text import LANGS, read_library, render
 
 START, END = date(2026, 1, 1), date(2027, 12, 31)

@@ -6,8 +6,16 @@ from datetime import date
 import pytest
 
 from portal.domain.matching import CandidateProfile, MatchOptions, RoleProfile, explain
-from portal.domain.proposals import (ANSWERS, DECLINE_REASONS, OPEN_STATES, answer_problem, can_place, can_withdraw,
-                                     employer_fit, proposal_problems)
+from portal.domain.proposals import (
+    ANSWERS,
+    DECLINE_REASONS,
+    OPEN_STATES,
+    answer_problem,
+    can_place,
+    can_withdraw,
+    employer_fit,
+    proposal_problems,
+)
 
 TODAY = date(2026, 5, 4)
 

@@ -14,8 +14,13 @@ from pathlib import Path
 import pytest
 
 from portal.domain.rules import load_rules
-from portal.domain.subsidy import (AdjustmentQuery, Refused, SubsidyQuery, estimate_adjustment_support,
-                                   estimate_wage_subsidy)
+from portal.domain.subsidy import (
+    AdjustmentQuery,
+    Refused,
+    SubsidyQuery,
+    estimate_adjustment_support,
+    estimate_wage_subsidy,
+)
 
 RULES = load_rules(Path(__file__).resolve().parents[2] / "seeds" / "rules")
 WAGE_RULES = RULES.of_kind("wage_subsidy")

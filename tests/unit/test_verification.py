@@ -3,8 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from portal.domain.verification import (ADMIN_METHODS, METHODS, NOTE_MAX, can_decide_join, same_name,
-                                        verification_problem)
+from portal.domain.verification import (
+    ADMIN_METHODS,
+    METHODS,
+    NOTE_MAX,
+    can_decide_join,
+    same_name,
+    verification_problem,
+)
 
 
 @pytest.mark.parametrize("method,note,problem", [

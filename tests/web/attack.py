@@ -27,7 +27,8 @@ ID_ARGS = (("entry_id", "ledger entry"), ("goal_id", "plan"), ("module_id", "coa
            ("request_id", "join request"))
 # Pages of a candidate's record that show or change one part of it, and other parts named by endpoint.
 BY_ENDPOINT = {"coaching.assessment": "assessment", "coaching.plan": "plan", "coaching.plan_print": "plan",
-               "coaching.goal_new": "plan", "coaching.contacts": "employer contact", "coaching.review": "coaching module",
+               "coaching.goal_new": "plan", "coaching.contacts": "employer contact",
+               "coaching.review": "coaching module",
                "coaching.module_new": "coaching module", "coaching.module_list": "coaching module",
                "coaching.consent_list": "consent", "coaching.consent_withdraw": "consent",
                "events.registrations": "event registration", "events.export_registrations": "event registration",
@@ -122,27 +123,40 @@ class FormReader(HTMLParser):
             if self._form is not None:
                 self.forms.append((a.get("action") or "", self._form))
                 self._pressed = False
-        elif self._form is None:
             return
-        elif tag == "button" and (a.get("type") or "submit") == "submit":
+        start = {"button": self._button, "input": self._input, "select": self._select_start,
+                 "option": self._option, "textarea": self._textarea_start}.get(tag)
+        if self._form is not None and start:
+            start(a)
+
+    def _button(self, a):
+        if (a.get("type") or "submit") == "submit":
             # Enter in a field presses the form's first submit button.
             if a.get("name") and not self._pressed:
                 self._form.setdefault(a["name"], []).append(a.get("value") or "")
             self._pressed = True
-        elif tag == "input" and a.get("name"):
-            kind = (a.get("type") or "text").lower()
-            if kind in ("checkbox", "radio") and "checked" not in a or kind in ("submit", "button", "file", "reset"):
-                return
-            self._form.setdefault(a["name"], []).append(a.get("value") or ("on" if kind == "checkbox" else ""))
-        elif tag == "select" and a.get("name"):
+
+    def _input(self, a):
+        kind = (a.get("type") or "text").lower()
+        if not a.get("name") or kind in ("checkbox", "radio") and "checked" not in a \
+                or kind in ("submit", "button", "file", "reset"):
+            return
+        self._form.setdefault(a["name"], []).append(a.get("value") or ("on" if kind == "checkbox" else ""))
+
+    def _select_start(self, a):
+        if a.get("name"):
             self._select, self._first_option = a["name"], None
-        elif tag == "option" and self._select:
+
+    def _option(self, a):
+        if self._select:
             value = a.get("value", "")
             if self._first_option is None:
                 self._first_option = value
             if "selected" in a:
                 self._form.setdefault(self._select, []).append(value)
-        elif tag == "textarea" and a.get("name"):
+
+    def _textarea_start(self, a):
+        if a.get("name"):
             self._textarea = a["name"]
             self._form[self._textarea] = [""]
 
@@ -181,5 +195,5 @@ def snapshot() -> dict[str, list[tuple]]:
     rows = {}
     for table in db.metadata.sorted_tables:
         if table.name not in VOLATILE_TABLES:
-            rows[table.name] = sorted((tuple(map(repr, row)) for row in db.session.execute(select(table))))
+            rows[table.name] = sorted(tuple(map(repr, row)) for row in db.session.execute(select(table)))
     return rows

@@ -49,7 +49,7 @@ def form_data(fields: list[str], file_fields: list[str]):
     """A form body: any of the fields (and unknown ones) with nasty values, single or repeated, or missing."""
     names = st.sampled_from(sorted(set(fields) | {"unexpected", "id", "organisation_id", "role"}))
     single = st.dictionaries(names, st.one_of(VALUE, st.lists(VALUE, min_size=2, max_size=3)), max_size=12)
-    everything = st.fixed_dictionaries({name: VALUE for name in fields})
+    everything = st.fixed_dictionaries(dict.fromkeys(fields, VALUE))
     files = st.fixed_dictionaries({name: st.one_of(FILE, VALUE) for name in file_fields})
     return st.one_of(single, everything, st.tuples(everything, files).map(lambda pair: {**pair[0], **pair[1]}))
 

@@ -10,6 +10,7 @@ import re
 import subprocess
 import threading
 import uuid
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -26,6 +27,8 @@ from portal.extensions import db as _db
 from portal.maintenance.services import pg_commands, pg_environment
 from portal.reference.services import load_reference
 from tests.conftest import make_test_app
+
+MIGRATIONS = Path(__file__).resolve().parents[2] / "portal" / "migrations"
 
 
 @pytest.fixture
@@ -46,9 +49,8 @@ def fresh_url(database_url, tmp_path):
 
 def _snapshot(app) -> dict[str, list]:
     """Every row of every table, sorted, for comparing databases."""
-    with app.app_context():
-        with _db.engine.connect() as conn:
-            return {t.name: sorted(map(repr, conn.execute(t.select()).all())) for t in _db.metadata.sorted_tables}
+    with app.app_context(), _db.engine.connect() as conn:
+        return {t.name: sorted(map(repr, conn.execute(t.select()).all())) for t in _db.metadata.sorted_tables}
 
 
 def _populated_app(url, region: bool = False):
@@ -94,6 +96,33 @@ def test_migrations_go_down_to_base_and_up_again(fresh_url):
         assert set(inspect(_db.engine).get_table_names()) == tables
         assert _head_and_current(app) == (head, head)
         # Down and up again leaves the schema the models describe: no index or constraint lost on the way.
+        with _db.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), _db.metadata)
+        assert diff == []
+        _db.engine.dispose()
+
+
+def test_revisions_are_numbered_in_chain_order_and_named_by_date():
+    script = ScriptDirectory(str(MIGRATIONS))
+    chain = list(reversed(list(script.walk_revisions())))
+    assert [rev.revision for rev in chain] == [f"{n:04d}" for n in range(1, len(chain) + 1)]
+    names = [Path(rev.path).name for rev in chain]
+    assert all(re.fullmatch(rf"\d{{4}}_\d\d_\d\d_{rev.revision}_\w+\.py", name)
+               for rev, name in zip(chain, names, strict=True))
+    assert names == sorted(names), "a listing of the folder sorts in chain order"
+
+
+@pytest.mark.parametrize("old, new", [("0009_data_versions", "0010"), ("0012_event_signup_confirmation", "0013")])
+def test_a_database_stamped_with_an_old_id_upgrades(fresh_url, old, new):
+    app = make_test_app(fresh_url)
+    with app.app_context():
+        upgrade(revision=new)
+        # As a developer's database stood before the renumbering: the same schema under the old id.
+        with _db.engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = :old"), {"old": old})
+        upgrade()
+        head, current = _head_and_current(app)
+        assert current == head
         with _db.engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), _db.metadata)
         assert diff == []

@@ -13,8 +13,8 @@ from portal.benchdata.services import sizes
 from portal.campaigns.models import Campaign
 from portal.coaching.models import Candidate, Consent
 from portal.domain.profile import fold, valid_code
-from portal.employers.models import JobRole, JobRoleSkill, JobRoleTerm
 from portal.domain.text import fold as fold_words
+from portal.employers.models import JobRole, JobRoleSkill, JobRoleTerm
 from portal.placements.models import Placement, RoleOccupancy
 from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
 from portal.proposals.models import Proposal

@@ -50,7 +50,7 @@ def test_a_campaign_with_image_and_event_is_read_in_each_language_and_a_pledge_r
         assert event_title in page and f'href="/events/{event.id}"' in page, lang
         assert visitor.get(f"/media/{image.filename}").status_code == 200
     calendar = visitor.get(f"/events/{event.id}/calendar.ics?lang=sv")
-    parsed = [c for c in Calendar.from_ical(calendar.get_data()).walk("VEVENT")]
+    parsed = list(Calendar.from_ical(calendar.get_data()).walk("VEVENT"))
     assert calendar.mimetype == "text/calendar" and [str(c["SUMMARY"]) for c in parsed] == ["Rekryteringsmorgon"]
 
     # An employer follows the campaign's link, signs in and pledges.

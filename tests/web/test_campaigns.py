@@ -110,7 +110,8 @@ def test_publishing_needs_the_finnish_text(client, login_as, db):
 
 @pytest.mark.parametrize("data,name,message", [
     (b"%PDF-1.4 not an image", "kuva.png", "ei ole JPEG-, PNG-, WebP- tai GIF-kuva"),
-    (b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>", "kuva.svg", "ei ole JPEG-, PNG-, WebP- tai GIF-kuva"),
+    (b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>", "kuva.svg",
+     "ei ole JPEG-, PNG-, WebP- tai GIF-kuva"),
     (b"GIF89a" + b"\x00" * 20, "kuva.gif", "ei ole JPEG-, PNG-, WebP- tai GIF-kuva"),
     (b"", "tyhja.png", "Valitse kuvatiedosto."),
 ])

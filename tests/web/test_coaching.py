@@ -12,7 +12,8 @@ from tests.access.coaching import SENSITIVE, build_candidate
 from tests.factories import make_user
 
 PROFILE = {"name": "Uusi Asiakas", "email": "uusi@test.example", "municipality_code": "837",
-           "skills": ["cleaning", "warehouse"], "skills_text": "Siivous ja Varasto", "occupations_text": "Siivooja\nVarastotyöntekijä",
+           "skills": ["cleaning", "warehouse"], "skills_text": "Siivous ja Varasto",
+           "occupations_text": "Siivooja\nVarastotyöntekijä",
            "desired_work_text": "Aamuvuorot Tampereella", "hours_min": "20", "hours_max": "30",
            "limit_lifting": "brief", "lang_fi": "native", "lang_en": "basic", "adjustments": ["part_time"],
            "target_groups": ["partial_work_ability"], "support_intensity": "light"}

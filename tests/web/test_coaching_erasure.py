@@ -6,8 +6,18 @@ from sqlalchemy import func, select
 from portal.accounts.models import User
 from portal.audit.models import AuditEvent
 from portal.coaching.erasure import register_erasure_blocker, unregister_erasure_blocker
-from portal.coaching.models import (Assessment, Candidate, CandidateCoach, CandidateSkill, CoachingModule, Consent,
-                                    EmployerContact, FunctionalLimit, Plan, StatusChange)
+from portal.coaching.models import (
+    Assessment,
+    Candidate,
+    CandidateCoach,
+    CandidateSkill,
+    CoachingModule,
+    Consent,
+    EmployerContact,
+    FunctionalLimit,
+    Plan,
+    StatusChange,
+)
 from tests.access.coaching import SENSITIVE
 from tests.conftest import sign_in
 

@@ -9,8 +9,17 @@ from collections import deque
 from sqlalchemy import select
 
 from portal.accounts.demo import demo_user
-from portal.coaching.models import (AssessmentFocus, AssessmentSituation, Candidate, Consent, EmployerContact,
-                                    FollowUp, Goal, ModuleReview, StatusChange)
+from portal.coaching.models import (
+    AssessmentFocus,
+    AssessmentSituation,
+    Candidate,
+    Consent,
+    EmployerContact,
+    FollowUp,
+    Goal,
+    ModuleReview,
+    StatusChange,
+)
 from portal.extensions import limiter
 from tests.conftest import sign_in
 from tests.web.test_coaching_privacy import _file_text

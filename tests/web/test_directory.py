@@ -61,7 +61,8 @@ def test_search_query_count_does_not_grow_with_services(client, world, db, count
     client.get("/services/")
     few = len(statements)
     for i in range(10):
-        db.session.add(Service(organisation_id=world.orgs["provider"].id, name=f"Palvelu {i}", name_folded=f"palvelu {i}"))
+        db.session.add(Service(organisation_id=world.orgs["provider"].id, name=f"Palvelu {i}",
+                               name_folded=f"palvelu {i}"))
     db.session.commit()
     statements.clear()
     client.get("/services/")

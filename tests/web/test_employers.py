@@ -252,7 +252,8 @@ def test_html_and_script_in_every_text_field_are_shown_as_text(client, employer,
     assert role.title.startswith("Rooli <script>")  # stored as typed; escaped when shown
     visitor = app.test_client()
     for url, who in ((f"/employer/roles/{role.id}", client), (f"/roles/{role.id}", visitor),
-                     ("/roles?q=rooli", visitor), ("/employer/roles", client), (f"/employer/roles/{role.id}/edit", client)):
+                     ("/roles?q=rooli", visitor), ("/employer/roles", client),
+                     (f"/employer/roles/{role.id}/edit", client)):
         page = who.get(url).get_data(as_text=True)
         assert "<script>alert" not in page and "<img src=x" not in page, url
         assert "&lt;script&gt;alert" in page, url

@@ -71,7 +71,8 @@ def test_a_registered_business_id_makes_no_second_organisation(client, db):
     make_org("employer", business_id="2077474-0")
     client.get("/?lang=en")
     response = client.post("/employer/signup", data=GOOD)
-    assert response.headers["Location"] == "/employer/signup/sent"  # a request to join (tests/web/test_identity_join.py)
+    # a request to join (tests/web/test_identity_join.py)
+    assert response.headers["Location"] == "/employer/signup/sent"
     assert count(db, Organisation) == 1 and count(db, User) == 0
 
 
@@ -86,7 +87,7 @@ def test_an_address_with_an_account_gets_a_mail_and_the_same_answer(client, db, 
 
 
 def test_signup_is_rate_limited(client, db):
-    for n in range(5):
+    for _ in range(5):
         client.post("/employer/signup", data={**GOOD, "business_id": "x"})
     assert client.post("/employer/signup", data=GOOD).status_code == 429
     assert count(db, Organisation) == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 
 import pytest
-from flask_babel import format_decimal, force_locale
+from flask_babel import force_locale, format_decimal
 
 from portal.guidance.articles import all_articles
 from portal.guidance.rules_data import rules
@@ -34,7 +34,7 @@ def test_articles_show_date_sources_and_the_next_steps(client, db, lang, date_te
         page = text_of(client.get(f"/guidance/{article.slug}?lang={lang}"))
         assert f"<h1>{version.title}</h1>" in page
         assert date_text in page
-        for title, url in article.sources:
+        for _title, url in article.sources:
             assert f'href="{url}"' in page
         assert 'href="/guidance/calculator"' in page and 'href="/employer/roles/new"' in page
     assert client.get("/guidance/no-such-article").status_code == 404

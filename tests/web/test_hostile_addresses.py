@@ -19,12 +19,12 @@ from flask import url_for
 
 from portal.extensions import db as _db
 from portal.security import public
-from tests.access import PUBLIC, ROLES, all_routes
+from tests.access import ROLES, all_routes
 from tests.access.employers import make_role
 from tests.access.world import build_world
 from tests.conftest import make_test_app, sign_in
-from tests.web.hostile import module_world
 from tests.factories import PASSWORD, make_org, make_user
+from tests.web.hostile import module_world
 
 # The keyword arguments of url_for itself.
 URL_FOR_KEYWORDS = ("endpoint", "_anchor", "_method", "_scheme", "_external")
@@ -60,7 +60,7 @@ def world(app):
 def _hostile_query(app) -> dict[str, str]:
     """url_for's own keywords and every path argument's name of the URL map, in one query string."""
     names = set().union(*(rule.arguments for rule in app.url_map.iter_rules()))
-    return {**{name: "2" for name in sorted(names)}, **{name: "x" for name in sorted(URL_FOR_KEYWORDS)}}
+    return {**dict.fromkeys(sorted(names), "2"), **dict.fromkeys(sorted(URL_FOR_KEYWORDS), "x")}
 
 
 @pytest.mark.parametrize("route", GETS, ids=lambda r: f"GET {r.endpoint}")

@@ -16,8 +16,8 @@ from flask import url_for
 from flask_wtf import FlaskForm
 from wtforms.validators import Optional
 
-from portal.extensions import db as _db
 from portal import inputs
+from portal.extensions import db as _db
 from tests.access import PUBLIC, all_routes
 from tests.access.procurements import make_procurement
 from tests.access.world import build_world
@@ -119,7 +119,7 @@ def _number_fields(html: str) -> dict[str, tuple[str, ...]]:
                 names[name.group(1)] = DECIMAL if "step=" in tag else WHOLE  # WTForms' DecimalField: step="any"
             elif name and kind and kind.group(1) == "date":
                 names[name.group(1)] = DATES
-        names.update({name: WHOLE for name in re.findall(r'<select[^>]*name="([^"]+)"', form)})
+        names.update(dict.fromkeys(re.findall(r'<select[^>]*name="([^"]+)"', form), WHOLE))
     return names
 
 
@@ -168,7 +168,7 @@ def test_every_page_answers_months_and_dates_of_year_9999_and_1_in_its_query_wit
         names = set(fields_of(page.get_data(as_text=True)).fields["get"]) if page.mimetype == "text/html" else set()
         names |= {"from", "to", "deadline_from", "deadline_to", "start", "month", "date"}
         for value in FAR_MONTHS:
-            query = {**{k: str(v) for k, v in route.query(world).items()}, **{name: value for name in names}}
+            query = {**{k: str(v) for k, v in route.query(world).items()}, **dict.fromkeys(names, value)}
             status = client.get(url, query_string=query).status_code
             if status >= 500:
                 wrong.append(f"GET {url} {value}: {status}")

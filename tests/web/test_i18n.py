@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -64,7 +64,7 @@ def test_switcher_names_languages_in_their_own_language_and_keeps_the_page(clien
 def test_dates_and_numbers_follow_the_locale(app):
     from flask import render_template_string
 
-    moment = datetime(2026, 3, 1, 22, 30, tzinfo=timezone.utc)  # 2 March 00:30 in Helsinki
+    moment = datetime(2026, 3, 1, 22, 30, tzinfo=UTC)  # 2 March 00:30 in Helsinki
     with app.test_request_context():
         for lang in ("fi", "sv", "en"):
             with force_locale(lang):

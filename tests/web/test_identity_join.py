@@ -72,7 +72,8 @@ def test_the_organisations_user_accepts_and_the_requester_signs_in(app, client, 
     assert mail.to == joined.email and "was accepted" in mail.subject
     link = re.search(r"http://localhost(/\S+)", mail.body).group(1)
     fresh = app.test_client()
-    assert fresh.post(link, data={"new": "kesainen-puutarha-2026", "confirm": "kesainen-puutarha-2026"}).status_code == 302
+    new_password = {"new": "kesainen-puutarha-2026", "confirm": "kesainen-puutarha-2026"}
+    assert fresh.post(link, data=new_password).status_code == 302
     assert fresh.get("/start").headers["Location"] == "/employer/"
     # Deciding again is refused.
     page = client.post(f"/employer/join-requests/{request.id}", data={"decision": "decline"}).get_data(as_text=True)

@@ -207,7 +207,8 @@ def test_an_administrator_cannot_give_an_organisation_a_name_that_looks_like_ano
         page = client.post(f"/admin/organisations/{other.id}?lang=en",
                            data={"name": name, "kind": "employer", "business_id": "1572860-0"})
         assert page.status_code == 200, name
-        assert "2077474-0" in html.unescape(page.get_data(as_text=True)) and "looks the same" in page.get_data(as_text=True)
+        text = page.get_data(as_text=True)
+        assert "2077474-0" in html.unescape(text) and "looks the same" in text
         db.session.expire_all()
         assert db.session.get(Organisation, other.id).name == "Toinen Oy"
     page = client.post("/admin/organisations/new?lang=en",

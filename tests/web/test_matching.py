@@ -31,7 +31,8 @@ def test_ranked_roles_explain_each_fit_in_words_and_leave_out_what_fails(client,
     page = _page(client, f"/matching/candidates/{person.id}?lang=en")
     assert "Siivooja, Hervanta" in page
     assert "Raskas varastotyö" not in page and "Siivooja Turussa" not in page and "Siivooja ilman rauhaa" not in page
-    assert "Lifting and carrying is above what the candidate can manage, but the role's adjustment “Assistive tools” takes it away" in page
+    assert ("Lifting and carrying is above what the candidate can manage, "
+            "but the role's adjustment “Assistive tools” takes it away") in page
     assert "the same municipality (Tampere)" in page and "every adjustment the candidate needs is offered" in page
     assert "1 of 1 matched" in page  # "siivoustyot" meets the candidate's "siivous"
     assert "<td>Siivoustyöt</td><td>Cleaning</td>" in page  # shown as typed and in the reader's language

@@ -31,7 +31,8 @@ def test_the_demo_loads_once_and_fills_every_side(app, client, db):
     counts = _counts(db)
     assert demo.seed() == "0 created"
     db.session.commit()
-    assert _counts(db) == counts and counts[:3] == (3, 3, 7 + 2)  # two trials and a job; the trial and its job on the clause
+    # two trials and a job; the trial and its job on the clause
+    assert _counts(db) == counts and counts[:3] == (3, 3, 7 + 2)
     states = sorted(db.session.scalars(select(Proposal.state)))
     assert states == ["placed", "placed", "sent"]
     job = db.session.scalars(select(Placement).where(Placement.previous_id.is_not(None))).one()

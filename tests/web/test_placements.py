@@ -93,7 +93,8 @@ def test_a_trial_that_becomes_a_job_fills_the_ledger_and_the_clause_rises_by_the
         assert abs(after - before - 0.8 * months_covered(convert_on, TODAY)) < 1e-9
         assert db.session.get(Candidate, person.id).status == "employed"
         assert db.session.get(RoleOccupancy, role.id).active == 1  # the job took over the trial's position
-        assert heard == [("started", "work_trial", role.organisation_id), ("converted", "work_trial", role.organisation_id),
+        assert heard == [("started", "work_trial", role.organisation_id),
+                         ("converted", "work_trial", role.organisation_id),
                          ("started", "job", role.organisation_id)]
         coach_notes = db.session.scalars(select(Notification.kind).where(
             Notification.user_id == world.users["coach"].id, Notification.placement_id.is_not(None))).all()

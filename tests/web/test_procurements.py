@@ -154,7 +154,8 @@ def test_inviting_with_a_bad_or_known_business_id_writes_nothing(client, login_a
     page = client.post(f"/procurements/{item.id}/invite", data=data).get_data(as_text=True)
     assert "Give a valid Finnish business ID" in page
     known = make_org("employer", name="Vanha Oy", business_id="2077474-0")
-    page = client.post(f"/procurements/{item.id}/invite", data={**data, "business_id": "2077474-0"}).get_data(as_text=True)
+    page = client.post(f"/procurements/{item.id}/invite",
+                       data={**data, "business_id": "2077474-0"}).get_data(as_text=True)
     assert "Vanha Oy is already on the portal" in page
     assert _count(db, Organisation) == before + 1 and known.id
     assert db.session.scalar(select(func.count()).select_from(User).where(User.email == "x@y.example")) == 0

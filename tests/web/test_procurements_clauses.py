@@ -29,7 +29,8 @@ def test_the_library_offers_every_template(client, login_as, db):
     item = _setup(login_as)
     page = client.get(f"/procurements/{item.id}/clauses/new").get_data(as_text=True)
     for name in ("Employ N people for at least M months each", "Deliver X person-months in total",
-                 "N apprenticeship places", "N work-trial places", "Combined employment, apprenticeships and work trials"):
+                 "N apprenticeship places", "N work-trial places",
+                 "Combined employment, apprenticeships and work trials"):
         assert name in page
     assert client.get(f"/procurements/{item.id}/clauses/new/nonsense").status_code == 404
 

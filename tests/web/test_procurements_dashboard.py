@@ -110,7 +110,7 @@ def test_the_exported_workbook_opens_and_its_figures_equal_the_dashboards(client
     workbook = load_workbook(io.BytesIO(response.data))
     summary, ledger = workbook.worksheets
     header = [c.value for c in summary[1]]
-    rows = [dict(zip(header, (c.value for c in row))) for row in summary.iter_rows(min_row=2)]
+    rows = [dict(zip(header, (c.value for c in row), strict=True)) for row in summary.iter_rows(min_row=2)]
     shown = {r.clause.id: r for r in buyer_figures(officer.organisation_id, Filters()).rows}
     dashboard = client.get("/procurements/").get_data(as_text=True)
     assert len(rows) == len(shown) == 4

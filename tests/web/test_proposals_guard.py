@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from portal.audit.models import AuditEvent
-from portal.coaching.models import Candidate, Consent
+from portal.coaching.models import Consent
 from portal.proposals.models import Proposal
 from tests.access.employers import make_role
 from tests.access.proposals import make_candidate

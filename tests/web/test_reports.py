@@ -79,7 +79,8 @@ def test_each_audience_sees_only_its_scope(client, login_as, db):
     board = dashboard(Scope("provider", provider_id=home["provider"].id), Filters.default(TODAY))
     assert board.caseload.active.value == 6
     assert "Clause fulfilment" not in page and 'name="provider"' not in page
-    assert '<td class="num">6</td>' in page and '<td class="num">7</td>' not in page and '<td class="num">13</td>' not in page
+    assert '<td class="num">6</td>' in page
+    assert '<td class="num">7</td>' not in page and '<td class="num">13</td>' not in page
     officer = make_user("officer", home["buyer"])
     login_as(officer)
     page = client.get(f"/reports/?lang=en&buyer={other['buyer'].id}").get_data(as_text=True)
@@ -123,7 +124,7 @@ def test_an_administrator_filters_by_provider_and_by_buyer(client, login_as, db)
 def test_conversion_retention_subsidy_and_moves_are_shown_when_both_parts_are_large_enough(client, login_as, db):
     data = region(n=10)  # ten trials converted, ten jobs still running, five of them subsidised
     start = add_months(THIS_MONTH, -8)
-    for i in range(5):  # five trials not converted, then a subsidised job left after twenty days
+    for _ in range(5):  # five trials not converted, then a subsidised job left after twenty days
         person = make_person(data["provider"], data["coach"], [(0, "intake"), (10, "job_search"),
                                                                (20, "work_trial"), (45, "education")], start)
         make_placement(person, make_role(data["employer"]), "work_trial", start + timedelta(days=20),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date, datetime
+from datetime import datetime
 
 from openpyxl import load_workbook
 from sqlalchemy import select
@@ -45,7 +45,7 @@ def test_the_outcome_workbook_holds_the_dashboards_figures(client, login_as, db)
     assert summary["Job starts with a wage subsidy", "share (%)"] == round(board.subsidy.value * 100, 1)
     stock = _rows(book["Status by month"])
     statuses = stock[0][1:]
-    for month_row, cells in zip(stock[1:], board.stock):
+    for month_row, cells in zip(stock[1:], board.stock, strict=True):
         assert month_row[0].date() == board.months[stock.index(month_row) - 1]
         assert month_row[1:] == [c.value if c.shown else "hidden" for c in cells.values()]
     assert statuses[3] == "Employed"
@@ -86,7 +86,8 @@ def test_the_placements_ledger_names_people_by_code_within_each_scope(client, lo
     assert cell.data_type == "s" and cell.quotePrefix and cell.value.startswith("=HYPERLINK")
     assert isinstance(book.active["E2"].value, datetime) and isinstance(book.active["G2"].value, (int, float))
     widths = book.active.column_dimensions
-    assert (widths["B"].width, widths["I"].width, widths["J"].width) == (14, 28, 30) and book.active.freeze_panes == "A2"
+    assert (widths["B"].width, widths["I"].width, widths["J"].width) == (14, 28, 30)
+    assert book.active.freeze_panes == "A2"
     login_as(make_user("officer", other["buyer"]))
     rows = _rows(_book(client, "/reports/placements.xlsx").active)
     assert {r[1] for r in rows[1:]} == {p.code for p in other["people"]}

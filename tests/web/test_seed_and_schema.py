@@ -6,15 +6,14 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from flask import url_for
 from sqlalchemy import func, select
 
-from flask import url_for
-
 from portal.accounts.demo import demo_accounts, seed
-from portal.start.views import START_ENDPOINTS
 from portal.accounts.models import Organisation, User
 from portal.reference.models import ReferenceItem
 from portal.reference.services import load_reference
+from portal.start.views import START_ENDPOINTS
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 

@@ -139,5 +139,6 @@ def test_roles_linked_to_a_clause_show_on_both_sides_and_keep_the_clause(client,
     assert f'href="/employer/roles/{role.id}">Siivooja, osa-aikainen</a>' in page
     login_as(make_user("officer", clause.procurement.buyer))
     assert "Siivooja, osa-aikainen" in client.get(f"/procurements/clauses/{clause.id}").get_data(as_text=True)
-    page = client.post(f"/procurements/clauses/{clause.id}/delete?lang=en", follow_redirects=True).get_data(as_text=True)
+    page = client.post(f"/procurements/clauses/{clause.id}/delete?lang=en",
+                       follow_redirects=True).get_data(as_text=True)
     assert "Roles are linked to this clause" in page

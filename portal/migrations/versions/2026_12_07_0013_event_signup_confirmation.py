@@ -3,19 +3,18 @@
 Sign-ups made before this revision held their seats already: they count as
 confirmed when they were made.
 
-Revision ID: 0012_event_signup_confirmation
-Revises: 0011_proposal_snapshot
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-07 19:00:00
 
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 import portal.db_types
 
-
-revision = '0012_event_signup_confirmation'
-down_revision = '0011_proposal_snapshot'
+revision = '0013'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 

@@ -6,17 +6,16 @@ here, as portal.domain.privacy.consent_snapshot would take it; withdrawn
 proposals get none, and their message and fit (text about the person) are
 deleted.
 
-Revision ID: 0011_proposal_snapshot
-Revises: 0010_organisation_verification
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-01 10:00:00
 
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
-
-revision = '0011_proposal_snapshot'
-down_revision = '0010_organisation_verification'
+revision = '0012'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 

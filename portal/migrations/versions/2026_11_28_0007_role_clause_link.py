@@ -1,18 +1,16 @@
 """Employers: the optional link from a role to one of its employer's employment clauses.
 
-Revision ID: 0004c_role_clause_link
-Revises: 0004b_role_listing_indexes
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-11-28 13:50:46.802109
 
 """
-from alembic import op
 import sqlalchemy as sa
-import portal.db_types
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = '0004c_role_clause_link'
-down_revision = '0004b_role_listing_indexes'
+revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 

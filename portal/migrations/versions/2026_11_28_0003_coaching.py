@@ -1,18 +1,18 @@
 """coaching and directory
 
-Revision ID: 0005_coaching
-Revises: 0007_campaigns_events
+Revision ID: 0003
+Revises: 0002
 Create Date: 2026-11-28 13:07:14.849532
 
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
+
 import portal.db_types
 
-
 # revision identifiers, used by Alembic.
-revision = '0005_coaching'
-down_revision = '0007_campaigns_events'
+revision = '0003'
+down_revision = '0002'
 branch_labels = None
 depends_on = None
 

@@ -4,21 +4,21 @@ Every organisation that exists before this migration is marked verified, with
 the method "migration" and no person, so nothing that works today stops
 working; from now on a self-registered employer starts unverified.
 
-Revision ID: 0010_organisation_verification
-Revises: 0009_data_versions
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-07 19:03:17
 
 """
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
+
 import portal.db_types
 
-
 # revision identifiers, used by Alembic.
-revision = '0010_organisation_verification'
-down_revision = '0009_data_versions'
+revision = '0011'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
@@ -53,7 +53,7 @@ def upgrade():
     organisation = sa.table('organisation', sa.column('verified_at', portal.db_types.UTCDateTime(timezone=True)),
                             sa.column('verification_method', sa.String(30)))
     op.execute(organisation.update().where(organisation.c.verified_at.is_(None))
-               .values(verified_at=datetime.now(timezone.utc), verification_method='migration'))
+               .values(verified_at=datetime.now(UTC), verification_method='migration'))
 
 
 def downgrade():

@@ -1,14 +1,14 @@
 """accounts, audit and reference tables
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-28 12:43:44.415499
 
 """
-from alembic import op
 import sqlalchemy as sa
-import portal.db_types
+from alembic import op
 
+import portal.db_types
 
 # revision identifiers, used by Alembic.
 revision = '0001'

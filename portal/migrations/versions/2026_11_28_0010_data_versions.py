@@ -1,16 +1,15 @@
 """change counters for answers kept while their data is unchanged
 
-Revision ID: 0009_data_versions
-Revises: 0008_reports_imports
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-11-28 18:50:00
 
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
-
-revision = '0009_data_versions'
-down_revision = '0008_reports_imports'
+revision = '0010'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 

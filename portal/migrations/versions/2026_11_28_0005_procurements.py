@@ -1,18 +1,18 @@
 """Procurements, employment clauses and their fulfilment ledger
 
-Revision ID: 0003_procurements
-Revises: 0004_employers
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-28 13:18:12.835500
 
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
+
 import portal.db_types
 
-
 # revision identifiers, used by Alembic.
-revision = '0003_procurements'
-down_revision = '0004_employers'
+revision = '0005'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 

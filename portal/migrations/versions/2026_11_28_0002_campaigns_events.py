@@ -1,17 +1,17 @@
 """campaigns and events
 
-Revision ID: 0007_campaigns_events
+Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-28 13:07:04.495196
 
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
+
 import portal.db_types
 
-
 # revision identifiers, used by Alembic.
-revision = "0007_campaigns_events"
+revision = '0002'
 down_revision = '0001'
 branch_labels = None
 depends_on = None

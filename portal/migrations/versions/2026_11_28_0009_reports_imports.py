@@ -1,18 +1,18 @@
 """reports and imports
 
-Revision ID: 0008_reports_imports
-Revises: 0006_matching
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-11-28 14:51:57.981763
 
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
+
 import portal.db_types
 
-
 # revision identifiers, used by Alembic.
-revision = '0008_reports_imports'
-down_revision = '0006_matching'
+revision = '0009'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 

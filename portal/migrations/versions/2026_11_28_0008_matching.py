@@ -1,18 +1,18 @@
 """Matching: proposals, notifications, placements, their changes and role occupancy
 
-Revision ID: 0006_matching
-Revises: 0004c_role_clause_link
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-11-28 14:15:03.551862
 
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
+
 import portal.db_types
 
-
 # revision identifiers, used by Alembic.
-revision = '0006_matching'
-down_revision = '0004c_role_clause_link'
+revision = '0008'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 

@@ -1,18 +1,18 @@
 """Employers: profiles, roles with skills, demands, adjustments, languages, and the role search index.
 
-Revision ID: 0004_employers
-Revises: 0005_coaching
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-11-28 13:16:21.513123
 
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
+
 import portal.db_types
 
-
 # revision identifiers, used by Alembic.
-revision = '0004_employers'
-down_revision = '0005_coaching'
+revision = '0004'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 

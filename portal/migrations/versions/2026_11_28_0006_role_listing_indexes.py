@@ -1,18 +1,15 @@
 """Employers: indexes that let the public role listing count and sort from the index alone.
 
-Revision ID: 0004b_role_listing_indexes
-Revises: 0003_procurements
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-11-28 13:45:41.431920
 
 """
 from alembic import op
-import sqlalchemy as sa
-import portal.db_types
-
 
 # revision identifiers, used by Alembic.
-revision = '0004b_role_listing_indexes'
-down_revision = '0003_procurements'
+revision = '0006'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 
