@@ -12,6 +12,7 @@ only with the outer commit, and not at all when the savepoint rolls back.
 """
 from __future__ import annotations
 
+from flask import has_request_context, request
 from sqlalchemy import Integer, String, event, inspect, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Mapped, Session, SessionTransaction, mapped_column
 from portal.extensions import db
 
 PENDING = "portal.versions.pending"  # session.info: {transaction: names written in it, not yet committed}
+READ = "portal.versions.read"  # request.environ: the counters as this request read them
 _watched: dict[type, set[str]] = {}
 _UPSERT = {"postgresql": pg_insert, "sqlite": sqlite_insert}
 
@@ -129,6 +131,20 @@ def current(*names: str) -> tuple[int, ...] | None:
 
 def version(*names: str) -> tuple[int, ...]:
     """The counters as committed now (0 for a kind never written)."""
-    rows = dict(db.session.execute(select(DataVersion.name, DataVersion.value)
-                                   .where(DataVersion.name.in_(names))).all())
-    return tuple(rows.get(name, 0) for name in names)
+    counters = _read()
+    return tuple(counters.get(name, 0) for name in names)
+
+
+def _read() -> dict[str, int]:
+    # All counters in one small query, once per request: a public page's ETag and the cached figures it
+    # shows then agree, and cost one statement between them. A commit of the request forgets them.
+    held = request.environ if has_request_context() else {}
+    if READ not in held:
+        held[READ] = dict(db.session.execute(select(DataVersion.name, DataVersion.value)).all())
+    return held[READ]
+
+
+@event.listens_for(Session, "after_commit")
+def _forget_read(session: Session) -> None:
+    if has_request_context() and not session.in_nested_transaction():  # a savepoint's release commits nothing
+        request.environ.pop(READ, None)

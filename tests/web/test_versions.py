@@ -175,6 +175,22 @@ def test_a_write_counted_by_hand_counts_a_kind_never_written_before(app, db):
     assert version("never-seen", "other") == (2, 0)
 
 
+def test_a_request_reads_the_counters_once_and_again_only_after_its_own_commit(app, db, count_queries):
+    with app.test_request_context("/"):
+        statements = count_queries()
+        first = version("ledger", "roles")
+        assert version("roles") == first[1:]
+        assert sum("data_version" in q for q in statements) == 1
+        note("ledger")
+        db.session.commit()  # the request's own write: what it reads next must show it
+        assert version("ledger") == (first[0] + 1,)
+        with db.session.begin_nested():
+            note("roles")
+        assert version("roles") == first[1:]  # a released savepoint commits nothing yet
+        db.session.commit()
+        assert version("roles") == (first[1] + 1,)
+
+
 def test_a_cached_answer_is_computed_again_only_when_its_counter_moves(app, db):
     calls = []
 
