@@ -147,7 +147,7 @@ def role(role_id: int):
     """One of the organisation's roles as it looks, with the changes of state open to it."""
     role = get_or_404(services.own_role(_org(), role_id))
     return render_template("employers/role.html", role=role, org=_org(), actions=jr.actions_for(role.status),
-                           clause_label=clauses.label_for(_org().id, clauses.clause_id_of(role)), today=today(),
+                           clause_label=clauses.label_for(_org().id, role.clause_id), today=today(),
                            action_labels=ACTION_LABELS, states=STATE_LABELS, labels=role_labels(),
                            hours_text=hours_text)
 

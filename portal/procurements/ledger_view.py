@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from portal.domain.obligation_details import contributions
+from portal.employers.models import JobRole
 from portal.extensions import db
 from portal.listing import sort_choice
 from portal.procurements.dashboard import ListPage, paginate_list
@@ -49,13 +50,6 @@ def ledger_page(figures: ClauseFigures, rows: list[LedgerEntry]) -> LedgerPage:
 
 
 def linked_roles(clause_id: int) -> list:
-    """(id, title) of employers' roles linked to the clause, once the employers feature links them."""
-    try:
-        from portal.employers.models import JobRole
-    except ImportError:
-        return []
-    column = getattr(JobRole, "clause_id", None)
-    if column is None:
-        return []
-    return list(db.session.execute(select(JobRole.id, JobRole.title).where(column == clause_id)
+    """(id, title) of employers' roles linked to the clause."""
+    return list(db.session.execute(select(JobRole.id, JobRole.title).where(JobRole.clause_id == clause_id)
                                    .order_by(JobRole.title, JobRole.id)))

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import current_app, url_for
+from flask import url_for
 from sqlalchemy import select
-from werkzeug.routing import BuildError
 
 from portal.campaigns import stories
 from portal.campaigns.services import current_campaigns, current_query
@@ -22,19 +21,9 @@ def home_context(now: datetime) -> dict:
         "stories": list(db.session.scalars(stories.public_query().limit(3))),
         "open_roles": figures.cached("open_roles", now.date(), lambda: figures.open_roles_count(now.date())),
         "clauses": figures.cached("clauses", now.date(), lambda: figures.clause_figures(now.date())),
-        "signup_url": optional_url("employers.signup"),
-        "roles_url": optional_url("jobs.index"),
+        "signup_url": url_for("employers.signup"),
+        "roles_url": url_for("jobs.index"),
     }
-
-
-def optional_url(endpoint: str, **values) -> str | None:
-    """The URL of another feature's page, or None while that page does not exist."""
-    if endpoint not in current_app.view_functions:
-        return None
-    try:
-        return url_for(endpoint, **values)
-    except BuildError:
-        return None
 
 
 def feed_items(now: datetime, limit: int = 30) -> tuple[list, list]:
