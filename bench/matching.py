@@ -22,7 +22,8 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from portal.domain.matching import CandidateProfile, MatchOptions, RoleProfile, rank_candidates, rank_roles  # noqa: E402
+from portal.domain.matching import CandidateProfile, MatchOptions, RoleProfile  # noqa: E402
+from portal.domain.ranking import rank_candidates, rank_roles  # noqa: E402
 from portal.domain.matching_arrays import score_matrix  # noqa: E402
 
 STEMS = ["asiakaspalvelu", "siivous", "kiinteistohuolto", "varasto", "trukin ajo", "keittio", "hygieniapassi",

@@ -15,7 +15,8 @@ from portal.accounts.models import Organisation
 from portal.coaching.models import Candidate, CandidateCoach
 from portal.domain.caseload import ACTIVE_STATUSES
 from portal.domain.job_roles import KINDS, REMOTE
-from portal.domain.matching import Explanation, explain, rank_candidates_page, rank_roles_page, total
+from portal.domain.matching import Explanation, explain, total
+from portal.domain.ranking import rank_candidates_page, rank_roles_page
 from portal.employers.models import JobRole
 from portal.guidance.rules_data import today
 from portal.i18n import current_language
