@@ -19,7 +19,7 @@ from flask import current_app, request, session
 from flask_babel import get_locale
 from flask_login import current_user
 
-from portal.procurements.figures import today
+from portal.clock import today
 from portal.versions import current
 
 _lock = threading.Lock()

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from portal import signals
 from portal.accounts.models import Membership, Organisation, User
 from portal.audit.services import record
+from portal.clock import today
 from portal.db_types import utcnow
 from portal.domain import job_roles as jr
 from portal.domain.text import clean_block, clean_line, fold
@@ -24,7 +25,7 @@ from portal.employers.models import (EmployerLocation, EmployerProfile, JobRole,
                                      JobRoleLanguage, JobRoleSkill)
 from portal.errors import ServiceError
 from portal.extensions import db
-from portal.guidance.rules_data import rules, today
+from portal.guidance.rules_data import rules
 from portal.jobs.search import index_role
 from portal.reference.models import ReferenceItem
 

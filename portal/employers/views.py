@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 from portal import nav
 from portal.campaigns.forms import PLEDGE_LABELS
 from portal.campaigns.pledges import organisation_summary
+from portal.clock import today
 from portal.employers import clauses, services
 from portal.employers.forms import (ACTION_DONE, ACTION_LABELS, ACTION_QUESTIONS, STATE_LABELS, ConfirmForm,
                                     ProfileForm, SignupForm, problem_text, role_form)
@@ -17,7 +18,7 @@ from portal.employers.signup import sign_up
 from portal.errors import ServiceError
 from portal.extensions import db, limiter
 from portal.identity.services import pending_count
-from portal.guidance.rules_data import rules, today
+from portal.guidance.rules_data import rules
 from portal.domain import job_roles as jr
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.jobs.presenters import hours_text, role_labels

@@ -21,11 +21,11 @@ from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import and_, case, exists, func, literal, or_, select
 from sqlalchemy.orm import joinedload, lazyload
 
+from portal.clock import today
 from portal.domain import job_roles as jr
 from portal.domain import text
 from portal.employers.models import JobRole, JobRoleAdjustment, JobRoleTerm, SearchTerm
 from portal.extensions import db
-from portal.guidance.rules_data import today
 from portal.inputs import page_number, whole_number
 from portal.reference.models import ReferenceItem
 

@@ -12,13 +12,13 @@ from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import func, select
 
 from portal.accounts.models import Organisation
+from portal.clock import today
 from portal.coaching.models import Candidate, CandidateCoach
 from portal.domain.caseload import ACTIVE_STATUSES
 from portal.domain.job_roles import KINDS, REMOTE
 from portal.domain.matching import Explanation, explain, total
 from portal.domain.ranking import rank_candidates_page, rank_roles_page
 from portal.employers.models import JobRole
-from portal.guidance.rules_data import today
 from portal.i18n import current_language
 from portal.matching import candidate_profiles, open_roles, profiles
 from portal.matching.candidate_profiles import CandidateInfo

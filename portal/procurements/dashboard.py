@@ -11,9 +11,10 @@ from datetime import date
 
 from flask_sqlalchemy.pagination import Pagination
 
+from portal.clock import today
 from portal.listing import PER_PAGE, SortChoice
 from portal.procurements.charts import Point, buyer_timeline
-from portal.procurements.figures import BuyerFigures, ClauseFigures, Filters, buyer_figures, today
+from portal.procurements.figures import BuyerFigures, ClauseFigures, Filters, buyer_figures
 from portal.procurements.labels import STATE_ORDER
 from portal.versions import kept_while_unchanged
 

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 
+from portal.clock import today
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.fragments import render_fragment
@@ -14,7 +15,7 @@ from portal.procurements import clauses as clause_service
 from portal.procurements import services
 from portal.procurements.charts import clause_timeline, geometry
 from portal.procurements.clause_text import get_template, templates
-from portal.procurements.figures import clause_figures, today
+from portal.procurements.figures import clause_figures
 from portal.procurements.forms import ClauseForm, ConfirmForm
 from portal.procurements.ledger_view import ledger_page, linked_roles
 from portal.procurements.views import bp, fail
