@@ -22,8 +22,9 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from rapidfuzz import fuzz, process
 
-from portal.domain.matching import CandidateProfile, MatchOptions, RoleProfile, rank_candidates, rank_roles
+from portal.domain.matching import CandidateProfile, MatchOptions, RoleProfile
 from portal.domain.matching_arrays import score_matrix
+from portal.domain.ranking import rank_candidates, rank_roles
 
 STEMS = ["asiakaspalvelu", "siivous", "kiinteistohuolto", "varasto", "trukin ajo", "keittio", "hygieniapassi",
          "kassa", "hyllytys", "toimisto-ohjelmat", "tietojen syotto", "arkistointi", "vastaanotto", "it-tuki",

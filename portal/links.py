@@ -106,12 +106,3 @@ def init_app(app: Flask) -> None:
     app.add_template_global(this_page)
     app.add_template_global(query_for)
 
-
-def optional_url(endpoint: str, **values) -> str | None:
-    """The URL of another feature's page, or None while that page does not exist."""
-    if endpoint not in current_app.view_functions:
-        return None
-    try:
-        return url_for(endpoint, **values)
-    except BuildError:
-        return None

@@ -17,6 +17,7 @@ from datetime import date, datetime
 
 from sqlalchemy import select, text
 
+from portal.clock import today
 from portal.db_types import utcnow
 from portal.extensions import db
 
@@ -78,7 +79,7 @@ def generate(scale: float = 1.0, seed: int = 2026, password: str = DEFAULT_PASSW
     load_reference()
     db.session.flush()
     region = Region(writer=Writer(db.session), sizes=sizes(scale), rng=random.Random(seed),
-                    today=_today(), now=utcnow(), password_hash=hash_password(password))
+                    today=today(), now=utcnow(), password_hash=hash_password(password))
     region.logins["password"] = password
     _catalogues(region)
     steps = [("organisations and users", people.organisations), ("employer profiles", people.profiles),
@@ -102,12 +103,6 @@ def analyse() -> None:
     else:
         db.session.execute(text("ANALYZE"))
         db.session.commit()
-
-
-def _today() -> date:
-    from portal.procurements.figures import today
-
-    return today()
 
 
 def targets(region: Region, limit: int = 200) -> dict:

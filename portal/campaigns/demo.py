@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import io
-from datetime import date, time, timedelta
+from datetime import time, timedelta
 
 from PIL import Image, ImageDraw
 from sqlalchemy import select
 
+from portal import clock
 from portal.accounts.demo import demo_user
 from portal.campaigns import content, images
 from portal.campaigns.models import Campaign, CampaignImage, Pledge, Story
@@ -59,7 +60,7 @@ def seed() -> str:
     admin = demo_user("admin")
     org_id = admin.organisation_id  # the portal operator runs the demo campaign
     campaign = Campaign(slug=SLUG, status="published", organisation_id=org_id, created_by_id=admin.id,
-                        starts_on=date.today() - timedelta(days=7), ends_on=date.today() + timedelta(days=90),
+                        starts_on=clock.today() - timedelta(days=7), ends_on=clock.today() + timedelta(days=90),
                         cta="pledge", published_at=utcnow(), image=_image())
     for lang, (title, summary, body) in TEXTS.items():
         setattr(campaign, f"title_{lang}", title)
@@ -69,7 +70,7 @@ def seed() -> str:
         setattr(campaign, f"image_alt_{lang}", ALT[lang])
     db.session.add(campaign)
     db.session.flush()
-    start = helsinki_to_utc(date.today() + timedelta(days=21), time(9, 0))
+    start = helsinki_to_utc(clock.today() + timedelta(days=21), time(9, 0))
     db.session.add(Event(campaign_id=campaign.id, organisation_id=org_id, created_by_id=admin.id,
                          title_fi="Aamukahvit työnantajille", title_sv="Morgonkaffe för arbetsgivare",
                          title_en="Morning coffee for employers",
@@ -87,7 +88,7 @@ def seed() -> str:
                          body_fi=body, body_html_fi=content.render(body),
                          body_en="Mika started with a **work trial**.", body_html_en=content.render(
                              "Mika started with a **work trial**."),
-                         shown_name="Mika, 34", consent_given_on=date.today() - timedelta(days=30),
+                         shown_name="Mika, 34", consent_given_on=clock.today() - timedelta(days=30),
                          consent_method="written", consent_reference="DEMO-1", consent_recorded_at=utcnow(),
                          consent_recorded_by_id=admin.id, published_at=utcnow()))
     db.session.flush()

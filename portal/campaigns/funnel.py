@@ -103,18 +103,6 @@ def counts(campaign_id: int) -> dict[str, int]:
     return result
 
 
-def _organisation_of(obj) -> int | None:
-    """The employer organisation of a role or placement, whatever the attribute is called."""
-    for path in (("organisation_id",), ("employer_id",), ("employer_organisation_id",),
-                 ("role", "organisation_id"), ("role", "employer_id")):
-        value = obj
-        for name in path:
-            value = getattr(value, name, None)
-        if isinstance(value, int):
-            return value
-    return None
-
-
 def on_signed_up(sender, organisation=None, user=None, **extra) -> None:
     """organisation_signed_up: credit the remembered campaign and keep it as the referral."""
     campaign_id = session_campaign()
@@ -126,9 +114,9 @@ def on_signed_up(sender, organisation=None, user=None, **extra) -> None:
 
 def on_role_published(sender, role=None, **extra) -> None:
     """role_published: keep post-a-role pledges; credit the remembered or referring campaign."""
-    org_id = _organisation_of(role)
-    if role is None or org_id is None:
+    if role is None:
         return
+    org_id = role.organisation_id
     pledges.keep_by_role(org_id, f"role:{role.id}")
     campaign_id = session_campaign() or referral_of(org_id)
     if campaign_id is not None:
@@ -139,11 +127,8 @@ def on_placement_changed(sender, placement=None, change=None, **extra) -> None:
     """placement_changed (started): keep pledges it fulfils; credit the employer's referral."""
     if placement is None or change != "started":
         return
-    org_id = _organisation_of(placement)
-    if org_id is None:
-        return
-    key = f"placement:{placement.id}"
-    pledges.keep_by_placement(org_id, getattr(placement, "kind", None), key)
+    org_id, key = placement.organisation_id, f"placement:{placement.id}"
+    pledges.keep_by_placement(org_id, placement.kind, key)
     campaign_id = referral_of(org_id)
     if campaign_id is not None:
         credit(campaign_id, "placements", key, org_id)

@@ -16,7 +16,6 @@ from portal.db_types import utcnow
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.listing import paginate
-from portal.links import optional_url
 from portal.security import get_or_404, public, roles
 from portal.campaigns import bp
 
@@ -31,7 +30,6 @@ def _setup(state) -> None:
     state.app.before_request(funnel.remember_from_link)
     state.app.add_template_global(is_editor, "can_edit_campaigns")
     state.app.add_template_global(localise, "localise")
-    state.app.add_template_global(optional_url, "optional_url")
 
 
 @bp.get("/campaigns")

@@ -63,14 +63,6 @@ def is_org_admin(user=None) -> bool:
         OrganisationAdmin.user_id == user.id)) is not None
 
 
-def local_today():
-    """Today's date in Finland (dates on these pages are Finnish calendar days)."""
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
-    return datetime.now(ZoneInfo("Europe/Helsinki")).date()
-
-
 def render_and_commit(template: str, **context) -> str:
     """Render first, then commit the audit events of the request.
 

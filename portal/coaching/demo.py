@@ -1,10 +1,11 @@
 """Demo caseload: Kaisa Asiakas (the candidate login) and others coached by Ville Valmentaja (idempotent)."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
+from portal import clock
 from portal.accounts.demo import demo_org, demo_user
 from portal.coaching.models import (Assessment, AssessmentFocus, AssessmentService, AssessmentSituation, Candidate,
                                     CandidateAdjustment, CandidateCoach, CandidateLanguage, CandidateOccupation,
@@ -31,7 +32,7 @@ def _candidate(coach, name, status, intake, skills, occupations, hours, municipa
                   name=name, email=f"{fold(name).replace(' ', '.')}@ote-demo.example", municipality_code=municipality,
                   hours_min=hours[0], hours_max=hours[1], status=status, status_since=intake + timedelta(days=7),
                   intake_on=intake, skills_text="", skills_folded="", desired_work_text="", desired_work_folded="",
-                  next_follow_up=date.today() + timedelta(days=len(name) % 14))
+                  next_follow_up=clock.today() + timedelta(days=len(name) % 14))
     c.coach_links = [CandidateCoach(user_id=coach.id)]
     c.skills = [CandidateSkill(code=s) for s in skills]
     c.occupations = [CandidateOccupation(position=i, name=o, name_folded=fold(o)) for i, o in enumerate(occupations)]
@@ -45,7 +46,7 @@ def _candidate(coach, name, status, intake, skills, occupations, hours, municipa
 
 
 def _kaisa(coach, user, employer) -> Candidate:
-    today = date.today()
+    today = clock.today()
     intake = today - timedelta(days=45)
     c = _candidate(coach, user.name, "job_search", intake, ["customer_service", "cash_register", "shelf_stocking"],
                    ["Myyjä", "Kassatyöntekijä"], (20, 30), "837", user=user)
@@ -108,7 +109,7 @@ def seed() -> str:
     _kaisa(coach, user, demo_org("employer"))
     # The demo coach also reads the provider's audit log, to show it.
     db.session.add(OrganisationAdmin(organisation_id=coach.organisation_id, user_id=coach.id))
-    today = date.today()
+    today = clock.today()
     for name, status, days, skills, occupations, hours, municipality, contact in OTHERS:
         c = _candidate(coach, name, status, today - timedelta(days=days), skills, occupations, hours, municipality)
         if contact is not None:

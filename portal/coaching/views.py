@@ -6,10 +6,10 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from portal import nav
+from portal import clock, nav
 from portal.coaching import candidates as svc
 from portal.coaching import caseload, team
-from portal.coaching.access import candidate_for, is_org_admin, local_today, log_read, render_and_commit
+from portal.coaching.access import candidate_for, is_org_admin, log_read, render_and_commit
 from portal.coaching.catalogues import labels_for
 from portal.coaching.erasure import erase_candidate, erasure_blockers
 from portal.coaching.forms import (AccountForm, AddCoachForm, ConfirmForm, ContactForm, EraseForm, StatusForm,
@@ -44,7 +44,7 @@ def index():
     sort = sort_choice(caseload.SORTS, "name")
     stmt = apply_sort(caseload.caseload_query(current_user, status, q), caseload.SORTS, sort, svc.Candidate.id)
     page = paginate(stmt)
-    today = local_today()
+    today = clock.today()
     caseload.log_caseload_read(current_user, page.items)
     return render_and_commit("coaching/index.html", page=page, sort=sort, status=status, q=q, today=today,
                                summary=caseload.summary(current_user, today), statuses=STATUS_LABELS,
@@ -58,7 +58,7 @@ def new():
     form = candidate_form()
     if form.validate_on_submit():
         try:
-            candidate = svc.create_candidate(current_user, profile_data(form), local_today())
+            candidate = svc.create_candidate(current_user, profile_data(form), clock.today())
         except ServiceError as exc:
             show_refusal(form, exc)
         else:
@@ -108,7 +108,7 @@ def status(candidate_id: int):
     if form.validate_on_submit():
         try:
             svc.change_status(candidate, form.status.data, form.since.data, form.note.data, current_user,
-                              local_today())
+                              clock.today())
         except ServiceError as exc:
             show_refusal(form, exc)
         else:
@@ -128,7 +128,7 @@ def contacts(candidate_id: int):
     form = ContactForm()
     if form.validate_on_submit():
         try:
-            svc.record_employer_contact(candidate, form.contact_on.data, form.note.data, current_user, local_today())
+            svc.record_employer_contact(candidate, form.contact_on.data, form.note.data, current_user, clock.today())
         except ServiceError as exc:
             show_refusal(form, exc)
         else:

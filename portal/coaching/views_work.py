@@ -8,8 +8,9 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, TextAreaField
 from wtforms.validators import Length, Optional
 
+from portal import clock
 from portal.coaching import assessments, modules, plans
-from portal.coaching.access import candidate_for, local_today, log_read, render_and_commit
+from portal.coaching.access import candidate_for, log_read, render_and_commit
 from portal.coaching.forms import FollowUpForm, GoalForm, ModuleForm, PlanForm, ReviewForm
 from portal.coaching.labels import (DECISION_LABELS, DESTINATION_LABELS, GOAL_STATUS_LABELS, MODULE_STATUS_LABELS,
                                     PLAN_ACTION_LABELS)
@@ -61,7 +62,7 @@ def assessment(candidate_id: int):
                 "services": form.services.data, "participants": form.participants.data,
                 "complete": request.form.get("action") == "complete"}
         try:
-            assessments.save_assessment(candidate, data, current_user, local_today())
+            assessments.save_assessment(candidate, data, current_user, clock.today())
         except ServiceError as exc:
             show_refusal(form, exc)
         else:
@@ -135,7 +136,7 @@ def goal(candidate_id: int, goal_id: int):
     if request.method == "POST" and target.validate():
         try:
             if target is follow:
-                plans.add_follow_up(candidate, current, follow.data, current_user, local_today())
+                plans.add_follow_up(candidate, current, follow.data, current_user, clock.today())
             else:
                 plans.edit_goal(candidate, current, form.data, current_user)
         except ServiceError as exc:

@@ -11,7 +11,7 @@ Hard constraints (a pair that fails one is not ranked, unless noted):
              ``allow_missing_adjustments`` (the coach's choice) a missing one
              lowers the score by ``MISSING_ADJUSTMENT_PENALTY`` points instead;
   location   same municipality or a neighbouring one, unless the role is
-             fully remote; unknown on either side passes;
+             fully remote; unknown on either side passes (portal.domain.location);
   languages  every language the role requires is one the candidate speaks.
 
 Score, 0 to 100, from parts (weights in ``WEIGHTS``):
@@ -35,6 +35,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+
+from portal.domain.location import FAR, reach
 
 WEIGHTS = {"essential": 50.0, "desired": 25.0, "negotiable": 15.0, "clause": 10.0}
 SKILL_MATCH = 85
@@ -110,7 +112,7 @@ class Explanation:
     demands_removed: tuple[tuple[str, str], ...]  # (demand, adjustment that removes it)
     demands_too_high: tuple[str, ...]
     clause_target_groups: tuple[str, ...]
-    location: str = ""  # why location passed or failed: remote, unknown, same, neighbour, far
+    location: str = ""  # why location passed or failed: one of portal.domain.location.REASONS
 
 
 @dataclass(frozen=True)
@@ -159,8 +161,8 @@ def explain(candidate: CandidateProfile, role: RoleProfile, options: MatchOption
     (failed if too_high else passed).append("demands")
     missing = tuple(sorted(candidate.adjustments_needed - role.adjustments_offered))
     (failed if missing and not options.allow_missing_adjustments else passed).append("adjustments")
-    location = location_reason(candidate, role, options)
-    (failed if location == "far" else passed).append("location")
+    location = reach(candidate.municipality, options.neighbours).reason(role.municipality, role.remote)
+    (failed if location == FAR else passed).append("location")
     (passed if role.languages_required <= candidate.languages else failed).append("languages")
 
     essential = tuple(_best(s, candidate.skills) for s in role.essential_skills)
@@ -190,30 +192,3 @@ def total(parts: Mapping[str, float]) -> float:
     """The score from its parts, kept within 0..100 and rounded to one decimal."""
     return round(min(100.0, max(0.0, sum(parts.values()))), 1)
 
-
-def location_reason(candidate: CandidateProfile, role: RoleProfile, options: MatchOptions) -> str:
-    """Why the location constraint passed or failed: remote, unknown, same, neighbour or far."""
-    if role.remote == "fully":
-        return "remote"
-    if not candidate.municipality or not role.municipality:
-        return "unknown"
-    if candidate.municipality == role.municipality:
-        return "same"
-    if role.municipality in options.neighbours.get(candidate.municipality, frozenset()):
-        return "neighbour"
-    return "far"
-
-
-_RANKING = ("Ranking", "rank_candidates", "rank_candidates_page", "rank_roles", "rank_roles_page")
-
-
-def __getattr__(name: str) -> object:
-    """The ranking functions live in portal.domain.ranking; their names stay importable from here.
-
-    Looked up on first use rather than imported at the end of this module, so
-    that importing ranking or matching_arrays first is no circular import.
-    """
-    if name in _RANKING:
-        from portal.domain import ranking
-        return getattr(ranking, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

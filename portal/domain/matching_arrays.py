@@ -13,6 +13,7 @@ from itertools import chain
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from portal.domain.location import REMOTE_ANYWHERE, UNKNOWN, reach
 from portal.domain.matching import (
     MISSING_ADJUSTMENT_PENALTY,
     PARTIAL_MIN_LENGTH,
@@ -174,18 +175,23 @@ def _constraints(candidates: Sequence[CandidateProfile], roles: Sequence[RolePro
 
 
 def _near(candidates: Sequence[CandidateProfile], roles: Sequence[RoleProfile], options: MatchOptions) -> np.ndarray:
-    codes = sorted({c.municipality for c in candidates if c.municipality}
-                   | {r.municipality for r in roles if r.municipality})
-    index: dict[str | None, int] = {code: i + 1 for i, code in enumerate(codes)}  # 0: unknown
-    table = np.eye(len(codes) + 1, dtype=bool)
-    table[0, :] = table[:, 0] = True
-    for code, near in options.neighbours.items():
-        for other in near:
-            if code in index and other in index:
-                table[index[code], index[other]] = True
-    c_idx = np.array([index.get(c.municipality, 0) for c in candidates])
-    r_idx = np.array([index.get(r.municipality, 0) for r in roles])
-    remote = np.array([r.remote == "fully" for r in roles])[None, :]
+    """(C x R) the location rule of portal.domain.location, as a table over the distinct municipalities.
+
+    Row i of the table holds what reach(code i).role_places() holds: built
+    from the rule's own sets, not written again here.
+    """
+    codes = sorted({c.municipality or UNKNOWN for c in candidates} | {r.municipality or UNKNOWN for r in roles})
+    index = {code: i for i, code in enumerate(codes)}
+    table = np.zeros((len(codes), len(codes)), dtype=bool)
+    for code, i in index.items():
+        person = reach(code, options.neighbours)
+        if person.anywhere:
+            table[i, :] = True
+        else:
+            table[i, [index[p] for p in person.role_places() if p in index]] = True
+    c_idx = np.array([index[c.municipality or UNKNOWN] for c in candidates])
+    r_idx = np.array([index[r.municipality or UNKNOWN] for r in roles])
+    remote = np.array([r.remote in REMOTE_ANYWHERE for r in roles])[None, :]
     reachable: np.ndarray = table[c_idx[:, None], r_idx[None, :]] | remote
     return reachable
 

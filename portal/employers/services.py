@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from portal import signals
 from portal.accounts.models import Organisation
 from portal.audit.services import record
+from portal.clock import today
 from portal.db_types import utcnow
 from portal.domain import job_roles as jr
 from portal.domain.text import clean_block, clean_line, fold
@@ -24,9 +25,9 @@ from portal.employers.models import (EmployerLocation, EmployerProfile, JobRole,
                                      JobRoleLanguage, JobRoleSkill)
 from portal.errors import ServiceError
 from portal.extensions import db
-from portal.guidance.rules_data import rules, today
-from portal.identity.services import ORGANISATION_DETAILS
 from portal.employers.search_index import index_role
+from portal.guidance.rules_data import rules
+from portal.identity.services import ORGANISATION_DETAILS
 from portal.reference.models import ReferenceItem
 
 ROLE_SORTS = {"updated": JobRole.updated_at, "title": JobRole.title, "status": JobRole.status,
@@ -112,7 +113,7 @@ def form_data(role: JobRole) -> dict[str, Any]:
     data.update(essential_skills="\n".join(s.name for s in role.essential_skills),
                 negotiable_skills="\n".join(s.name for s in role.negotiable_skills),
                 adjustments=role.adjustment_codes, languages=role.language_codes,
-                clause_id=clauses.clause_id_of(role))
+                clause_id=role.clause_id)
     data.update({f"demand_{code}": level for code, level in role.demand_levels.items()})
     return data
 
@@ -179,7 +180,7 @@ def _apply(role: JobRole, data: dict[str, Any]) -> None:
         setattr(role, name, data[name])
     role.trial_weeks = data["trial_weeks"] if data["kind"] == "work_trial" else None
     role.positions = data["positions"] or 1
-    clauses.set_clause(role, data["clause_id"])
+    role.clause_id = data["clause_id"]
     codes = _skill_codes()
     lines = [(n, True) for n in data["essential_skills"]] + [(n, False) for n in data["negotiable_skills"]]
     role.skills = [JobRoleSkill(position=i, name=name, name_folded=fold(name)[:100], essential=essential,
@@ -233,7 +234,7 @@ def _data_of(role: JobRole) -> dict[str, Any]:
         "kind": role.kind, "title": role.title, "description": role.description,
         "municipality_code": role.municipality_code, "remote": role.remote, "hours_min": role.hours_min,
         "hours_max": role.hours_max, "trial_weeks": role.trial_weeks, "positions": role.positions,
-        "open_until": role.open_until, "clause_id": clauses.clause_id_of(role),
+        "open_until": role.open_until, "clause_id": role.clause_id,
         "essential_skills": [s.name for s in role.essential_skills],
         "negotiable_skills": [s.name for s in role.negotiable_skills],
     }

@@ -11,6 +11,7 @@ from portal import nav
 from portal.campaigns.forms import PLEDGE_LABELS
 from portal.campaigns.pledges import organisation_summary
 from portal.accounts.services import members
+from portal.clock import today
 from portal.employers import clauses, services
 from portal.employers.forms import (ACTION_DONE, ACTION_LABELS, ACTION_QUESTIONS, STATE_LABELS, ConfirmForm,
                                     ProfileForm, SignupForm, problem_text, role_form)
@@ -18,7 +19,7 @@ from portal.employers.signup import sign_up
 from portal.errors import ServiceError, show_refusal
 from portal.extensions import db, limiter
 from portal.identity.services import pending_count
-from portal.guidance.rules_data import rules, today
+from portal.guidance.rules_data import rules
 from portal.domain import job_roles as jr
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.employers.forms import hours_text, role_labels
@@ -147,7 +148,7 @@ def role(role_id: int):
     """One of the organisation's roles as it looks, with the changes of state open to it."""
     role = get_or_404(services.own_role(_org(), role_id))
     return render_template("employers/role.html", role=role, org=_org(), actions=jr.actions_for(role.status),
-                           clause_label=clauses.label_for(_org().id, clauses.clause_id_of(role)), today=today(),
+                           clause_label=clauses.label_for(_org().id, role.clause_id), today=today(),
                            action_labels=ACTION_LABELS, states=STATE_LABELS, labels=role_labels(),
                            hours_text=hours_text)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
 
 from flask import current_app
 from flask_babel import gettext as _
@@ -15,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from portal.audit.services import record
 from portal.campaigns.access import owned_by_user
+from portal.clock import HELSINKI
 from portal.db_types import utcnow
 from portal.domain import events as rules
 from portal.errors import ServiceError
@@ -23,7 +23,6 @@ from portal.events.tokens import by_confirm_token, confirm_token  # noqa: F401  
 from portal.extensions import db, limiter
 from portal.versions import note
 
-HELSINKI = ZoneInfo("Europe/Helsinki")
 LANGS = ("fi", "sv", "en")
 SORTS = {"starts": Event.starts_at, "title": Event.title_fi, "taken": Event.taken}
 

@@ -16,16 +16,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import and_, case, exists, func, literal, or_, select
 from sqlalchemy.orm import joinedload, lazyload
 
+from portal.clock import today
 from portal.domain import job_roles as jr
 from portal.domain import text
 from portal.employers.models import JobRole, JobRoleAdjustment, JobRoleTerm, SearchTerm
 from portal.extensions import db
-from portal.guidance.rules_data import today
-from portal.inputs import page_number, whole_number
+from portal.inputs import whole_number
+from portal.listing import Page, fetched_page
 
 MAX_ANSWERS_PER_TERM = 200
 MIN_RANK = 70.0
@@ -154,34 +154,33 @@ def _ranked(f: RoleFilters):
             .having(score >= MIN_RANK)).subquery("ranked")
 
 
-class IdPagination(Pagination):
-    """One page in lean queries: the page's ids, the total, then the roles by id.
+def _id_page(ids_stmt, options: list, window: bool):
+    """fetch(offset, limit) for listing.fetched_page: one page in lean queries.
 
-    Sorting and counting run over ids and indexed sort keys only, never over
-    whole rows with their long texts; the roles of the page are then loaded
-    by id with their relations. With ``window`` the total comes with the ids
-    (a window count, for ranked searches, whose scoring would otherwise run
-    twice); without it a separate count runs from the listing's indexes.
+    The page's ids, the total, then the roles by id: sorting and counting run
+    over ids and indexed sort keys only, never over whole rows with their long
+    texts; the roles of the page are then loaded by id with their relations.
+    With ``window`` the total comes with the ids (a window count, for ranked
+    searches, whose scoring would otherwise run twice); without it a separate
+    count runs from the listing's indexes.
     """
-
-    def _query_items(self) -> list:
-        ids_stmt, options = self._query_args["ids"], self._query_args["options"]
-        rows = db.session.execute(ids_stmt.limit(self.per_page).offset(self._query_offset)).all()
-        self._total = rows[0].total if rows and self._query_args["window"] else None
+    def fetch(offset: int, limit: int) -> tuple[list, int]:
+        rows = db.session.execute(ids_stmt.limit(limit).offset(offset)).all()
+        if window and rows:
+            total = rows[0].total
+        else:
+            counted = ids_stmt.order_by(None).with_only_columns(JobRole.id).subquery()
+            total = db.session.scalar(select(func.count()).select_from(counted))
         if not rows:
-            return []
+            return [], total
         ids = [row.id for row in rows]
         by_id = {r.id: r for r in db.session.scalars(select(JobRole).where(JobRole.id.in_(ids)).options(*options))}
-        return [by_id[i] for i in ids]
+        return [by_id[i] for i in ids], total
 
-    def _query_count(self) -> int:
-        if self._total is not None:
-            return self._total
-        counted = self._query_args["ids"].order_by(None).with_only_columns(JobRole.id).subquery()
-        return db.session.scalar(select(func.count()).select_from(counted))
+    return fetch
 
 
-def search(f: RoleFilters, page: int | None = None, per_page: int = 20, full: bool = False) -> Pagination:
+def search(f: RoleFilters, page: int | None = None, per_page: int = 20, full: bool = False) -> Page:
     """A page of published roles that pass the filters, in the chosen order."""
     order = _SQL_ORDER[f.effective_sort]() if f.effective_sort != "relevance" else ()
     ranked = _ranked(f) if f.terms else None
@@ -194,8 +193,8 @@ def search(f: RoleFilters, page: int | None = None, per_page: int = 20, full: bo
                .join(ranked, ranked.c.role_id == JobRole.id).where(*_conditions(f)))
         if f.effective_sort == "relevance":
             order = (ranked.c.score.desc(), *_SQL_ORDER["newest"]())
-    return IdPagination(page=page or page_number(), per_page=per_page, max_per_page=100, error_out=False,
-                        ids=ids.order_by(*order), options=_load_options(full), window=ranked is not None)
+    return fetched_page(_id_page(ids.order_by(*order), _load_options(full), ranked is not None), per_page,
+                        page or None)
 
 
 def published_role(role_id: int):

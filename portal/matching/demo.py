@@ -15,10 +15,11 @@ the demo coach has a proposal, nothing is added.
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
+from portal import clock
 from portal.accounts.demo import demo_org, demo_user
 from portal.coaching.consents import give_consent, valid_consent
 from portal.coaching.models import Candidate
@@ -71,7 +72,7 @@ def seed() -> str:
     if clause is not None and cleaner.clause_id is None:
         cleaner.clause_id = clause.id
     clause_id = cleaner.clause_id
-    today = date.today()
+    today = clock.today()
     # Messages to the employer speak of the work only, never by name (the employer sees a code).
     propose(coach, kaisa, cleaner, "Vahva asiakaspalvelukokemus kaupasta. Toivoo aamupäivätyötä ja asteittaista "
                                    "aloitusta.", explain_pair(kaisa.id, cleaner.id))

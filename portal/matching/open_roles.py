@@ -13,6 +13,7 @@ from datetime import date
 import numpy as np
 
 from portal.cache import cached
+from portal.domain.location import REMOTE_ANYWHERE, UNKNOWN, reach
 from portal.domain.matching import CandidateProfile, MatchOptions, RoleProfile
 from portal.matching.profiles import (LANGUAGES, Reference, RoleInfo, _reference_rows, _role_data, _Same, _show,
                                       open_role_conditions, reference)
@@ -51,7 +52,7 @@ class OpenRoles:
     hours_min: np.ndarray
     hours_max: np.ndarray
     hours_known: np.ndarray
-    municipality: _Codes  # None as ""
+    municipality: _Codes  # None as location.UNKNOWN
     remote: _Codes
     kind: _Codes
 
@@ -64,9 +65,9 @@ class OpenRoles:
               remote: str = "") -> np.ndarray:
         """Positions (in id order) of the roles that within_reach(person) and the page's filters keep."""
         keep = ~self.hours_known | ((self.hours_max >= person.hours_min) & (self.hours_min <= person.hours_max))
-        if person.municipality:
-            near = {person.municipality} | set(options.neighbours.get(person.municipality, ()))
-            keep &= self.remote.among("fully") | self.municipality.among("", *near)
+        place = reach(person.municipality, options.neighbours)
+        if not place.anywhere:
+            keep &= self.remote.among(*REMOTE_ANYWHERE) | self.municipality.among(*place.role_places())
         if kind:
             keep &= self.kind.among(kind)
         if municipality:
@@ -98,7 +99,7 @@ def _open_roles(day: date) -> OpenRoles:
         position={p.id: i for i, p in enumerate(profiles)},
         hours_min=column(r.hours_min or 0 for r in roles_info), hours_max=column(r.hours_max or 0 for r in roles_info),
         hours_known=column((r.hours_min is not None and r.hours_max is not None for r in roles_info), bool),
-        municipality=_Codes([r.municipality or "" for r in roles_info]), remote=_Codes([r.remote for r in roles_info]),
+        municipality=_Codes([r.municipality or UNKNOWN for r in roles_info]), remote=_Codes([r.remote for r in roles_info]),
         kind=_Codes([r.kind for r in roles_info]))
 
 

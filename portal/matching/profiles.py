@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import and_, or_, select
 
 from portal.accounts.models import Organisation
+from portal.domain.location import REMOTE_ANYWHERE, reach
 from portal.domain.matching import CandidateProfile, MatchOptions, RoleProfile
 from portal.domain.text import fold
 from portal.employers.models import JobRole, JobRoleAdjustment, JobRoleDemand, JobRoleLanguage, JobRoleSkill
@@ -112,17 +113,17 @@ def open_role_conditions(today: date, kind: str = "", municipality: str = "", re
 def within_reach(person: CandidateProfile, options: MatchOptions) -> list:
     """SQL conditions keeping only the roles that pass the person's hours and location constraints.
 
-    The same tests as the domain's (portal.domain.matching: an unknown hours
-    range or municipality passes, a fully remote role is near everyone), run
+    The same tests as the domain's (an unknown hours range passes, as in
+    portal.domain.matching; the sets of portal.domain.location's rule), run
     by the database first, so that a page loads the few hundred roles the
     person could take rather than every open role of the region.
     """
     found = [or_(JobRole.hours_min.is_(None), JobRole.hours_max.is_(None),
                  and_(JobRole.hours_max >= person.hours_min, JobRole.hours_min <= person.hours_max))]
-    if person.municipality:
-        near = {person.municipality} | set(options.neighbours.get(person.municipality, ()))
-        found.append(or_(JobRole.remote == "fully", JobRole.municipality_code.is_(None),
-                         JobRole.municipality_code == "", JobRole.municipality_code.in_(sorted(near))))
+    place = reach(person.municipality, options.neighbours)
+    if not place.anywhere:
+        found.append(or_(JobRole.remote.in_(sorted(REMOTE_ANYWHERE)), JobRole.municipality_code.is_(None),
+                         JobRole.municipality_code.in_(sorted(place.role_places()))))
     return found
 
 

@@ -5,20 +5,21 @@ the rows of the page shown.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flask import abort, has_request_context
-from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import func, select
 
 from portal.accounts.models import Organisation
+from portal.clock import today
 from portal.coaching.models import Candidate, CandidateCoach
 from portal.domain.caseload import ACTIVE_STATUSES
 from portal.domain.job_roles import KINDS, REMOTE
-from portal.domain.matching import Explanation, explain, rank_candidates_page, rank_roles_page, total
+from portal.domain.matching import Explanation, explain, total
+from portal.domain.ranking import rank_candidates_page, rank_roles_page
 from portal.employers.models import JobRole
-from portal.guidance.rules_data import today
 from portal.i18n import current_language
+from portal.listing import Page, fetched_page
 from portal.matching import candidate_profiles, open_roles, profiles
 from portal.matching.candidate_profiles import CandidateInfo
 from portal.matching.profiles import RoleInfo
@@ -51,23 +52,20 @@ def _language() -> str:
     return current_language() if has_request_context() else "fi"
 
 
-class RankedPage(Pagination):
-    """A page of a ranking computed in memory; works with the shared pagination macro."""
+@dataclass
+class RankedPage(Page):
+    """A page of a ranking computed in memory, with how the page shows each folded text."""
 
-    @property
-    def display(self) -> dict[str, dict[str, str]]:
-        """side -> folded text -> how the page shows it."""
-        return self._query_args["display"]
+    display: dict[str, dict[str, str]] = field(default_factory=dict)  # side -> folded text -> as shown
 
-    def _query_items(self) -> list:
-        ranking = self._query_args["rank"](self._query_offset, self.per_page)
-        self._total = ranking.total
-        info = self._query_args["info"]
-        return [(match, info[match.role_id if self._query_args["by_role"] else match.candidate_id])
-                for match in ranking.matches]
 
-    def _query_count(self) -> int:
-        return self._total
+def _ranked_page(rank, info: dict, by_role: bool, display: dict) -> RankedPage:
+    """The ?page= slice of rank(offset, limit), each match with the info of its role or candidate."""
+    def fetch(offset: int, limit: int) -> tuple[list, int]:
+        ranking = rank(offset, limit)
+        return [(m, info[m.role_id if by_role else m.candidate_id]) for m in ranking.matches], ranking.total
+
+    return RankedPage(**vars(fetched_page(fetch, PER_PAGE)), display=display)
 
 
 def ranked_roles(candidate: Candidate, filters: Filters) -> RankedPage:
@@ -84,11 +82,10 @@ def ranked_roles(candidate: Candidate, filters: Filters) -> RankedPage:
                                 ref)
 
     def rank(offset, limit):
-        """One page of the ranking (RankedPage asks for its slice)."""
+        """One page of the ranking (_ranked_page asks for its slice)."""
         return rank_roles_page(person[0], role_profiles, options, offset, limit, filters.min_score)
 
-    return RankedPage(per_page=PER_PAGE, error_out=False, rank=rank, info=kept.info, by_role=True,
-                      display=ref.display)
+    return _ranked_page(rank, kept.info, True, ref.display)
 
 
 def caseload_conditions(coach) -> list:
@@ -109,11 +106,10 @@ def ranked_candidates(coach, role_id: int, filters: Filters) -> tuple[RoleInfo, 
     options = ref.options(filters.allow_missing)
 
     def rank(offset, limit):
-        """One page of the ranking (RankedPage asks for its slice)."""
+        """One page of the ranking (_ranked_page asks for its slice)."""
         return rank_candidates_page(role_profiles[0], people, options, offset, limit, filters.min_score)
 
-    return kept.info[role_id], RankedPage(per_page=PER_PAGE, error_out=False, rank=rank, info=info, by_role=False,
-                                          display=ref.display)
+    return kept.info[role_id], _ranked_page(rank, info, False, ref.display)
 
 
 @dataclass(frozen=True)

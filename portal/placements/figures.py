@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
 from portal.accounts.models import Membership, Organisation, User
+from portal.clock import HELSINKI
 from portal.coaching.models import Candidate, CandidateCoach, EmployerContact
 from portal.domain.caseload import ACTIVE_STATUSES
 from portal.domain.employment_figures import (CandidateFacts, Figures, PlacementFacts, ProposalFacts, coach_figures,
@@ -20,8 +20,6 @@ from portal.domain.employment_figures import (CandidateFacts, Figures, Placement
 from portal.extensions import db
 from portal.placements.models import Placement
 from portal.proposals.models import Proposal
-
-HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
 @dataclass

@@ -15,9 +15,8 @@ from datetime import date
 from flask import current_app
 from sqlalchemy import select
 
-from portal import signals
+from portal import clock, signals
 from portal.audit.services import record
-from portal.coaching.access import local_today
 from portal.coaching.candidates import set_status
 from portal.coaching.models import Candidate, CandidateCoach
 from portal.coaching.services import register_erasure_blocker
@@ -141,7 +140,7 @@ def record_change(placement: Placement, change: str, on: date, actor, reason: st
 def follow_candidate(placement: Placement, actor, on: date) -> None:
     """Move the candidate's status with the placement: in a trial, employed, or back to job search."""
     candidate = db.session.get(Candidate, placement.candidate_id)
-    today = local_today()
+    today = clock.today()
     if placement.state in rules.ACTIVE_STATES:
         status = rules.STATUS_FOR_KIND[placement.kind]
     else:

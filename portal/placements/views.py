@@ -10,9 +10,9 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from portal import nav
+from portal import clock, nav
 from portal.audit.services import record
-from portal.coaching.access import local_today, render_and_commit
+from portal.coaching.access import render_and_commit
 from portal.domain.proposals import can_place
 from portal.errors import show_refusal
 from portal.extensions import db
@@ -79,7 +79,7 @@ def new(proposal_id: int):
         flash(message("not_accepted"), "error")
         detail = "proposals.coach_detail" if current_user.role == "coach" else "proposals.employer_detail"
         return redirect(url_for(detail, proposal_id=proposal.id))
-    role, today = proposal.role, local_today()
+    role, today = proposal.role, clock.today()
     end = today + timedelta(weeks=role.trial_weeks) - timedelta(days=1) if role.trial_weeks else None
     form = TermsForm(data=None if request.method == "POST" else {
         "kind": role.kind, "start_on": today, "end_on": end, "work_share": 100, "clause_id": role.clause_id or NO_CLAUSE})
@@ -121,7 +121,7 @@ def detail(placement_id: int):
 def end(placement_id: int):
     """Confirm and record the end of a placement."""
     placement = get_or_404(services.for_user(current_user, placement_id))
-    form = EndForm(data=None if request.method == "POST" else {"end_on": local_today()})
+    form = EndForm(data=None if request.method == "POST" else {"end_on": clock.today()})
     if form.validate_on_submit():
         try:
             actions.end(current_user, placement, form.end_on.data, form.reason.data or None)
@@ -141,7 +141,7 @@ def convert(placement_id: int):
     """A work trial becomes a job or an apprenticeship."""
     placement = get_or_404(services.for_user(current_user, placement_id))
     form = ConvertForm(data=None if request.method == "POST" else {
-        "kind": "job", "start_on": local_today(), "work_share": placement.share_percent,
+        "kind": "job", "start_on": clock.today(), "work_share": placement.share_percent,
         "clause_id": placement.clause_id or NO_CLAUSE})
     form.set_clauses(clauses_for_supplier(placement.organisation_id), _("No clause"))
     if form.validate_on_submit():

@@ -8,8 +8,8 @@ from flask import render_template
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from portal import nav
-from portal.coaching.access import is_org_admin, local_today
+from portal import clock, nav
+from portal.coaching.access import is_org_admin
 from portal.extensions import db
 from portal.placements import figures
 from portal.placements.reminders import send_trial_reminders
@@ -24,7 +24,7 @@ nav.add("placements.figures_providers", _l("Employment figures"), ("admin",), or
 @roles("coach")
 def figures_page():
     """The coach's own figures and their provider's; the provider admin also sees each coach's."""
-    today = local_today()
+    today = clock.today()
     whole, per_coach = figures.provider_page(current_user.organisation_id, today)
     own = next((f for coach, f in per_coach if coach.id == current_user.id), None)
     admin = is_org_admin()
@@ -36,7 +36,7 @@ def figures_page():
 @roles("admin")
 def figures_providers():
     """Every provider's figures."""
-    today = local_today()
+    today = clock.today()
     return render_template("placements/figures_providers.html", rows=figures.all_providers(today), today=today)
 
 
@@ -45,7 +45,7 @@ def figures_providers():
               help="The day to remind for (default: today in Finland).")
 def remind(day) -> None:
     """Remind both sides of the work trials that end within two weeks (safe to run from cron)."""
-    today: date = day.date() if day else local_today()
+    today: date = day.date() if day else clock.today()
     sent = send_trial_reminders(today)
     db.session.commit()
     click.echo(f"{sent} trial reminders sent")

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from flask_sqlalchemy.pagination import Pagination
 
 from portal.cache import cached
-from portal.listing import PER_PAGE, SortChoice
+from portal.clock import today
+from portal.listing import Page, SortChoice, list_page
 from portal.procurements.charts import Point, buyer_timeline
-from portal.procurements.figures import BuyerFigures, ClauseFigures, Filters, buyer_figures, today
+from portal.procurements.figures import BuyerFigures, ClauseFigures, Filters, buyer_figures
 from portal.procurements.labels import STATE_ORDER
 
 
@@ -32,29 +32,12 @@ SORTS = {
 }
 
 
-class ListPage(Pagination):
-    """Flask-SQLAlchemy's pagination over a list already in memory (same attributes for the macros)."""
-
-    def _query_items(self) -> list:
-        data = self._query_args["data"]
-        start = (self.page - 1) * self.per_page
-        return data[start:start + self.per_page]
-
-    def _query_count(self) -> int:
-        return len(self._query_args["data"])
-
-
-def paginate_list(data: list, per_page: int = PER_PAGE) -> ListPage:
-    """A page of the list by ?page=; a page out of range shows as empty, never an error."""
-    return ListPage(per_page=per_page, max_per_page=100, error_out=False, data=data)
-
-
 @dataclass
 class Dashboard:
     """What the dashboard page shows: the figures, one page of rows, the chart points, counts by state."""
 
     figures: BuyerFigures
-    page: ListPage
+    page: Page
     timeline: dict[str, list[Point]]
     totals: dict[str, int]
 
@@ -108,4 +91,4 @@ def dashboard(buyer_id: int, filters: Filters, sort: SortChoice) -> Dashboard:
     totals: dict[str, int] = {}
     for row in rows:
         totals[row.status.state] = totals.get(row.status.state, 0) + 1
-    return Dashboard(BuyerFigures(rows, {}, as_of), paginate_list(rows), timeline, totals)
+    return Dashboard(BuyerFigures(rows, {}, as_of), list_page(rows), timeline, totals)

@@ -12,11 +12,11 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from portal.accounts.demo import demo_org
+from portal.clock import today
 from portal.domain.person_months import add_months
 from portal.domain.procurement_rules import ClauseParams
 from portal.extensions import db
 from portal.procurements.clause_text import get_template, render
-from portal.procurements.figures import today
 from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
 from portal.reference.services import items
 

@@ -4,26 +4,18 @@ hand them to portal.domain.obligations, and round the results once for every pag
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import cached_property
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from portal.domain.obligation_details import report_dates
+from portal.clock import today
 from portal.domain.obligations import STATES, Clause, Entry, Status, evaluate
 from portal.extensions import db
 from portal.inputs import calendar_date, db_int
 from portal.procurements.loading import ClauseInfo, load
 from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
-
-HELSINKI = ZoneInfo("Europe/Helsinki")
-
-
-def today() -> date:
-    """Today's date in Finland (the server runs on UTC)."""
-    return datetime.now(HELSINKI).date()
-
 
 def to_domain(clause: EmploymentClause) -> Clause:
     """The clause as the domain counts it; its period starts with the contract."""

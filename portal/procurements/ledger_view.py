@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from portal.domain.obligation_details import contributions
+from portal.employers.models import JobRole
 from portal.extensions import db
-from portal.listing import sort_choice
-from portal.procurements.dashboard import ListPage, paginate_list
+from portal.listing import Page, list_page, sort_choice
 from portal.procurements.figures import ClauseFigures, round_figure, to_domain
 from portal.procurements.models import LedgerEntry
 
@@ -34,7 +34,7 @@ LEDGER_SORTS = {
 class LedgerPage:
     """A page of ledger lines and the sort that ordered them."""
 
-    page: ListPage
+    page: Page
     sort: object
 
 
@@ -45,17 +45,10 @@ def ledger_page(figures: ClauseFigures, rows: list[LedgerEntry]) -> LedgerPage:
              for row, part in zip(rows, explained)]
     sort = sort_choice(LEDGER_SORTS, "start")
     lines.sort(key=LEDGER_SORTS[sort.key], reverse=sort.descending)
-    return LedgerPage(paginate_list(lines), sort)
+    return LedgerPage(list_page(lines), sort)
 
 
 def linked_roles(clause_id: int) -> list:
-    """(id, title) of employers' roles linked to the clause, once the employers feature links them."""
-    try:
-        from portal.employers.models import JobRole
-    except ImportError:
-        return []
-    column = getattr(JobRole, "clause_id", None)
-    if column is None:
-        return []
-    return list(db.session.execute(select(JobRole.id, JobRole.title).where(column == clause_id)
+    """(id, title) of employers' roles linked to the clause."""
+    return list(db.session.execute(select(JobRole.id, JobRole.title).where(JobRole.clause_id == clause_id)
                                    .order_by(JobRole.title, JobRole.id)))

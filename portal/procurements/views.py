@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from portal import nav
+from portal.clock import today
 from portal.domain.procurement_rules import TRANSITIONS
 from portal.errors import ServiceError, show_refusal
 from portal.excel import XLSX_MIMETYPE
@@ -16,7 +17,7 @@ from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.procurements import dashboard as dash
 from portal.procurements import export, presenters, services
-from portal.procurements.figures import Filters, procurement_figures, today
+from portal.procurements.figures import Filters, procurement_figures
 from portal.procurements.forms import InviteSupplierForm, ProcurementForm, StatusForm
 from portal.procurements.labels import STATE_LABELS, STATUS_LABELS
 from portal.procurements.models import Procurement

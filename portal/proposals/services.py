@@ -9,8 +9,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from portal import clock
 from portal.audit.services import record
-from portal.coaching.access import local_today
 from portal.coaching.models import Candidate, CandidateCoach
 from portal.coaching.consents import valid_consent
 from portal.coaching.services import record_employer_contact
@@ -75,7 +75,7 @@ def propose(coach, candidate: Candidate, role: JobRole, message: str, pair,
     proposal keeps its score and fit, and proposals import nothing of matching, which proposes.
     """
     require_verified(role.organisation)
-    today = local_today()
+    today = clock.today()
     consent = valid_consent(candidate.id, role.organisation_id)
     problems = rules.proposal_problems(consent is not None, role.status,
                                        role.open_until, today, _standing(candidate.id, role.id))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from flask import url_for
 from sqlalchemy import select
 
 from portal.cache import cached
@@ -10,7 +11,6 @@ from portal.campaigns import stories
 from portal.campaigns.services import current_campaigns, current_query
 from portal.events.services import upcoming, upcoming_query
 from portal.extensions import db
-from portal.links import optional_url
 from portal.public import figures
 
 
@@ -23,8 +23,8 @@ def home_context(now: datetime) -> dict:
         # The counts over the whole ledger cost 60-180 ms on a full-size region: cached until it changes.
         "open_roles": figures.open_roles_count(now.date()),
         "clauses": cached("home-clauses", (now.date(),), ("ledger",), lambda: figures.clause_figures(now.date())),
-        "signup_url": optional_url("employers.signup"),
-        "roles_url": optional_url("jobs.index"),
+        "signup_url": url_for("employers.signup"),
+        "roles_url": url_for("jobs.index"),
     }
 
 

@@ -1,10 +1,9 @@
 """The facts a refresh counts from, read as plain rows in a fixed number of queries.
 
 Candidates with their status steps, first employer contacts and coaches come
-from the coaching feature; placements from the matching feature (when it is
-installed); clauses and their ledgers from procurements. Nothing here turns
-into ORM objects: a region of 50,000 candidates and 200,000 placements is
-read in a few seconds.
+from the coaching feature; placements from the placements feature; clauses
+and their ledgers from procurements. Nothing here turns into ORM objects: a
+region of 50,000 candidates and 200,000 placements is read in a few seconds.
 """
 from __future__ import annotations
 
@@ -15,12 +14,8 @@ from sqlalchemy import String, func, select, type_coerce
 
 from portal.coaching.models import Candidate, CandidateCoach, EmployerContact, StatusChange
 from portal.extensions import db
+from portal.placements.models import Placement
 from portal.procurements.models import EmploymentClause, Procurement
-
-try:  # The placements feature is built in parallel; without it the placement figures stay empty.
-    from portal.placements.models import Placement
-except ImportError:  # pragma: no cover - depends on which features are installed
-    Placement = None
 
 
 @dataclass(slots=True)
@@ -97,9 +92,7 @@ def clause_buyers() -> dict[int, int]:
 
 
 def load_placements() -> list[PlacementRow]:
-    """Every placement with its buyer (through the clause it counts for); empty without the feature."""
-    if Placement is None:
-        return []
+    """Every placement with its buyer (through the clause it counts for)."""
     buyers, (text, as_date) = clause_buyers(), raw_dates()
     out = []
     for cid, provider, kind, state, start, end, subsidy, clause in db.session.connection().execute(select(
@@ -108,8 +101,3 @@ def load_placements() -> list[PlacementRow]:
         out.append(PlacementRow(cid, provider, kind, state, as_date(start), as_date(end),
                                 bool(subsidy), buyers.get(clause) if clause else None))
     return out
-
-
-def placements_installed() -> bool:
-    """Whether the matching feature's placements exist in this installation."""
-    return Placement is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from portal.coaching.labels import STATUS_LABELS
+from portal.placements.texts import END_REASON_LABELS
 from portal.procurements.labels import KIND_LABELS as CLAUSE_KIND_LABELS
 from portal.procurements.labels import STATE_LABELS as CLAUSE_STATE_LABELS
 from portal.procurements.labels import UNIT_LABELS
@@ -22,10 +23,6 @@ AUDIENCE_LABELS = {
 }
 PLACEMENT_KIND_LABELS = {"work_trial": _l("Work trial"), "job": _l("Job"), "apprenticeship": _l("Apprenticeship")}
 PLACEMENT_STATE_LABELS = {"started": _l("Running"), "ended": _l("Ended"), "converted": _l("Converted into employment")}
-try:  # the placements feature's words for why a placement ended, when it is installed
-    from portal.placements.texts import END_REASON_LABELS
-except ImportError:  # pragma: no cover
-    END_REASON_LABELS = {}
 HIDDEN = _l("hidden")
 YES, NO = _l("yes"), _l("no")
 

@@ -32,17 +32,16 @@ from portal.domain.privacy import Audience, visible_fields
 from portal.employers.models import JobRole
 from portal.excel import Sheet
 from portal.extensions import db
+from portal.placements.models import Placement
 from portal.procurements.models import EmploymentClause, Procurement
 from portal.reference.services import labels
 from portal.reports import labels as words
-from portal.reports.facts import Placement, raw_dates
+from portal.reports.facts import raw_dates
 from portal.reports.scope import Filters, Scope
 
 
 def placement_rows(scope: Scope, filters: Filters):
     """The ledger's rows (a generator over a streamed query) within the scope and filters."""
-    if Placement is None:
-        return
     f = filters.within(scope)
     employer, provider, buyer = aliased(Organisation), aliased(Organisation), aliased(Organisation)
     text, as_date = raw_dates()

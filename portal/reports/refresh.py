@@ -12,13 +12,13 @@ from datetime import date, timedelta
 
 from sqlalchemy import delete, insert, select
 
+from portal.clock import today
 from portal.db_types import utcnow
 from portal.domain import outcomes as rules
 from portal.domain.caseload import ACTIVE_STATUSES
 from portal.domain.obligations import ACCEPTS, evaluate
 from portal.extensions import db
 from portal.procurements.figures import round_figure, to_domain
-from portal.procurements.figures import today as helsinki_today
 from portal.procurements.loading import load as load_clauses
 from portal.reports.facts import load_candidates, load_placements
 from portal.reports.models import ReportCell, ReportClause, ReportGeneration
@@ -96,7 +96,7 @@ def _insert(model, rows: list[dict]) -> None:
 
 def refresh(as_of: date | None = None) -> ReportGeneration:
     """Build a new generation of summaries and switch the dashboard to it; returns the generation."""
-    as_of = as_of or helsinki_today()
+    as_of = as_of or today()
     generation = ReportGeneration(state="building", as_of=as_of)
     db.session.add(generation)
     db.session.commit()

@@ -7,9 +7,8 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal import nav
+from portal import clock, nav
 from portal.accounts.models import Organisation
-from portal.coaching.access import local_today
 from portal.extensions import db
 from portal.identity.choices import organisation_choices
 from portal.reference.services import choices
@@ -34,7 +33,7 @@ def _organisations(kind: str) -> list[tuple[int, str]]:
 
 def _board():
     scope = scope_for(current_user)
-    return dashboard(scope, Filters.from_args(request.args, local_today()))
+    return dashboard(scope, Filters.from_args(request.args, clock.today()))
 
 
 @bp.get("/")
@@ -71,7 +70,7 @@ def export_clauses():
 def export_placements():
     """The placements ledger within the user's scope and the filters (people by code only)."""
     scope = scope_for(current_user)
-    sheets = ledger_export.placement_sheets(scope, Filters.from_args(request.args, local_today()))
+    sheets = ledger_export.placement_sheets(scope, Filters.from_args(request.args, clock.today()))
     return send_workbook(sheets, "placements.xlsx")
 
 
@@ -79,7 +78,7 @@ def export_placements():
 @roles("coach")
 def export_caseload():
     """The coach's own caseload, through the coach's projection (the download is logged)."""
-    response = send_workbook(ledger_export.caseload_sheets(current_user, local_today()), "caseload.xlsx")
+    response = send_workbook(ledger_export.caseload_sheets(current_user, clock.today()), "caseload.xlsx")
     db.session.commit()
     return response
 

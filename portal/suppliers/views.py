@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from flask import current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -46,11 +46,9 @@ def clause(clause_id: int):
     item = _clause(clause_id)
     figures, rows = clause_figures(item)
     points = clause_timeline(figures, [r.as_entry() for r in rows])
-    # The employers feature owns the role pages; link to them when it is installed.
-    role_endpoint = "employers.role" if "employers.role" in current_app.view_functions else None
     return render_template("suppliers/clause.html", clause=item, figures=figures, points=points,
                            geo=geometry(points) if points else None, ledger=ledger_page(figures, rows),
-                           roles=linked_roles(item.id), role_endpoint=role_endpoint)
+                           roles=linked_roles(item.id))
 
 
 def _entry_form(clause, row=None) -> LedgerEntryForm:

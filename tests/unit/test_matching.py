@@ -6,19 +6,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from portal.domain.matching import (
-    MISSING_ADJUSTMENT_PENALTY,
-    WEIGHTS,
-    CandidateProfile,
-    MatchOptions,
-    RoleProfile,
-    desired_fraction,
-    explain,
-    rank_candidates,
-    rank_roles,
-    similarity,
-    total,
+    MISSING_ADJUSTMENT_PENALTY, WEIGHTS, CandidateProfile, MatchOptions, RoleProfile,
+    desired_fraction, explain, similarity, total,
 )
 from portal.domain.matching_arrays import score_matrix
+from portal.domain.ranking import rank_candidates, rank_roles
 
 OPTS = MatchOptions(neighbours={"091": frozenset({"049", "092"})},
                     removed_by={"standing": frozenset({"ergonomic_workstation"})})

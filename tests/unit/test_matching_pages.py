@@ -4,17 +4,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from portal.domain.matching import (
-    CandidateProfile,
-    MatchOptions,
-    RoleProfile,
-    explain,
-    location_reason,
-    rank_candidates,
-    rank_candidates_page,
-    rank_roles,
-    rank_roles_page,
-)
+from portal.domain.location import reach
+from portal.domain.matching import CandidateProfile, MatchOptions, RoleProfile, explain
+from portal.domain.ranking import rank_candidates, rank_candidates_page, rank_roles, rank_roles_page
 
 OPTS = MatchOptions(neighbours={"091": frozenset({"049"})})
 
@@ -60,7 +52,7 @@ def test_candidates_page_ranks_people_for_one_role():
     ("091", "837", "fully", "remote"), (None, "837", "none", "unknown"), ("091", None, "none", "unknown")])
 def test_the_explanation_says_why_the_location_passed_or_failed(c_muni, r_muni, remote, reason):
     c, r = cand(municipality=c_muni), role(municipality=r_muni, remote=remote)
-    assert location_reason(c, r, OPTS) == reason
+    assert reach(c_muni, OPTS.neighbours).reason(r_muni, remote) == reason
     e = explain(c, r, OPTS)
     assert e.location == reason and (("location" in e.failed) is (reason == "far"))
 
@@ -91,7 +83,7 @@ def test_each_matching_module_can_be_imported_first(module):
     import sys
     from pathlib import Path
 
-    code = f"import {module}; from portal.domain.matching import rank_roles, Ranking"
+    code = f"import {module}; from portal.domain.ranking import rank_roles, Ranking"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=Path(__file__).resolve().parents[2])
     assert done.returncode == 0, done.stderr

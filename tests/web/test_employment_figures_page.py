@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from portal.coaching.access import local_today
+from portal import clock
 from portal.proposals.models import Proposal
 from tests.access.employers import make_role
 from tests.access.proposals import make_candidate
@@ -20,7 +20,7 @@ def _month_row(month: str, proposals: int, starts: int) -> str:
 
 
 def test_a_new_providers_figures_count_exactly_what_its_coach_did(app, client, world, db):
-    today = local_today()
+    today = clock.today()
     provider, home = make_org("provider", name="Uusi valmennus"), world.orgs["employer"]
     coach = make_user("coach", provider)
     placed = make_candidate(coach, name="Sijoitettu", consent_for=home)  # intake 30 days ago

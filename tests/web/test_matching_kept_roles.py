@@ -6,10 +6,10 @@ from sqlalchemy import select
 
 from portal.accounts.models import Organisation
 from portal.benchdata.services import generate
+from portal.clock import today
 from portal.coaching.models import Candidate
 from portal.employers import services as employers
 from portal.employers.models import JobRole
-from portal.guidance.rules_data import today
 from portal.matching import candidate_profiles, open_roles, profiles
 from tests.access.employers import ROLE_DATA, make_role
 from tests.access.proposals import make_candidate

@@ -7,7 +7,8 @@ from datetime import date, datetime, timedelta
 
 from openpyxl import load_workbook
 
-from portal.procurements.figures import Filters, buyer_figures, today
+from portal.clock import today
+from portal.procurements.figures import Filters, buyer_figures
 from tests.access.procurements import make_clause, make_entry, make_procurement
 from tests.factories import make_org, make_user
 

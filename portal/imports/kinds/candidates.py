@@ -17,8 +17,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, insert, select
 
+from portal import clock
 from portal.audit.services import record
-from portal.coaching.access import local_today
 from portal.coaching.labels import INTENSITY_LABELS, STATUS_LABELS
 from portal.coaching.models import (Candidate, CandidateAdjustment, CandidateCoach, CandidateSkill,
                                     StatusChange)
@@ -59,7 +59,7 @@ class Context:
 
 def prepare(user, target) -> Context:
     """The catalogues' names, read once for the whole file."""
-    return Context(user.organisation_id, local_today(), catalogue_names("municipalities"),
+    return Context(user.organisation_id, clock.today(), catalogue_names("municipalities"),
                    catalogue_names("skills"), catalogue_names("adjustments"))
 
 
