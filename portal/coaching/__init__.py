@@ -4,4 +4,10 @@ from flask import Blueprint
 bp = Blueprint("coaching", __name__, url_prefix="/coaching")
 
 # The view modules add their routes to bp; imported last, since they import bp from here.
-from portal.coaching import views, views_admin, views_consents, views_work  # noqa: E402,F401
+from portal.coaching import (  # noqa: E402,F401
+    candidate_import,  # noqa: E402,F401  (registers its import kind)
+    views,
+    views_admin,
+    views_consents,
+    views_work,
+)

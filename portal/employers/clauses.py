@@ -6,6 +6,11 @@ role can only point at a clause of its own employer.
 """
 from __future__ import annotations
 
+from sqlalchemy import select
+
+from portal.employers.models import JobRole
+from portal.extensions import db
+from portal.procurements.ledger_view import ROLE_SOURCES
 from portal.procurements.services import clauses_for_supplier
 
 
@@ -25,3 +30,12 @@ def belongs_to(clause_id: int, organisation_id: int) -> bool:
     """Whether the clause binds this employer as a supplier."""
     return any(c.id == clause_id for c in clauses_for_supplier(organisation_id))
 
+
+
+def roles_linked_to(clause_id: int) -> list:
+    """(id, title) of the roles linked to the clause, for the clause's pages in procurements."""
+    return list(db.session.execute(select(JobRole.id, JobRole.title).where(JobRole.clause_id == clause_id)
+                                   .order_by(JobRole.title, JobRole.id)))
+
+
+ROLE_SOURCES.append(roles_linked_to)

@@ -1,16 +1,17 @@
 """A clause's ledger as a sortable, paginated table that says what each entry counts and why."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from portal.domain.obligation_details import contributions
-from portal.employers.models import JobRole
-from portal.extensions import db
 from portal.listing import Page, list_page, sort_choice
 from portal.procurements.figures import ClauseFigures, round_figure, to_domain
 from portal.procurements.models import LedgerEntry
+
+# Roles point at clauses, not the other way round: the employers feature, which keeps roles and depends on
+# this one, adds its source of the roles linked to a clause here when it is imported.
+ROLE_SOURCES: list[Callable[[int], list]] = []
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,5 @@ def ledger_page(figures: ClauseFigures, rows: list[LedgerEntry]) -> LedgerPage:
 
 
 def linked_roles(clause_id: int) -> list:
-    """(id, title) of employers' roles linked to the clause."""
-    return list(db.session.execute(select(JobRole.id, JobRole.title).where(JobRole.clause_id == clause_id)
-                                   .order_by(JobRole.title, JobRole.id)))
+    """(id, title) of employers' roles linked to the clause, from the feature that keeps roles."""
+    return [role for source in ROLE_SOURCES for role in source(clause_id)]
