@@ -10,12 +10,12 @@ from sqlalchemy import select
 from portal.campaigns.access import editor_required, owned_by_user
 from portal.campaigns.models import Campaign
 from portal.db_types import utcnow
-from portal.errors import ServiceError, show_refusal
 from portal.events import export, services
 from portal.events.forms import ConfirmForm, EventForm
 from portal.events import bp
 from portal.excel import XLSX_MIMETYPE
 from portal.extensions import db
+from portal.forms_flow import submit
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.security import get_or_404, signed_in
 
@@ -50,16 +50,10 @@ def manage():
 def new():
     """Create an event (unpublished until the organiser publishes it)."""
     form = _form()
-    if form.validate_on_submit():
-        try:
-            item = services.save_event(None, form.data)
-        except ServiceError as exc:
-            show_refusal(form, exc)
-        else:
-            db.session.commit()
-            flash(_("The event has been saved. Publish it to open the sign-up."), "success")
-            return redirect(url_for("events.edit", event_id=item.id))
-    return render_template("events/form.html", form=form, event=None)
+    saved = submit(form, lambda: services.save_event(None, form.data),
+                   _("The event has been saved. Publish it to open the sign-up."),
+                   lambda item: url_for("events.edit", event_id=item.id))
+    return saved or render_template("events/form.html", form=form, event=None)
 
 
 @bp.route("/manage/events/<int:event_id>", methods=["GET", "POST"])
@@ -69,16 +63,9 @@ def edit(event_id: int):
     """Edit an event."""
     item = get_or_404(services.managed(event_id))
     form = _form(item)
-    if form.validate_on_submit():
-        try:
-            services.save_event(item, form.data)
-        except ServiceError as exc:
-            show_refusal(form, exc)
-        else:
-            db.session.commit()
-            flash(_("The event has been saved."), "success")
-            return redirect(url_for("events.edit", event_id=item.id))
-    return render_template("events/form.html", form=form, event=item)
+    saved = submit(form, lambda: services.save_event(item, form.data), _("The event has been saved."),
+                   url_for("events.edit", event_id=item.id))
+    return saved or render_template("events/form.html", form=form, event=item)
 
 
 @bp.route("/manage/events/<int:event_id>/publish", methods=["GET", "POST"])
