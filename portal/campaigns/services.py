@@ -156,6 +156,13 @@ def current_query(today: date):
             .order_by(Campaign.published_at.desc(), Campaign.id.desc()))
 
 
+def campaign_choices() -> list[tuple]:
+    """The editor's campaigns as form choices (id, Finnish title), after "No campaign" (events, stories)."""
+    rows = db.session.execute(select(Campaign.id, Campaign.title_fi).where(owned_by_user(Campaign.organisation_id))
+                              .order_by(Campaign.title_fi)).all()
+    return [("", _("No campaign"))] + [(row.id, row.title_fi) for row in rows]
+
+
 def current_campaigns(today: date, limit: int = 3) -> list[Campaign]:
     """The newest running campaigns (for the home page)."""
     return list(db.session.scalars(current_query(today).limit(limit)))

@@ -3,12 +3,10 @@ from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
 
-from portal.campaigns import stories
-from portal.campaigns.access import editor_required, owned_by_user
+from portal.campaigns import services, stories
+from portal.campaigns.access import editor_required
 from portal.campaigns.forms import CONSENT_LABELS, STATUS_LABELS, ConfirmForm, StoryForm
-from portal.campaigns.models import Campaign
 from portal.campaigns import bp
 from portal.errors import ServiceError
 from portal.extensions import db
@@ -19,10 +17,7 @@ from portal.security import get_or_404, signed_in
 
 def _form(story=None) -> StoryForm:
     form = StoryForm(obj=story)
-    campaigns = db.session.execute(select(Campaign.id, Campaign.title_fi)
-                                   .where(owned_by_user(Campaign.organisation_id))
-                                   .order_by(Campaign.title_fi)).all()
-    form.campaign_id.choices = [("", _("No campaign"))] + [(c.id, c.title_fi) for c in campaigns]
+    form.campaign_id.choices = services.campaign_choices()
     return form
 
 

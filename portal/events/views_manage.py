@@ -5,10 +5,9 @@ import io
 
 from flask import flash, redirect, render_template, send_file, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
 
-from portal.campaigns.access import editor_required, owned_by_user
-from portal.campaigns.models import Campaign
+from portal.campaigns.access import editor_required
+from portal.campaigns.services import campaign_choices
 from portal.db_types import utcnow
 from portal.events import export, services
 from portal.events.forms import ConfirmForm, EventForm
@@ -27,10 +26,7 @@ def _form(event=None) -> EventForm:
         form.start_date.data, form.start_time.data = start.date(), start.time()
         form.end_date.data = end.date() if end.date() != start.date() else None
         form.end_time.data = end.time()
-    campaigns = db.session.execute(select(Campaign.id, Campaign.title_fi)
-                                   .where(owned_by_user(Campaign.organisation_id))
-                                   .order_by(Campaign.title_fi)).all()
-    form.campaign_id.choices = [("", _("No campaign"))] + [(c.id, c.title_fi) for c in campaigns]
+    form.campaign_id.choices = campaign_choices()
     return form
 
 
