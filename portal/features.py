@@ -17,6 +17,7 @@ import portal.directory.demo
 import portal.directory.models
 import portal.employers.demo
 import portal.employers.models
+import portal.events.demo
 import portal.events.models
 import portal.identity.models
 import portal.imports.models
@@ -50,6 +51,7 @@ DEMOS = (
     portal.directory.demo,  # before coaching, whose demo modules come from these services
     portal.coaching.demo,
     portal.campaigns.demo,
+    portal.events.demo,  # the demo campaign's event, so right after campaigns
     portal.matching.demo,  # after procurements, employers and coaching, whose data it matches
     portal.reports.demo,  # after every feature that makes candidates, placements or clauses
 )

@@ -10,9 +10,10 @@ from sqlalchemy import func, select
 from portal.accounts.models import Organisation, User
 from portal.admin import services
 from portal.admin.forms import ConfirmForm, InviteForm, KIND_LABELS, OrganisationForm, ROLE_LABELS, RoleForm
-from portal.errors import ServiceError, show_refusal
+from portal.errors import ServiceError
 from portal import nav
 from portal.extensions import db
+from portal.forms_flow import submit
 from portal.identity.choices import organisation_choices
 from portal.identity.forms import METHOD_LABELS
 from portal.identity.services import unverified_count
@@ -57,16 +58,9 @@ def _org_form(org=None) -> OrganisationForm:
 def organisation_new():
     """Create an organisation."""
     form = _org_form()
-    if form.validate_on_submit():
-        try:
-            org = services.save_organisation(None, form.data)
-        except ServiceError as exc:
-            show_refusal(form, exc)
-        else:
-            db.session.commit()
-            flash(_("The organisation has been created."), "success")
-            return redirect(url_for("admin.organisation", org_id=org.id))
-    return render_template("admin/organisation_form.html", form=form, org=None)
+    saved = submit(form, lambda: services.save_organisation(None, form.data), _("The organisation has been created."),
+                   lambda org: url_for("admin.organisation", org_id=org.id))
+    return saved or render_template("admin/organisation_form.html", form=form, org=None)
 
 
 @bp.route("/organisations/<int:org_id>", methods=["GET", "POST"])
@@ -75,17 +69,10 @@ def organisation(org_id: int):
     """Edit an organisation and see its members."""
     org = get_or_404(select(Organisation).where(Organisation.id == org_id))
     form = _org_form(org)
-    if form.validate_on_submit():
-        try:
-            services.save_organisation(org, form.data)
-        except ServiceError as exc:
-            show_refusal(form, exc)
-        else:
-            db.session.commit()
-            flash(_("The organisation has been saved."), "success")
-            return redirect(url_for("admin.organisation", org_id=org.id))
-    return render_template("admin/organisation_form.html", form=form, org=org, roles=ROLE_LABELS,
-                           methods=METHOD_LABELS)
+    saved = submit(form, lambda: services.save_organisation(org, form.data), _("The organisation has been saved."),
+                   url_for("admin.organisation", org_id=org.id))
+    return saved or render_template("admin/organisation_form.html", form=form, org=org, roles=ROLE_LABELS,
+                                    methods=METHOD_LABELS)
 
 
 @bp.get("/users")
@@ -107,17 +94,15 @@ def invite():
     orgs = db.session.scalars(select(Organisation).where(Organisation.active).order_by(Organisation.name)).all()
     kinds = {o.id: KIND_LABELS[o.kind] for o in orgs}
     form.organisation_id.choices = [(i, f"{label} – {kinds[i]}") for i, label in organisation_choices(orgs)]
-    if form.validate_on_submit():
+
+    def send():
         org = db.session.get(Organisation, form.organisation_id.data)
-        try:
-            user, _link = services.invite_user(form.name.data, form.email.data, org, form.role.data)
-        except ServiceError as exc:
-            show_refusal(form, exc)
-        else:
-            db.session.commit()
-            flash(_("The invitation has been sent to %(email)s.", email=user.email), "success")
-            return redirect(url_for("admin.user", user_id=user.id))
-    return render_template("admin/invite.html", form=form)
+        user, _link = services.invite_user(form.name.data, form.email.data, org, form.role.data)
+        return user
+
+    saved = submit(form, send, lambda user: _("The invitation has been sent to %(email)s.", email=user.email),
+                   lambda user: url_for("admin.user", user_id=user.id))
+    return saved or render_template("admin/invite.html", form=form)
 
 
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])
@@ -126,17 +111,10 @@ def user(user_id: int):
     """A user's details; change the role."""
     target = get_or_404(select(User).where(User.id == user_id))
     form = RoleForm(role=target.role)
-    if form.validate_on_submit():
-        try:
-            services.change_role(target, form.role.data)
-        except ServiceError as exc:
-            show_refusal(form, exc)
-        else:
-            db.session.commit()
-            flash(_("The role has been changed."), "success")
-            return redirect(url_for("admin.user", user_id=target.id))
-    return render_template("admin/user.html", target=target, form=form, roles=ROLE_LABELS,
-                           kinds=KIND_LABELS, confirm=ConfirmForm())
+    saved = submit(form, lambda: services.change_role(target, form.role.data), _("The role has been changed."),
+                   url_for("admin.user", user_id=target.id))
+    return saved or render_template("admin/user.html", target=target, form=form, roles=ROLE_LABELS,
+                                    kinds=KIND_LABELS, confirm=ConfirmForm())
 
 
 @bp.route("/users/<int:user_id>/active", methods=["GET", "POST"])

@@ -1,8 +1,8 @@
-"""Demo data: a published campaign in three languages with an image, an upcoming event, a pledge, a story."""
+"""Demo data: a published campaign in three languages with an image, a pledge, a story (its event: events/demo.py)."""
 from __future__ import annotations
 
 import io
-from datetime import time, timedelta
+from datetime import timedelta
 
 from PIL import Image, ImageDraw
 from sqlalchemy import select
@@ -12,8 +12,6 @@ from portal.accounts.demo import demo_user
 from portal.campaigns import content, images
 from portal.campaigns.models import Campaign, CampaignImage, Pledge, Story
 from portal.db_types import utcnow
-from portal.events.models import Event
-from portal.events.services import helsinki_to_utc
 from portal.extensions import db
 
 SLUG = "tyo-joustaa"
@@ -54,7 +52,7 @@ def _image() -> CampaignImage:
 
 
 def seed() -> str:
-    """Create the demo campaign with its event, pledge and story unless it exists."""
+    """Create the demo campaign with its pledge and story unless it exists."""
     if db.session.scalar(select(Campaign.id).where(Campaign.slug == SLUG)):
         return "0 created"
     admin = demo_user("admin")
@@ -70,14 +68,6 @@ def seed() -> str:
         setattr(campaign, f"image_alt_{lang}", ALT[lang])
     db.session.add(campaign)
     db.session.flush()
-    start = helsinki_to_utc(clock.today() + timedelta(days=21), time(9, 0))
-    db.session.add(Event(campaign_id=campaign.id, organisation_id=org_id, created_by_id=admin.id,
-                         title_fi="Aamukahvit työnantajille", title_sv="Morgonkaffe för arbetsgivare",
-                         title_en="Morning coffee for employers",
-                         description_fi="Tapaa työhönvalmentajia ja kuule, miten työkokeilu järjestetään.",
-                         description_en="Meet job coaches and hear how a work trial is arranged.",
-                         starts_at=start, ends_at=start + timedelta(hours=2), place="Kaupungintalo, sali 2",
-                         capacity=30, published=True))
     employer = demo_user("employer")
     db.session.add(Pledge(campaign_id=campaign.id, organisation_id=employer.organisation_id,
                           created_by_id=employer.id, kind="work_trial", show_name=True,
@@ -92,5 +82,5 @@ def seed() -> str:
                          consent_method="written", consent_reference="DEMO-1", consent_recorded_at=utcnow(),
                          consent_recorded_by_id=admin.id, published_at=utcnow()))
     db.session.flush()
-    return "1 campaign, 1 event, 1 pledge, 1 story created"
+    return "1 campaign, 1 pledge, 1 story created"
 

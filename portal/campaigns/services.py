@@ -1,6 +1,7 @@
 """Business actions on campaigns: save, image, publish, archive; public queries."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from flask_babel import gettext as _
@@ -8,9 +9,10 @@ from flask_login import current_user
 from sqlalchemy import func, or_, select
 
 from portal.audit.services import record
-from portal.campaigns import content, images
+from portal.campaigns import content, images, pledges, stories
 from portal.campaigns.access import owned_by_user
 from portal.campaigns.models import Campaign, CampaignImage
+from portal.campaigns.presenters import localise
 from portal.db_types import utcnow
 from portal.domain import campaigns as rules
 from portal.errors import ServiceError
@@ -154,6 +156,13 @@ def current_query(today: date):
             .order_by(Campaign.published_at.desc(), Campaign.id.desc()))
 
 
+def campaign_choices() -> list[tuple]:
+    """The editor's campaigns as form choices (id, Finnish title), after "No campaign" (events, stories)."""
+    rows = db.session.execute(select(Campaign.id, Campaign.title_fi).where(owned_by_user(Campaign.organisation_id))
+                              .order_by(Campaign.title_fi)).all()
+    return [("", _("No campaign"))] + [(row.id, row.title_fi) for row in rows]
+
+
 def current_campaigns(today: date, limit: int = 3) -> list[Campaign]:
     """The newest running campaigns (for the home page)."""
     return list(db.session.scalars(current_query(today).limit(limit)))
@@ -170,14 +179,22 @@ def any_image(filename: str):
     return select(CampaignImage).where(CampaignImage.filename == filename)
 
 
+# What other features show on a campaign's page, by the name the template uses: each fills its own
+# section when it is imported (portal.features imports them all), so campaigns, which own the page,
+# import none of them; events belong to a campaign and import campaigns, never the other way round.
+PAGE_SECTIONS: dict[str, Callable[[Campaign], object]] = {}
+
+
+def add_page_section(name: str, compute: Callable[[Campaign], object]) -> None:
+    """Show `compute(campaign)` as `name` on every campaign's page (called by the feature that owns it)."""
+    PAGE_SECTIONS[name] = compute
+
+
 def page_context(campaign: Campaign) -> dict:
     """Everything the campaign page shows, in a handful of queries."""
-    from portal.campaigns import pledges, stories
-    from portal.campaigns.presenters import localise
-    from portal.events.services import upcoming_for_campaign
-
     count, names = pledges.campaign_pledges(campaign.id)
     story_items = list(db.session.scalars(stories.public_query().where(
         stories.Story.campaign_id == campaign.id).limit(3)))
+    sections = {name: compute(campaign) for name, compute in PAGE_SECTIONS.items()}
     return {"campaign": campaign, "text": localise(campaign), "pledge_count": count, "pledge_names": names,
-            "events": upcoming_for_campaign(campaign.id, utcnow()), "stories": story_items}
+            "stories": story_items, **sections}

@@ -11,8 +11,9 @@ from portal.campaigns.forms import (CTA_LABELS, STATUS_LABELS, CampaignForm, Con
 from portal.campaigns.models import CampaignEditor
 from portal.campaigns import bp
 from portal.domain import campaigns as rules
-from portal.errors import ServiceError, show_refusal
+from portal.errors import ServiceError
 from portal.extensions import db
+from portal.forms_flow import submit
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.security import get_or_404, roles, signed_in
 
@@ -37,16 +38,9 @@ def manage():
 def new():
     """Write a new campaign (saved as a draft)."""
     form = CampaignForm()
-    if form.validate_on_submit():
-        try:
-            item = services.save_campaign(None, form.data)
-        except ServiceError as exc:
-            show_refusal(form, exc)
-        else:
-            db.session.commit()
-            flash(_("The campaign has been saved as a draft."), "success")
-            return redirect(url_for("campaigns.edit", campaign_id=item.id))
-    return render_template("campaigns/form.html", form=form, campaign=None)
+    saved = submit(form, lambda: services.save_campaign(None, form.data), _("The campaign has been saved as a draft."),
+                   lambda item: url_for("campaigns.edit", campaign_id=item.id))
+    return saved or render_template("campaigns/form.html", form=form, campaign=None)
 
 
 @bp.route("/manage/campaigns/<int:campaign_id>", methods=["GET", "POST"])
@@ -56,17 +50,10 @@ def edit(campaign_id: int):
     """Edit a campaign's texts, dates and call to action."""
     item = get_or_404(services.managed(campaign_id))
     form = CampaignForm(obj=item)
-    if form.validate_on_submit():
-        try:
-            services.save_campaign(item, form.data)
-        except ServiceError as exc:
-            show_refusal(form, exc)
-        else:
-            db.session.commit()
-            flash(_("The campaign has been saved."), "success")
-            return redirect(url_for("campaigns.edit", campaign_id=item.id))
-    return render_template("campaigns/form.html", form=form, campaign=item, statuses=STATUS_LABELS,
-                           actions=STATUS_ACTIONS, ctas=CTA_LABELS)
+    saved = submit(form, lambda: services.save_campaign(item, form.data), _("The campaign has been saved."),
+                   url_for("campaigns.edit", campaign_id=item.id))
+    return saved or render_template("campaigns/form.html", form=form, campaign=item, statuses=STATUS_LABELS,
+                                    actions=STATUS_ACTIONS, ctas=CTA_LABELS)
 
 
 @bp.get("/manage/campaigns/<int:campaign_id>/preview")
@@ -85,18 +72,14 @@ def image(campaign_id: int):
     """Upload (or replace) the hero image with its alternative texts."""
     item = get_or_404(services.managed(campaign_id))
     form = ImageForm(alt_fi=item.image_alt_fi, alt_sv=item.image_alt_sv, alt_en=item.image_alt_en)
-    if form.validate_on_submit():
+
+    def store():
         upload = form.image.data
-        try:
-            services.set_image(item, upload.read() if upload else b"",
-                               {"fi": form.alt_fi.data, "sv": form.alt_sv.data, "en": form.alt_en.data})
-        except ServiceError as exc:
-            show_refusal(form, exc)
-        else:
-            db.session.commit()
-            flash(_("The image has been saved."), "success")
-            return redirect(url_for("campaigns.edit", campaign_id=item.id))
-    return render_template("campaigns/image.html", form=form, campaign=item)
+        return services.set_image(item, upload.read() if upload else b"",
+                                  {"fi": form.alt_fi.data, "sv": form.alt_sv.data, "en": form.alt_en.data})
+
+    saved = submit(form, store, _("The image has been saved."), url_for("campaigns.edit", campaign_id=item.id))
+    return saved or render_template("campaigns/image.html", form=form, campaign=item)
 
 
 @bp.route("/manage/campaigns/<int:campaign_id>/status/<action>", methods=["GET", "POST"])
@@ -138,16 +121,9 @@ def funnel_page(campaign_id: int):
 def editors_page():
     """Who may write campaigns; grant the permission by email."""
     form = EditorForm()
-    if form.validate_on_submit():
-        try:
-            editors.grant(form.email.data)
-        except ServiceError as exc:
-            show_refusal(form, exc)
-        else:
-            db.session.commit()
-            flash(_("The user can now edit campaigns, events and stories."), "success")
-            return redirect(url_for("campaigns.editors_page"))
-    return render_template("campaigns/editors.html", form=form, page=paginate(editors.editors_query()))
+    saved = submit(form, lambda: editors.grant(form.email.data),
+                   _("The user can now edit campaigns, events and stories."), url_for("campaigns.editors_page"))
+    return saved or render_template("campaigns/editors.html", form=form, page=paginate(editors.editors_query()))
 
 
 @bp.route("/manage/editors/<int:editor_id>/revoke", methods=["GET", "POST"])

@@ -3,25 +3,21 @@ from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
 
-from portal.campaigns import stories
-from portal.campaigns.access import editor_required, owned_by_user
+from portal.campaigns import services, stories
+from portal.campaigns.access import editor_required
 from portal.campaigns.forms import CONSENT_LABELS, STATUS_LABELS, ConfirmForm, StoryForm
-from portal.campaigns.models import Campaign
 from portal.campaigns import bp
-from portal.errors import ServiceError, show_refusal
+from portal.errors import ServiceError
 from portal.extensions import db
+from portal.forms_flow import submit
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.security import get_or_404, signed_in
 
 
 def _form(story=None) -> StoryForm:
     form = StoryForm(obj=story)
-    campaigns = db.session.execute(select(Campaign.id, Campaign.title_fi)
-                                   .where(owned_by_user(Campaign.organisation_id))
-                                   .order_by(Campaign.title_fi)).all()
-    form.campaign_id.choices = [("", _("No campaign"))] + [(c.id, c.title_fi) for c in campaigns]
+    form.campaign_id.choices = services.campaign_choices()
     return form
 
 
@@ -42,16 +38,9 @@ def manage_stories():
 def new_story():
     """Write a story (a draft until published with consent)."""
     form = _form()
-    if form.validate_on_submit():
-        try:
-            item = stories.save_story(None, form.data)
-        except ServiceError as exc:
-            show_refusal(form, exc)
-        else:
-            db.session.commit()
-            flash(_("The story has been saved as a draft."), "success")
-            return redirect(url_for("campaigns.edit_story", story_id=item.id))
-    return render_template("campaigns/story_form.html", form=form, story=None)
+    saved = submit(form, lambda: stories.save_story(None, form.data), _("The story has been saved as a draft."),
+                   lambda item: url_for("campaigns.edit_story", story_id=item.id))
+    return saved or render_template("campaigns/story_form.html", form=form, story=None)
 
 
 @bp.route("/manage/stories/<int:story_id>", methods=["GET", "POST"])
@@ -61,20 +50,13 @@ def edit_story(story_id: int):
     """Edit a story and its consent record."""
     item = get_or_404(stories.managed(story_id))
     form = _form(item)
-    if form.validate_on_submit():
-        was_published = item.status == "published"
-        try:
-            stories.save_story(item, form.data)
-        except ServiceError as exc:
-            show_refusal(form, exc)
-        else:
-            db.session.commit()
-            flash(_("The story has been saved."), "success")
-            if was_published and item.status != "published":
-                flash(_("The story has been taken off the site."), "warning")
-            return redirect(url_for("campaigns.edit_story", story_id=item.id))
-    return render_template("campaigns/story_form.html", form=form, story=item, statuses=STATUS_LABELS,
-                           methods=CONSENT_LABELS)
+    was_published = item.status == "published"
+    saved = submit(form, lambda: stories.save_story(item, form.data), _("The story has been saved."),
+                   url_for("campaigns.edit_story", story_id=item.id))
+    if saved and was_published and item.status != "published":
+        flash(_("The story has been taken off the site."), "warning")
+    return saved or render_template("campaigns/story_form.html", form=form, story=item, statuses=STATUS_LABELS,
+                                    methods=CONSENT_LABELS)
 
 
 @bp.route("/manage/stories/<int:story_id>/publish", methods=["GET", "POST"])

@@ -8,6 +8,7 @@ from flask_limiter.util import get_remote_address
 
 from portal import nav
 from portal.campaigns.presenters import localise
+from portal.campaigns.services import add_page_section
 from portal.db_types import utcnow
 from portal.errors import ServiceError, show_refusal
 from portal.events import ics, notices, services
@@ -21,6 +22,8 @@ from portal.events import bp
 
 nav.add("events.index", _l("Events"), ("anonymous", "admin", "officer", "employer", "coach", "candidate"),
         order=21)
+# A campaign's page lists its next events; campaigns own that page, events fill this section of it.
+add_page_section("events", lambda campaign: services.upcoming_for_campaign(campaign.id, utcnow()))
 
 
 @bp.get("/events")

@@ -5,17 +5,16 @@ import io
 
 from flask import flash, redirect, render_template, send_file, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
 
-from portal.campaigns.access import editor_required, owned_by_user
-from portal.campaigns.models import Campaign
+from portal.campaigns.access import editor_required
+from portal.campaigns.services import campaign_choices
 from portal.db_types import utcnow
-from portal.errors import ServiceError, show_refusal
 from portal.events import export, services
 from portal.events.forms import ConfirmForm, EventForm
 from portal.events import bp
 from portal.excel import XLSX_MIMETYPE
 from portal.extensions import db
+from portal.forms_flow import submit
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.security import get_or_404, signed_in
 
@@ -27,10 +26,7 @@ def _form(event=None) -> EventForm:
         form.start_date.data, form.start_time.data = start.date(), start.time()
         form.end_date.data = end.date() if end.date() != start.date() else None
         form.end_time.data = end.time()
-    campaigns = db.session.execute(select(Campaign.id, Campaign.title_fi)
-                                   .where(owned_by_user(Campaign.organisation_id))
-                                   .order_by(Campaign.title_fi)).all()
-    form.campaign_id.choices = [("", _("No campaign"))] + [(c.id, c.title_fi) for c in campaigns]
+    form.campaign_id.choices = campaign_choices()
     return form
 
 
@@ -50,16 +46,10 @@ def manage():
 def new():
     """Create an event (unpublished until the organiser publishes it)."""
     form = _form()
-    if form.validate_on_submit():
-        try:
-            item = services.save_event(None, form.data)
-        except ServiceError as exc:
-            show_refusal(form, exc)
-        else:
-            db.session.commit()
-            flash(_("The event has been saved. Publish it to open the sign-up."), "success")
-            return redirect(url_for("events.edit", event_id=item.id))
-    return render_template("events/form.html", form=form, event=None)
+    saved = submit(form, lambda: services.save_event(None, form.data),
+                   _("The event has been saved. Publish it to open the sign-up."),
+                   lambda item: url_for("events.edit", event_id=item.id))
+    return saved or render_template("events/form.html", form=form, event=None)
 
 
 @bp.route("/manage/events/<int:event_id>", methods=["GET", "POST"])
@@ -69,16 +59,9 @@ def edit(event_id: int):
     """Edit an event."""
     item = get_or_404(services.managed(event_id))
     form = _form(item)
-    if form.validate_on_submit():
-        try:
-            services.save_event(item, form.data)
-        except ServiceError as exc:
-            show_refusal(form, exc)
-        else:
-            db.session.commit()
-            flash(_("The event has been saved."), "success")
-            return redirect(url_for("events.edit", event_id=item.id))
-    return render_template("events/form.html", form=form, event=item)
+    saved = submit(form, lambda: services.save_event(item, form.data), _("The event has been saved."),
+                   url_for("events.edit", event_id=item.id))
+    return saved or render_template("events/form.html", form=form, event=item)
 
 
 @bp.route("/manage/events/<int:event_id>/publish", methods=["GET", "POST"])

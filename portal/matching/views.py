@@ -23,9 +23,9 @@ from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.matching import services
 from portal.matching.forms import ProposeForm
-from portal.placements.texts import KIND_LABELS
 from portal.proposals.models import Proposal
 from portal.proposals.services import propose
+from portal.proposals.texts import KIND_LABELS
 from portal.security import get_or_404, roles
 from portal.matching import bp
 

@@ -8,7 +8,8 @@ from wtforms.validators import Optional
 
 from portal.fields import DateField, DecimalField, number_range
 from portal.placements.services import Terms
-from portal.placements.texts import END_REASON_LABELS, KIND_LABELS
+from portal.placements.texts import END_REASON_LABELS
+from portal.proposals.texts import KIND_LABELS
 
 NO_CLAUSE = 0
 

@@ -4,11 +4,6 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-KIND_LABELS = {
-    "work_trial": _l("Work trial"),
-    "job": _l("Job"),
-    "apprenticeship": _l("Apprenticeship"),
-}
 STATE_LABELS = {
     "started": _l("Running"),
     "ended": _l("Ended"),

@@ -22,11 +22,12 @@ from portal.placements.bookkeeping import occupied
 from portal.placements.forms import NO_CLAUSE, ConvertForm, EndForm, TermsForm
 from portal.placements.models import Placement
 from portal.placements.services import Refused
-from portal.placements.texts import CHANGE_LABELS, END_REASON_LABELS, KIND_LABELS, STATE_LABELS, message
+from portal.placements.texts import CHANGE_LABELS, END_REASON_LABELS, STATE_LABELS, message
 from portal.procurements.services import clauses_for_supplier
 from portal.proposals import services as proposals
 from portal.proposals.notify import mark_read
 from portal.proposals.services import codes_of
+from portal.proposals.texts import KIND_LABELS
 from portal.security import get_or_404, roles
 from portal.placements import bp
 

@@ -7,6 +7,13 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+# The kinds of work an accepted proposal becomes: a placement's kind. Their words are here, in the lower
+# package, since placements build on proposals (placements import proposals, never the other way round).
+KIND_LABELS = {
+    "work_trial": _l("Work trial"),
+    "job": _l("Job"),
+    "apprenticeship": _l("Apprenticeship"),
+}
 STATE_LABELS = {
     "sent": _l("Sent, waiting for an answer"),
     "interested": _l("Employer interested"),
@@ -58,8 +65,6 @@ def _day(value: str | None) -> str:
 
 def notification_text(note) -> str:
     """The sentence of a notification (anything with .kind and .params), in the current language."""
-    from portal.placements.texts import KIND_LABELS  # the placement kinds' words live with placements
-
     p = dict(note.params or {})
     code, role = p.get("code", ""), p.get("role", "")
     kind = str(KIND_LABELS.get(p.get("kind"), p.get("kind", ""))).lower()

@@ -35,6 +35,7 @@ def test_every_demo_module_is_listed_once_in_its_order():
     # Later demo data builds on earlier: the accounts first, the report summaries last.
     assert names[0] == "accounts" and names[-1] == "reports"
     assert names.index("directory") < names.index("coaching") < names.index("matching")
+    assert names.index("events") == names.index("campaigns") + 1  # the demo event is the demo campaign's
 
 
 def test_view_modules_take_bp_from_their_package():
