@@ -29,9 +29,29 @@ import portal.proposals.models
 import portal.reference.models
 import portal.reports.demo
 import portal.reports.models
-from portal import (accounts, admin, audit, campaigns, coaching, directory, employers, events, guidance, identity,
-                    imports, jobs, matching, placements, procurements, proposals, public, reports, selfservice,
-                    start, suppliers)
+from portal import (
+    accounts,
+    admin,
+    audit,
+    campaigns,
+    coaching,
+    directory,
+    employers,
+    events,
+    guidance,
+    identity,
+    imports,
+    jobs,
+    matching,
+    placements,
+    procurements,
+    proposals,
+    public,
+    reports,
+    selfservice,
+    start,
+    suppliers,
+)
 
 # Every package with pages; each one's `bp` (its __init__.py) is registered in this order.
 FEATURES = (accounts, admin, audit, campaigns, coaching, directory, employers, events, guidance, identity, imports,

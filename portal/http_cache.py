@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from flask import current_app, g, request, session
@@ -61,7 +61,7 @@ def _same_for_everyone() -> bool:
 def _helsinki_date() -> str:
     # Flask-Babel's time zone (BABEL_DEFAULT_TIMEZONE, Europe/Helsinki): a role whose last day has passed
     # leaves the lists at midnight in Finland.
-    return to_user_timezone(datetime.now(timezone.utc)).date().isoformat()
+    return to_user_timezone(datetime.now(UTC)).date().isoformat()
 
 
 def check():

@@ -5,13 +5,18 @@ from flask import current_app, flash, g, redirect, render_template, request, url
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.accounts import devices, services, sessions, tokens
-from portal.accounts.forms import (ChangePasswordForm, EndSessionsForm, ForgotPasswordForm, LoginForm, ProfileForm,
-                                   SetPasswordForm)
+from portal.accounts import bp, devices, services, sessions, tokens
+from portal.accounts.forms import (
+    ChangePasswordForm,
+    EndSessionsForm,
+    ForgotPasswordForm,
+    LoginForm,
+    ProfileForm,
+    SetPasswordForm,
+)
 from portal.extensions import db, limiter, login_manager
 from portal.inputs import local_path, optional_id
 from portal.security import public, signed_in
-from portal.accounts import bp
 
 
 @login_manager.request_loader

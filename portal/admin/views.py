@@ -7,11 +7,11 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
 
-from portal.accounts.models import Organisation, User
-from portal.admin import services
-from portal.admin.forms import ConfirmForm, InviteForm, KIND_LABELS, OrganisationForm, ROLE_LABELS, RoleForm
-from portal.errors import ServiceError
 from portal import nav
+from portal.accounts.models import Organisation, User
+from portal.admin import bp, services
+from portal.admin.forms import KIND_LABELS, ROLE_LABELS, ConfirmForm, InviteForm, OrganisationForm, RoleForm
+from portal.errors import ServiceError
 from portal.extensions import db
 from portal.forms_flow import submit
 from portal.identity.choices import organisation_choices
@@ -21,7 +21,6 @@ from portal.inputs import db_int
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.reference.services import choices, labels
 from portal.security import get_or_404, roles
-from portal.admin import bp
 
 nav.add("admin.index", _l("Administration"), ("admin",), order=90)
 

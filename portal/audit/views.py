@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from flask import render_template, request
 
+from portal.audit import bp
 from portal.audit.services import events_query
 from portal.listing import paginate
 from portal.security import roles
-from portal.audit import bp
 
 
 @bp.get("/")

@@ -1,7 +1,7 @@
 """Campaigns with their events and pledges, and the providers' services in the directory."""
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 
 from portal.benchdata import words
 from portal.campaigns.content import render
@@ -63,7 +63,7 @@ def _events(region) -> None:
     for n in range(region.sizes["events"]):
         campaign = rng.choice(region.ids["campaigns"])
         day = region.today + timedelta(days=rng.randint(-365, 180))
-        starts = datetime.combine(day, time(rng.choice([9, 10, 13, 14]), 0), timezone.utc)
+        starts = datetime.combine(day, time(rng.choice([9, 10, 13, 14]), 0), UTC)
         town = region.labels[("municipalities", rng.choice(region.codes["municipalities"]))][0]
         rows.append({
             "id": first + n, "campaign_id": campaign[0], "organisation_id": campaign[1], "created_by_id": admin,

@@ -7,8 +7,16 @@ from sqlalchemy import select
 
 from portal.accounts.models import Membership, Organisation, User
 from portal.benchdata import words
-from portal.coaching.models import (Candidate, CandidateAdjustment, CandidateCoach, CandidateLanguage,
-                                    CandidateOccupation, CandidateSkill, CandidateTargetGroup, FunctionalLimit)
+from portal.coaching.models import (
+    Candidate,
+    CandidateAdjustment,
+    CandidateCoach,
+    CandidateLanguage,
+    CandidateOccupation,
+    CandidateSkill,
+    CandidateTargetGroup,
+    FunctionalLimit,
+)
 from portal.domain import profile
 from portal.domain.business_id import with_check_digit
 from portal.domain.text import fold as fold_words

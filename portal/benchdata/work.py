@@ -9,8 +9,14 @@ from portal.domain import job_roles as jr
 from portal.domain.person_months import add_months
 from portal.domain.procurement_rules import ClauseParams
 from portal.domain.text import fold
-from portal.employers.models import (JobRole, JobRoleAdjustment, JobRoleDemand, JobRoleLanguage, JobRoleSkill,
-                                     JobRoleTerm)
+from portal.employers.models import (
+    JobRole,
+    JobRoleAdjustment,
+    JobRoleDemand,
+    JobRoleLanguage,
+    JobRoleSkill,
+    JobRoleTerm,
+)
 from portal.employers.search_index import add_to_vocabulary, role_terms
 from portal.procurements.clause_text import get_template, render
 from portal.procurements.models import EmploymentClause, Procurement

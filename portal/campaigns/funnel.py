@@ -97,7 +97,7 @@ def counts(campaign_id: int) -> dict[str, int]:
     pledged = db.session.scalar(select(func.count()).select_from(Pledge).where(Pledge.campaign_id == campaign_id))
     rows = db.session.execute(select(FunnelEvent.stage, func.count()).where(
         FunnelEvent.campaign_id == campaign_id).group_by(FunnelEvent.stage)).all()
-    result = {stage: 0 for stage in rules.STAGES}
+    result = dict.fromkeys(rules.STAGES, 0)
     result.update({stage: n for stage, n in rows})
     result.update(views=int(views or 0), pledges=int(pledged or 0))
     return result

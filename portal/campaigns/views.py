@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from portal import nav
-from portal.campaigns import funnel, pledges, services, stories
+from portal.campaigns import bp, funnel, pledges, services, stories
 from portal.campaigns.access import is_editor
 from portal.campaigns.forms import PLEDGE_LABELS, PledgeForm
 from portal.campaigns.images import path_of
@@ -17,7 +17,6 @@ from portal.errors import ServiceError
 from portal.extensions import db
 from portal.listing import paginate
 from portal.security import get_or_404, public, roles
-from portal.campaigns import bp
 
 nav.add("campaigns.index", _l("Campaigns"), ("anonymous", "admin", "officer", "employer", "coach", "candidate"),
         order=20)

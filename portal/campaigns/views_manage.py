@@ -4,12 +4,10 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from portal.campaigns import editors, funnel, services
+from portal.campaigns import bp, editors, funnel, services
 from portal.campaigns.access import editor_required
-from portal.campaigns.forms import (CTA_LABELS, STATUS_LABELS, CampaignForm, ConfirmForm, EditorForm,
-                                    ImageForm)
+from portal.campaigns.forms import CTA_LABELS, STATUS_LABELS, CampaignForm, ConfirmForm, EditorForm, ImageForm
 from portal.campaigns.models import CampaignEditor
-from portal.campaigns import bp
 from portal.domain import campaigns as rules
 from portal.errors import ServiceError
 from portal.extensions import db

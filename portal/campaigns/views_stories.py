@@ -4,10 +4,9 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from portal.campaigns import services, stories
+from portal.campaigns import bp, services, stories
 from portal.campaigns.access import editor_required
 from portal.campaigns.forms import CONSENT_LABELS, STATUS_LABELS, ConfirmForm, StoryForm
-from portal.campaigns import bp
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.forms_flow import submit

@@ -20,8 +20,7 @@ from sqlalchemy import func, insert, select
 from portal import clock
 from portal.audit.services import record
 from portal.coaching.labels import INTENSITY_LABELS, STATUS_LABELS
-from portal.coaching.models import (Candidate, CandidateAdjustment, CandidateCoach, CandidateSkill,
-                                    StatusChange)
+from portal.coaching.models import Candidate, CandidateAdjustment, CandidateCoach, CandidateSkill, StatusChange
 from portal.domain.caseload import hours_problems
 from portal.domain.profile import fold, new_code
 from portal.extensions import db

@@ -7,9 +7,18 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from portal.coaching.access import log_change
-from portal.coaching.models import (Candidate, CandidateAdjustment, CandidateCoach, CandidateLanguage,
-                                    CandidateOccupation, CandidateSkill, CandidateTargetGroup, EmployerContact,
-                                    FunctionalLimit, StatusChange)
+from portal.coaching.models import (
+    Candidate,
+    CandidateAdjustment,
+    CandidateCoach,
+    CandidateLanguage,
+    CandidateOccupation,
+    CandidateSkill,
+    CandidateTargetGroup,
+    EmployerContact,
+    FunctionalLimit,
+    StatusChange,
+)
 from portal.domain.caseload import SUPPORT_INTENSITIES, hours_problems, status_change_problems
 from portal.domain.profile import clean_text, fold, new_code, split_lines
 from portal.errors import ServiceError

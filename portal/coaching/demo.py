@@ -7,15 +7,31 @@ from sqlalchemy import select
 
 from portal import clock
 from portal.accounts.demo import demo_org, demo_user
-from portal.coaching.models import (Assessment, AssessmentFocus, AssessmentService, AssessmentSituation, Candidate,
-                                    CandidateAdjustment, CandidateCoach, CandidateLanguage, CandidateOccupation,
-                                    CandidateSkill, CandidateTargetGroup, CoachingModule, Consent, EmployerContact,
-                                    FunctionalLimit, Goal, ModuleReview, OrganisationAdmin, Plan,
-                                    StatusChange)
+from portal.coaching.models import (
+    Assessment,
+    AssessmentFocus,
+    AssessmentService,
+    AssessmentSituation,
+    Candidate,
+    CandidateAdjustment,
+    CandidateCoach,
+    CandidateLanguage,
+    CandidateOccupation,
+    CandidateSkill,
+    CandidateTargetGroup,
+    CoachingModule,
+    Consent,
+    EmployerContact,
+    FunctionalLimit,
+    Goal,
+    ModuleReview,
+    OrganisationAdmin,
+    Plan,
+    StatusChange,
+)
 from portal.directory.models import Service
 from portal.domain.profile import fold, new_code
 from portal.extensions import db
-
 
 OTHERS = [
     # name, status, days since intake, skills, occupations, hours, municipality, contact days ago

@@ -15,8 +15,7 @@ from portal.accounts.models import User
 from portal.accounts.sessions import end_all_sessions
 from portal.coaching.access import log_change
 from portal.coaching.consents import withdraw_consent
-from portal.coaching.models import (Assessment, Candidate, CoachingModule, Consent, EmployerContact, Plan,
-                                    StatusChange)
+from portal.coaching.models import Assessment, Candidate, CoachingModule, Consent, EmployerContact, Plan, StatusChange
 from portal.db_types import utcnow
 from portal.errors import ServiceError
 from portal.extensions import db

@@ -6,8 +6,16 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
-from portal.coaching.labels import (DECISION_LABELS, DESTINATION_LABELS, GOAL_STATUS_LABELS, INTENSITY_LABELS,
-                                    LANGUAGE_LEVELS, MODULE_STATUS_LABELS, SCOPE_LABELS, STATUS_LABELS)
+from portal.coaching.labels import (
+    DECISION_LABELS,
+    DESTINATION_LABELS,
+    GOAL_STATUS_LABELS,
+    INTENSITY_LABELS,
+    LANGUAGE_LEVELS,
+    MODULE_STATUS_LABELS,
+    SCOPE_LABELS,
+    STATUS_LABELS,
+)
 from portal.fields import DateField, IntegerField, MultiCheckboxField
 from portal.inputs import id_choice, optional_id
 from portal.reference.services import choices

@@ -7,22 +7,28 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from portal import clock, nav
+from portal.coaching import bp, caseload, team
 from portal.coaching import candidates as svc
-from portal.coaching import caseload, team
 from portal.coaching.access import candidate_for, is_org_admin, log_read, render_and_commit
 from portal.coaching.catalogues import labels_for
 from portal.coaching.erasure import erase_candidate, erasure_blockers
-from portal.coaching.forms import (AccountForm, AddCoachForm, ConfirmForm, ContactForm, EraseForm, StatusForm,
-                                   candidate_form, profile_data)
+from portal.coaching.forms import (
+    AccountForm,
+    AddCoachForm,
+    ConfirmForm,
+    ContactForm,
+    EraseForm,
+    StatusForm,
+    candidate_form,
+    profile_data,
+)
 from portal.coaching.labels import INTENSITY_LABELS, LANGUAGE_LEVELS, STATUS_LABELS
-from portal.errors import ServiceError
-from portal.errors import show_refusal
+from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
 from portal.inputs import db_int
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.security import roles
 from portal.start.views import START_ENDPOINTS
-from portal.coaching import bp
 
 nav.add("coaching.index", _l("My caseload"), ("coach",), order=10)
 nav.add("coaching.admin_candidates", _l("Candidates"), ("admin",), order=80)

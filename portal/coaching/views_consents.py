@@ -5,13 +5,11 @@ from flask import abort, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.coaching import consents
+from portal.coaching import bp, consents
 from portal.coaching.access import candidate_for, log_read, render_and_commit
 from portal.coaching.forms import ConfirmForm, ConsentForm
 from portal.coaching.labels import SCOPE_LABELS
-from portal.coaching import bp
-from portal.errors import show_refusal
-from portal.errors import ServiceError
+from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
 from portal.identity.choices import organisation_choices
 from portal.security import roles

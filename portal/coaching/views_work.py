@@ -9,14 +9,17 @@ from wtforms import BooleanField, TextAreaField
 from wtforms.validators import Length, Optional
 
 from portal import clock
-from portal.coaching import assessments, modules, plans
+from portal.coaching import assessments, bp, modules, plans
 from portal.coaching.access import candidate_for, log_read, render_and_commit
 from portal.coaching.forms import FollowUpForm, GoalForm, ModuleForm, PlanForm, ReviewForm
-from portal.coaching.labels import (DECISION_LABELS, DESTINATION_LABELS, GOAL_STATUS_LABELS, MODULE_STATUS_LABELS,
-                                    PLAN_ACTION_LABELS)
-from portal.coaching import bp
-from portal.errors import show_refusal
-from portal.errors import ServiceError
+from portal.coaching.labels import (
+    DECISION_LABELS,
+    DESTINATION_LABELS,
+    GOAL_STATUS_LABELS,
+    MODULE_STATUS_LABELS,
+    PLAN_ACTION_LABELS,
+)
+from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
 from portal.fields import MultiCheckboxField
 from portal.i18n import current_language

@@ -8,7 +8,6 @@ from portal.directory.models import Service, ServiceForm, ServiceGoal, ServiceTa
 from portal.domain.profile import fold
 from portal.extensions import db
 
-
 SERVICES = [
     {"name": "Työnhaun ryhmävalmennus", "goals": ["job_search"], "forms": ["group"], "weeks": 6,
      "note": "Kaksi kertaa viikossa", "groups": ["partial_work_ability", "long_term_unemployed"],

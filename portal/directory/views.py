@@ -8,7 +8,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from portal import nav
-from portal.directory import services
+from portal.directory import bp, services
 from portal.directory.forms import FORM_LABELS, ConfirmForm, entry_form
 from portal.directory.models import Service
 from portal.errors import ServiceError, show_refusal
@@ -16,7 +16,6 @@ from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.reference.services import choices, labels
 from portal.security import get_or_404, public, roles
-from portal.directory import bp
 
 nav.add("directory.search", _l("Service directory"), ("anonymous", "coach", "candidate"), order=30)
 

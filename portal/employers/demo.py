@@ -8,7 +8,6 @@ from portal.employers import services
 from portal.employers.models import EmployerProfile, JobRole
 from portal.extensions import db
 
-
 PROFILE = {
     "industry_code": "N", "locations": ["837", "109"], "contact_name": "Tiina Työnantaja",
     "contact_email": "tyonantaja@ote-demo.example", "contact_phone": "040 123 4567",

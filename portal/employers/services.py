@@ -21,11 +21,18 @@ from portal.db_types import utcnow
 from portal.domain import job_roles as jr
 from portal.domain.text import clean_block, clean_line, fold
 from portal.employers import clauses
-from portal.employers.models import (EmployerLocation, EmployerProfile, JobRole, JobRoleAdjustment, JobRoleDemand,
-                                     JobRoleLanguage, JobRoleSkill)
+from portal.employers.models import (
+    EmployerLocation,
+    EmployerProfile,
+    JobRole,
+    JobRoleAdjustment,
+    JobRoleDemand,
+    JobRoleLanguage,
+    JobRoleSkill,
+)
+from portal.employers.search_index import index_role
 from portal.errors import ServiceError
 from portal.extensions import db
-from portal.employers.search_index import index_role
 from portal.guidance.rules_data import rules
 from portal.identity.services import ORGANISATION_DETAILS
 from portal.reference.models import ReferenceItem
@@ -89,7 +96,7 @@ def role_counts(org: Organisation) -> dict[str, int]:
     """How many of the organisation's roles are in each state."""
     rows = db.session.execute(select(JobRole.status, func.count()).where(JobRole.organisation_id == org.id)
                               .group_by(JobRole.status))
-    return {state: 0 for state in jr.STATES} | dict(rows.all())
+    return dict.fromkeys(jr.STATES, 0) | dict(rows.all())
 
 
 def roles_query(org: Organisation, status: str = ""):

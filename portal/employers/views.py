@@ -8,25 +8,34 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from portal import nav
+from portal.accounts.services import members
 from portal.campaigns.forms import PLEDGE_LABELS
 from portal.campaigns.pledges import organisation_summary
-from portal.accounts.services import members
 from portal.clock import today
-from portal.employers import clauses, services
-from portal.employers.forms import (ACTION_DONE, ACTION_LABELS, ACTION_QUESTIONS, STATE_LABELS, ConfirmForm,
-                                    ProfileForm, SignupForm, problem_text, role_form)
+from portal.domain import job_roles as jr
+from portal.employers import bp, clauses, services
+from portal.employers.forms import (
+    ACTION_DONE,
+    ACTION_LABELS,
+    ACTION_QUESTIONS,
+    STATE_LABELS,
+    ConfirmForm,
+    ProfileForm,
+    SignupForm,
+    hours_text,
+    problem_text,
+    role_form,
+    role_labels,
+)
 from portal.employers.signup import sign_up
 from portal.errors import ServiceError, show_refusal
 from portal.extensions import db, limiter
-from portal.identity.services import pending_count
 from portal.guidance.rules_data import rules
-from portal.domain import job_roles as jr
+from portal.identity.services import pending_count
 from portal.listing import apply_sort, paginate, sort_choice
-from portal.employers.forms import hours_text, role_labels
 from portal.reference.services import choices
 from portal.security import get_or_404, public, roles
 from portal.start.views import START_ENDPOINTS
-from portal.employers import bp
 
 nav.add("employers.index", _l("Our organisation"), ("employer",), order=10)
 nav.add("employers.roles_list", _l("Our roles"), ("employer",), order=11)

@@ -1,7 +1,7 @@
 """An iCalendar (RFC 5545) file for one event: escaped text, folded lines, CRLF endings."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 def escape(text: str) -> str:
@@ -26,7 +26,7 @@ def fold(line: str) -> str:
 
 
 def _utc(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def calendar(*, uid: str, title: str, description: str, starts_at: datetime, ends_at: datetime,

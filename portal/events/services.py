@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 
 from flask import current_app
 from flask_babel import gettext as _
@@ -29,8 +29,7 @@ SORTS = {"starts": Event.starts_at, "title": Event.title_fi, "taken": Event.take
 
 def helsinki_to_utc(day: date, clock: time) -> datetime:
     """A wall-clock time in Helsinki as an aware UTC datetime (summer time included)."""
-    from datetime import timezone
-    return datetime.combine(day, clock, tzinfo=HELSINKI).astimezone(timezone.utc)
+    return datetime.combine(day, clock, tzinfo=HELSINKI).astimezone(UTC)
 
 
 def in_helsinki(moment: datetime) -> datetime:

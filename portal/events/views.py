@@ -11,14 +11,13 @@ from portal.campaigns.presenters import localise
 from portal.campaigns.services import add_page_section
 from portal.db_types import utcnow
 from portal.errors import ServiceError, show_refusal
-from portal.events import ics, notices, services
+from portal.events import bp, ics, notices, services
 from portal.events.forms import ConfirmForm, SignUpForm
 from portal.extensions import db, limiter
 from portal.i18n import current_language
 from portal.links import public_host
 from portal.listing import paginate
 from portal.security import get_or_404, public
-from portal.events import bp
 
 nav.add("events.index", _l("Events"), ("anonymous", "admin", "officer", "employer", "coach", "candidate"),
         order=21)

@@ -9,9 +9,8 @@ from flask_babel import gettext as _
 from portal.campaigns.access import editor_required
 from portal.campaigns.services import campaign_choices
 from portal.db_types import utcnow
-from portal.events import export, services
+from portal.events import bp, export, services
 from portal.events.forms import ConfirmForm, EventForm
-from portal.events import bp
 from portal.excel import XLSX_MIMETYPE
 from portal.extensions import db
 from portal.forms_flow import submit

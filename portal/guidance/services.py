@@ -5,8 +5,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from portal.domain.rules import Rule
-from portal.domain.subsidy import (AdjustmentEstimate, AdjustmentQuery, Refused, SubsidyEstimate, SubsidyQuery,
-                                   estimate_adjustment_support, estimate_wage_subsidy)
+from portal.domain.subsidy import (
+    AdjustmentEstimate,
+    AdjustmentQuery,
+    Refused,
+    SubsidyEstimate,
+    SubsidyQuery,
+    estimate_adjustment_support,
+    estimate_wage_subsidy,
+)
 from portal.guidance.rules_data import rules
 
 SHOWN_KINDS = ("wage_subsidy", "wage_subsidy_employer_limit", "adjustment_support", "work_trial")

@@ -11,13 +11,19 @@ from flask_babel import lazy_gettext as _l
 from portal import nav
 from portal.clock import today
 from portal.domain.roles import Role
-from portal.guidance import services
-from portal.guidance.articles import all_articles, article as find_article
-from portal.guidance.forms import (EMPLOYER_KIND_LABELS, FIGURE_LABELS, KIND_LABELS, REFUSALS, SITUATION_LABELS,
-                                   CalculatorForm)
+from portal.guidance import bp, services
+from portal.guidance.articles import all_articles
+from portal.guidance.articles import article as find_article
+from portal.guidance.forms import (
+    EMPLOYER_KIND_LABELS,
+    FIGURE_LABELS,
+    KIND_LABELS,
+    REFUSALS,
+    SITUATION_LABELS,
+    CalculatorForm,
+)
 from portal.i18n import current_language
 from portal.security import public
-from portal.guidance import bp
 
 nav.add("guidance.index", _l("Guidance for employers"), ("anonymous", str(Role.EMPLOYER)), order=30)
 nav.add("guidance.calculator", _l("Subsidy calculator"), (str(Role.EMPLOYER),), order=31)

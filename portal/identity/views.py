@@ -6,18 +6,17 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal.accounts.models import Organisation
 from portal.accounts.forms import KIND_LABELS
+from portal.accounts.models import Organisation
 from portal.accounts.services import members
 from portal.domain.verification import name_key
 from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
-from portal.identity import services
+from portal.identity import bp, services
 from portal.identity.forms import METHOD_LABELS, STATE_LABELS, ConfirmForm, RejectForm, VerifyForm
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.reference.services import labels
 from portal.security import get_or_404, roles
-from portal.identity import bp
 
 
 @bp.get("/admin/verification")

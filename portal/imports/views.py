@@ -10,14 +10,13 @@ from sqlalchemy import select
 
 from portal import nav
 from portal.excel import XLSX_MIMETYPE
-from portal.imports import messages, registry
+from portal.imports import bp, messages, registry
 from portal.imports.forms import UploadForm
 from portal.imports.models import ImportJob
 from portal.imports.runner import rejection, run
 from portal.imports.templates import template_workbook
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.security import get_or_404, roles
-from portal.imports import bp
 
 nav.add("imports.index", _l("Excel imports"), ("employer", "coach"), order=70)
 USERS = ("employer", "coach")

@@ -12,18 +12,26 @@ from flask_babel import lazy_gettext as _l
 from portal import nav
 from portal.accounts.models import Organisation
 from portal.domain.roles import Role
-from portal.employers.models import (EmployerLocation, EmployerProfile, JobRole, JobRoleAdjustment, JobRoleDemand,
-                                     JobRoleLanguage, JobRoleSkill, JobRoleTerm, SearchTerm)
-from portal.inputs import MAX_PAGE, whole_number
-from portal.jobs import search
 from portal.employers.forms import hours_text, role_labels
+from portal.employers.models import (
+    EmployerLocation,
+    EmployerProfile,
+    JobRole,
+    JobRoleAdjustment,
+    JobRoleDemand,
+    JobRoleLanguage,
+    JobRoleSkill,
+    JobRoleTerm,
+    SearchTerm,
+)
+from portal.http_cache import shared
+from portal.inputs import MAX_PAGE, whole_number
+from portal.jobs import bp, search
 from portal.jobs.presenters import api_item, json_ld
 from portal.links import query_for
-from portal.http_cache import shared
 from portal.reference.models import ReferenceItem
 from portal.security import get_or_404, public
 from portal.versions import watch
-from portal.jobs import bp
 
 nav.add("jobs.index", _l("Open roles"), ("anonymous",) + tuple(str(r) for r in Role), order=20)
 OPENAPI_FILE = Path(__file__).with_name("openapi.json")

@@ -5,8 +5,15 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from portal.coaching.models import (Candidate, CandidateAdjustment, CandidateLanguage, CandidateOccupation,
-                                    CandidateSkill, CandidateTargetGroup, FunctionalLimit)
+from portal.coaching.models import (
+    Candidate,
+    CandidateAdjustment,
+    CandidateLanguage,
+    CandidateOccupation,
+    CandidateSkill,
+    CandidateTargetGroup,
+    FunctionalLimit,
+)
 from portal.domain.matching import CandidateProfile
 from portal.domain.profile import split_lines
 from portal.extensions import db

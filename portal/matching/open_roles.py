@@ -15,8 +15,17 @@ import numpy as np
 from portal.cache import cached
 from portal.domain.location import REMOTE_ANYWHERE, UNKNOWN, reach
 from portal.domain.matching import CandidateProfile, MatchOptions, RoleProfile
-from portal.matching.profiles import (LANGUAGES, Reference, RoleInfo, _reference_rows, _role_data, _Same, _show,
-                                      open_role_conditions, reference)
+from portal.matching.profiles import (
+    LANGUAGES,
+    Reference,
+    RoleInfo,
+    _reference_rows,
+    _role_data,
+    _Same,
+    _show,
+    open_role_conditions,
+    reference,
+)
 
 
 class _Codes:

@@ -75,7 +75,7 @@ def reference(lang: str = "fi", rows: list | None = None) -> Reference:
             ref.neighbours[code] = frozenset(data["neighbours"])
         elif catalogue == "skills":
             ref.skill_texts[code] = tuple(dict.fromkeys(fold(label) for label in labels if label))
-            ref.display["candidate"].update({folded: labels[index] or labels[0] for folded in ref.skill_texts[code]})
+            ref.display["candidate"].update(dict.fromkeys(ref.skill_texts[code], labels[index] or labels[0]))
         elif catalogue == "occupations":
             ref.occupation_texts[code] = fold(labels[0])
             ref.display["role"].setdefault(fold(labels[0]), labels[index] or labels[0])

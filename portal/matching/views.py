@@ -21,13 +21,12 @@ from portal.employers.models import JobRole
 from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice
-from portal.matching import services
+from portal.matching import bp, services
 from portal.matching.forms import ProposeForm
 from portal.proposals.models import Proposal
 from portal.proposals.services import propose
 from portal.proposals.texts import KIND_LABELS
 from portal.security import get_or_404, roles
-from portal.matching import bp
 
 nav.add("matching.index", _l("Matching"), ("coach",), order=12)
 ROLE_SORTS = {"title": JobRole.title, "published": JobRole.published_at, "kind": JobRole.kind}

@@ -16,8 +16,7 @@ from portal.domain.proposals import can_place
 from portal.extensions import db
 from portal.placements.bookkeeping import release_position, take_position
 from portal.placements.models import Placement
-from portal.placements.services import (Refused, Terms, check_clause, check_trial, follow_candidate,
-                                        record_change, sync)
+from portal.placements.services import Refused, Terms, check_clause, check_trial, follow_candidate, record_change, sync
 from portal.placements.texts import message
 from portal.proposals.models import Proposal
 from portal.proposals.services import mark_placed

@@ -15,8 +15,14 @@ from portal.accounts.models import Membership, Organisation, User
 from portal.clock import HELSINKI
 from portal.coaching.models import Candidate, CandidateCoach, EmployerContact
 from portal.domain.caseload import ACTIVE_STATUSES
-from portal.domain.employment_figures import (CandidateFacts, Figures, PlacementFacts, ProposalFacts, coach_figures,
-                                              figures)
+from portal.domain.employment_figures import (
+    CandidateFacts,
+    Figures,
+    PlacementFacts,
+    ProposalFacts,
+    coach_figures,
+    figures,
+)
 from portal.extensions import db
 from portal.placements.models import Placement
 from portal.proposals.models import Proposal

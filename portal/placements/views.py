@@ -17,7 +17,7 @@ from portal.domain.proposals import can_place
 from portal.errors import show_refusal
 from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice
-from portal.placements import actions, services
+from portal.placements import actions, bp, services
 from portal.placements.bookkeeping import occupied
 from portal.placements.forms import NO_CLAUSE, ConvertForm, EndForm, TermsForm
 from portal.placements.models import Placement
@@ -29,7 +29,6 @@ from portal.proposals.notify import mark_read
 from portal.proposals.services import codes_of
 from portal.proposals.texts import KIND_LABELS
 from portal.security import get_or_404, roles
-from portal.placements import bp
 
 SIDES = ("coach", "employer")
 nav.add("placements.index", _l("Placements"), SIDES, order=14)

@@ -11,9 +11,8 @@ from flask_login import current_user
 from portal import clock, nav
 from portal.coaching.access import is_org_admin
 from portal.extensions import db
-from portal.placements import figures
+from portal.placements import bp, figures
 from portal.placements.reminders import send_trial_reminders
-from portal.placements import bp
 from portal.security import roles
 
 nav.add("placements.figures_page", _l("Employment figures"), ("coach",), order=16)

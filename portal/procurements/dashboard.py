@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-
 from portal.cache import cached
 from portal.clock import today
 from portal.listing import Page, SortChoice, list_page

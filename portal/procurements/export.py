@@ -17,8 +17,15 @@ from portal.domain.obligations import Entry
 from portal.excel import Sheet, write_workbook
 from portal.extensions import db
 from portal.procurements.figures import Filters, buyer_figures, round_figure, to_domain
-from portal.procurements.labels import (CONTRIBUTION_LABELS, ENTRY_KIND_LABELS, INTERVAL_LABELS, KIND_LABELS,
-                                        SOURCE_LABELS, STATE_LABELS, UNIT_LABELS)
+from portal.procurements.labels import (
+    CONTRIBUTION_LABELS,
+    ENTRY_KIND_LABELS,
+    INTERVAL_LABELS,
+    KIND_LABELS,
+    SOURCE_LABELS,
+    STATE_LABELS,
+    UNIT_LABELS,
+)
 from portal.procurements.models import EmploymentClause, LedgerEntry
 from portal.reference.services import labels
 

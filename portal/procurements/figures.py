@@ -9,13 +9,14 @@ from functools import cached_property
 
 from sqlalchemy import select
 
-from portal.domain.obligation_details import report_dates
 from portal.clock import today
+from portal.domain.obligation_details import report_dates
 from portal.domain.obligations import STATES, Clause, Entry, Status, evaluate
 from portal.extensions import db
 from portal.inputs import calendar_date, db_int
 from portal.procurements.loading import ClauseInfo, load
 from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
+
 
 def to_domain(clause: EmploymentClause) -> Clause:
     """The clause as the domain counts it; its period starts with the contract."""

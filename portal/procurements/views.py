@@ -15,15 +15,14 @@ from portal.errors import ServiceError, show_refusal
 from portal.excel import XLSX_MIMETYPE
 from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice
+from portal.procurements import bp, export, presenters, services
 from portal.procurements import dashboard as dash
-from portal.procurements import export, presenters, services
 from portal.procurements.figures import Filters, procurement_figures
 from portal.procurements.forms import InviteSupplierForm, ProcurementForm, StatusForm
 from portal.procurements.labels import STATE_LABELS, STATUS_LABELS
 from portal.procurements.models import Procurement
 from portal.security import get_or_404, roles
 from portal.start.views import START_ENDPOINTS
-from portal.procurements import bp
 
 nav.add("procurements.index", _l("Employment clauses"), ("officer",), order=20)
 START_ENDPOINTS["officer"] = "procurements.index"

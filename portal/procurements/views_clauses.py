@@ -5,17 +5,15 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.errors import ServiceError
+from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
+from portal.procurements import bp, services
 from portal.procurements import clauses as clause_service
-from portal.procurements import services
 from portal.procurements.charts import clause_timeline, geometry
 from portal.procurements.clause_text import get_template, templates
 from portal.procurements.figures import clause_figures
 from portal.procurements.forms import ClauseForm, ConfirmForm
 from portal.procurements.ledger_view import ledger_page, linked_roles
-from portal.procurements import bp
-from portal.errors import show_refusal
 from portal.reference.services import choices
 from portal.security import get_or_404, roles
 

@@ -26,7 +26,6 @@ from portal.mail import send_mail
 from portal.proposals.models import Notification
 
 
-
 @dataclass(frozen=True)
 class Message:
     """A committed notification as the channels get it."""

@@ -11,8 +11,8 @@ from sqlalchemy.exc import IntegrityError
 
 from portal import clock
 from portal.audit.services import record
-from portal.coaching.models import Candidate, CandidateCoach
 from portal.coaching.consents import valid_consent
+from portal.coaching.models import Candidate, CandidateCoach
 from portal.coaching.services import record_employer_contact
 from portal.db_types import utcnow
 from portal.domain import proposals as rules

@@ -16,10 +16,10 @@ from portal.audit.models import AuditEvent
 from portal.audit.services import record
 from portal.coaching.access import AUDIT_TYPE, PROFILE_PARTS
 from portal.coaching.models import Candidate
-from portal.employers.models import JobRole
 from portal.coaching.services import profile_of
 from portal.domain import proposals as rules
 from portal.domain.privacy import consent_snapshot, rescoped_snapshot, snapshot_parts, snapshot_view
+from portal.employers.models import JobRole
 from portal.extensions import db
 from portal.proposals.models import Notification, Proposal
 from portal.signals import consent_scope_changed

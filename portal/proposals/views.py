@@ -16,13 +16,12 @@ from portal.domain import proposals as rules
 from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice
-from portal.proposals import services, snapshots
+from portal.proposals import bp, services, snapshots
 from portal.proposals.forms import AnswerForm, ConfirmForm, open_answers
 from portal.proposals.models import Proposal
 from portal.proposals.notify import mark_read, unread_count
 from portal.proposals.texts import DECLINE_LABELS, KIND_LABELS, STATE_LABELS, WITHDRAW_LABELS
 from portal.security import get_or_404, roles
-from portal.proposals import bp
 
 nav.add("proposals.coach_list", _l("Proposals"), ("coach",), order=13)
 nav.add("proposals.employer_list", _l("Proposed candidates"), ("employer",), order=12)

@@ -12,10 +12,9 @@ from flask_login import current_user
 from portal import nav
 from portal.extensions import db
 from portal.listing import paginate
-from portal.proposals import notify
+from portal.proposals import bp, notify
 from portal.proposals.forms import ConfirmForm
 from portal.proposals.texts import notification_text
-from portal.proposals import bp
 from portal.security import roles
 
 USERS = ("coach", "employer")

@@ -4,8 +4,7 @@ from __future__ import annotations
 from flask import Response, render_template, url_for
 
 from portal.db_types import utcnow
-from portal.public import services
-from portal.public import bp
+from portal.public import bp, services
 from portal.security import public
 
 LANGS = ("fi", "sv", "en")

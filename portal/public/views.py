@@ -5,15 +5,14 @@ from flask import jsonify, render_template
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from portal.db_types import utcnow
-from portal.extensions import db, limiter
-from portal.public import services
 from portal.campaigns.models import Campaign, CampaignImage, Story
+from portal.db_types import utcnow
 from portal.events.models import Event
+from portal.extensions import db, limiter
 from portal.http_cache import shared
+from portal.public import bp, services
 from portal.security import public
 from portal.versions import watch
-from portal.public import bp
 
 # The front page's own data; its anonymous answer's ETag changes with this, a role or the ledger, and every
 # minute (events and campaigns also start and end with the clock).

@@ -12,13 +12,12 @@ from portal.accounts.models import Organisation
 from portal.extensions import db
 from portal.identity.choices import organisation_choices
 from portal.reference.services import choices
-from portal.reports import exports, labels, ledger_export, presenters
+from portal.reports import bp, exports, labels, ledger_export, presenters
 from portal.reports.refresh import refresh
 from portal.reports.scope import Filters, scope_for
 from portal.reports.streaming import send_workbook
 from portal.reports.summaries import dashboard
 from portal.security import roles
-from portal.reports import bp
 
 nav.add("reports.index", _l("Outcomes"), ("admin", "officer", "coach"), order=60)
 AUDIENCES = ("admin", "officer", "coach")

@@ -15,16 +15,15 @@ from portal.coaching.export import export_data
 from portal.coaching.forms import ConfirmForm, ConsentForm
 from portal.coaching.labels import GOAL_STATUS_LABELS, PLAN_ACTION_LABELS, SCOPE_LABELS
 from portal.coaching.views import profile_labels
-from portal.errors import show_refusal
-from portal.errors import ServiceError
+from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
 from portal.identity.choices import organisation_choices
 from portal.listing import paginate
 from portal.proposals import snapshots
 from portal.security import roles
+from portal.selfservice import bp
 from portal.selfservice.forms import OwnGoalForm
 from portal.start.views import START_ENDPOINTS
-from portal.selfservice import bp
 
 nav.add("selfservice.profile", _l("My profile"), ("candidate",), order=10)
 nav.add("selfservice.plan", _l("My plan"), ("candidate",), order=11)

@@ -7,7 +7,6 @@ from flask_login import current_user
 
 from portal import nav
 from portal.domain.roles import Role
-
 from portal.security import signed_in
 from portal.start import bp
 

@@ -9,19 +9,18 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from portal import nav
-from portal.errors import ServiceError
+from portal.errors import ServiceError, show_refusal
 from portal.excel import XLSX_MIMETYPE
 from portal.extensions import db
+from portal.imports.runner import rejection, run
 from portal.procurements import ledger
 from portal.procurements.charts import clause_timeline, geometry
 from portal.procurements.figures import clause_figures, supplier_figures
 from portal.procurements.forms import ConfirmForm, ImportForm, LedgerEntryForm
 from portal.procurements.labels import ENTRY_KIND_LABELS
-from portal.imports.runner import rejection, run
 from portal.procurements.ledger_import import clause_accepts, template_workbook
 from portal.procurements.ledger_view import ledger_page, linked_roles
 from portal.procurements.services import clause_for_supplier
-from portal.errors import show_refusal
 from portal.security import get_or_404, roles
 from portal.suppliers import bp
 

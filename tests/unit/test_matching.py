@@ -6,8 +6,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from portal.domain.matching import (
-    MISSING_ADJUSTMENT_PENALTY, WEIGHTS, CandidateProfile, MatchOptions, RoleProfile,
-    desired_fraction, explain, similarity, total,
+    MISSING_ADJUSTMENT_PENALTY,
+    WEIGHTS,
+    CandidateProfile,
+    MatchOptions,
+    RoleProfile,
+    desired_fraction,
+    explain,
+    similarity,
+    total,
 )
 from portal.domain.matching_arrays import score_matrix
 from portal.domain.ranking import rank_candidates, rank_roles

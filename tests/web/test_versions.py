@@ -5,9 +5,9 @@ import re
 from datetime import timedelta
 
 from portal.accounts.models import User
+from portal.cache import cached
 from portal.clock import today
 from portal.extensions import db as _db
-from portal.cache import cached
 from portal.versions import note, version
 from tests.access.procurements import make_clause, make_entry, make_procurement
 from tests.factories import make_org
