@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 from flask import Flask, current_app
@@ -24,6 +27,8 @@ from portal import versions
 log = logging.getLogger(__name__)
 cache = Cache()
 T = TypeVar("T")
+_lock = threading.Lock()
+_locks: dict[str, threading.Lock] = {}
 
 
 def init_app(app: Flask) -> None:
@@ -32,28 +37,56 @@ def init_app(app: Flask) -> None:
 
 
 def cached(kind: str, key: tuple, names: tuple[str, ...], compute: Callable[[], T], *,
-           timeout: int | None = None, in_process: bool = False) -> T:
+           timeout: int | None = None) -> T:
     """compute()'s answer, cached under `kind` and `key` while the counters of `names` stand still.
 
-    in_process: also keep the latest answer of this kind in the worker, unpickled. For the open roles'
-    profiles: unpickling them costs 50-250 ms, reading them from the worker's memory nothing; the
-    counters in the key keep the worker's copy exactly as fresh as the shared one.
+    The worker also holds the answers it last used, unpickled (CACHE_HELD entries): reading the
+    dashboard's figures or the open roles' profiles back from the shared cache costs 15-250 ms of
+    unpickling, from the worker's memory nothing. The counters are part of the key, so the worker's
+    copy is exactly as fresh as the shared one: a write anywhere gives every worker a new key.
     """
     now = versions.current(*names)
     if now is None:
         return compute()
     digest = hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest()
     full = f"{kind}:{digest}:{'.'.join(map(str, now))}"
-    held = current_app.extensions.setdefault("cache_in_process", {})
-    if in_process and held.get(kind, (None,))[0] == full:
-        return held[kind][1]
-    value = _get(full)
-    if value is None:
-        value = compute()
-        _set(full, value, timeout)
-    if in_process:
-        held[kind] = (full, value)
+    held = _held()
+    with _lock:
+        if full in held:
+            held.move_to_end(full)
+            return held[full]  # type: ignore[no-any-return]
+    with _computing(full):
+        # One thread of the worker reads or computes; the others that asked meanwhile take its answer
+        # (without this, 16 threads on a cold worker each built the open roles' profiles at once).
+        with _lock:
+            if full in held:
+                return held[full]  # type: ignore[no-any-return]
+        value = _get(full)
+        if value is None:
+            value = compute()
+            _set(full, value, timeout)
+        with _lock:
+            held[full] = value
+            while len(held) > current_app.config["CACHE_HELD"]:
+                held.popitem(last=False)
     return value
+
+
+@contextmanager
+def _computing(key: str) -> Iterator[None]:
+    with _lock:
+        lock = _locks.setdefault(key, threading.Lock())
+    try:
+        with lock:
+            yield
+    finally:
+        with _lock:
+            if _locks.get(key) is lock:
+                _locks.pop(key, None)
+
+
+def _held() -> OrderedDict:
+    return current_app.extensions.setdefault("cache_held", OrderedDict())
 
 
 def _get(key: str):
@@ -73,7 +106,7 @@ def _set(key: str, value, timeout: int | None) -> None:
 
 def clear() -> None:
     """Drop every entry under this portal's key prefix, and the worker's own copies (tests; after a restore)."""
-    current_app.extensions.pop("cache_in_process", None)
+    current_app.extensions.pop("cache_held", None)
     try:
         cache.clear()
     except RedisError:

@@ -93,7 +93,8 @@ def _trusted_hosts(env: dict[str, str], public_url: str, production: bool) -> li
 
 def _cache_settings(env: dict[str, str], redis_url: str | None) -> dict:
     """Flask-Caching (portal.cache): Redis shared by every worker and host when REDIS_URL is set, else this process."""
-    settings = {"CACHE_DEFAULT_TIMEOUT": 600, "CACHE_THRESHOLD": 500,
+    # CACHE_HELD: answers each worker also keeps unpickled (portal.cache), the latest used first.
+    settings = {"CACHE_DEFAULT_TIMEOUT": 600, "CACHE_THRESHOLD": 500, "CACHE_HELD": int(env.get("CACHE_HELD", 64)),
                 # cache.clear() deletes this prefix only; the rate limiter's keys in the same Redis stay.
                 "CACHE_KEY_PREFIX": env.get("CACHE_KEY_PREFIX", "ote-cache:")}
     if not redis_url:

@@ -119,4 +119,4 @@ def open_roles(day: date) -> OpenRoles:
     (about half a second for 20,000 roles), it serves each candidate's page
     in a query. Only role data is kept; candidates are read per request.
     """
-    return cached("matching-open-roles", (day,), ("roles",), lambda: _open_roles(day), in_process=True)
+    return cached("matching-open-roles", (day,), ("roles",), lambda: _open_roles(day))

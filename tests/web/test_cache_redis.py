@@ -40,7 +40,7 @@ def test_with_redis_url_answers_are_shared_through_redis_under_the_portals_prefi
             calls = []
             assert cached("figures", (1,), ("ledger",), lambda: calls.append(1) or {"n": 1}) == {"n": 1}
             assert [k.decode() for k in client.keys(prefix + "*")] and len(calls) == 1
-            app.extensions.pop("cache_in_process", None)  # another worker: nothing of its own, Redis has it
+            app.extensions.pop("cache_held", None)  # another worker: nothing of its own, Redis has it
             assert cached("figures", (1,), ("ledger",), lambda: calls.append(1) or {"n": 2}) == {"n": 1}
             note("ledger")
             _db.session.commit()
