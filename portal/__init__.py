@@ -87,7 +87,7 @@ def translation_directories() -> list[str]:
 
 
 def register_blueprints(app: Flask) -> None:
-    """Register each feature's blueprint (portal.features lists them); ids in paths stay within the database's integers."""
+    """Register each feature's blueprint (portal.features lists them); ids in paths stay within database integers."""
     from portal.features import blueprints
     from portal.inputs import IdConverter
 

@@ -1,4 +1,4 @@
-"""Browsers known to an account: a signed cookie, set when the account signs in there, that lifts the account-wide limit.
+"""Browsers known to an account: a signed cookie, set when the account signs in there, lifting the account-wide limit.
 
 Failed sign-ins are limited per address and, from all addresses together,
 per account (portal.accounts.views). The account-wide limit is what an

@@ -106,7 +106,7 @@ def build(region) -> None:
     counts = [0] * len(candidates)
     for _ in range(region.sizes["placements"]):
         counts[rng.randrange(len(candidates))] += 1
-    for candidate, count in zip(candidates, counts):
+    for candidate, count in zip(candidates, counts, strict=True):
         path = lay_out(rng, region.today, count, placeable, j.active)
         _write_path(j, candidate, path)
     _open_proposals(j, candidates, [r for r in region.ids["roles"] if r[2] == "published"])
@@ -172,7 +172,7 @@ def _open_proposals(j: Journeys, candidates: list[dict], published: list[tuple])
     region, rng = j.region, j.region.rng
     if not published:
         return
-    states, weights = zip(*OPEN_STATES)
+    states, weights = zip(*OPEN_STATES, strict=True)
     for _ in range(region.sizes["open_proposals"]):
         candidate, role = rng.choice(candidates), rng.choice(published)
         if (candidate["id"], role[0]) in j.pairs or candidate["status"] == "exited":

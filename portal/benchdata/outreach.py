@@ -13,8 +13,8 @@ from portal.events.models import Event
 
 THEMES_SV_EN = (
     ("Rekrytera modigt", "Recruit boldly"), ("Arbetsprövning är en låg tröskel", "A work trial is a low threshold"),
-    ("Skräddarsytt arbete fungerar", "Tailored work works"), ("Med läroavtal in i branschen", "Into the trade"
-                                                                                          " as an apprentice"),
+    ("Skräddarsytt arbete fungerar", "Tailored work works"),
+    ("Med läroavtal in i branschen", "Into the trade as an apprentice"),
     ("Lönesubventionen blir bekant", "Getting to know the wage subsidy"),
 )
 SERVICES = ("Työnhakuvalmennus", "Työelämätaitojen ryhmä", "Digitaidot työnhakuun", "Yksilövalmennus",

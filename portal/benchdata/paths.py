@@ -83,7 +83,7 @@ def lay_out(rng: random.Random, today: date, count: int, roles: list[tuple], act
     else:
         begin = today - timedelta(days=rng.randint(5, 400) + total)
     cursor, spells = begin, []
-    for gap, (role, steps) in zip(gaps, plans):
+    for gap, (role, steps) in zip(gaps, plans, strict=True):
         cursor += timedelta(days=gap)
         spell = Spell(role)
         for i, (kind, length) in enumerate(steps):

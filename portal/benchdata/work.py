@@ -61,7 +61,7 @@ def _clauses(region, procurements_rows: list[dict], per_procurement: list[int]) 
     first = region.next_id(EmploymentClause)
     group_labels = {c: region.labels[("target_groups", c)] for c in region.codes["target_groups"]}
     rows, by_supplier = [], {}
-    for p, count in zip(procurements_rows, per_procurement):
+    for p, count in zip(procurements_rows, per_procurement, strict=True):
         for _ in range(count):
             code = rng.choice(TEMPLATE_CODES)
             template = get_template(code)
@@ -109,31 +109,8 @@ def roles(region) -> None:
     vocabulary: set[str] = set()
     for n in range(s["roles"]):
         rid, org = first + n, rng.choices(employers, weights)[0]
-        status = rng.choices(jr.STATES, [15, 55, 15, 15])[0]
-        kind = rng.choices(jr.KINDS, [60, 15, 25])[0]
-        title = words.role_title(rng)
-        tasks = " ".join(rng.sample(words.TASKS, rng.randint(1, 2)))
-        muni = region.ids["org_municipality"][org] if rng.random() < 0.8 else rng.choice(codes["municipalities"])
-        occupation = rng.choice(codes["occupations"])
-        low = rng.choice([8, 10, 15, 20, 25, 30])
-        clause = None
-        if org in suppliers and rng.random() < 0.6:
-            clause = rng.choice(suppliers[org])[0]
-        published = None if status == "draft" else region.now - timedelta(minutes=rng.randint(60, 900_000))
-        open_until = None
-        if status == "published" and rng.random() < 0.5:
-            open_until = region.today + timedelta(days=rng.randint(7, 120))
-        elif status == "closed":
-            open_until = region.today - timedelta(days=rng.randint(1, 400))
-        out[JobRole].append({
-            "id": rid, "organisation_id": org, "status": status, "kind": kind, "title": title, "tasks": tasks,
-            "description": rng.choice(words.DESCRIPTIONS), "occupation_code": occupation,
-            "municipality_code": muni, "address_area": "", "remote": rng.choices(jr.REMOTE, [70, 25, 5])[0],
-            "hours_min": low, "hours_max": min(40, low + rng.choice([5, 10, 15])),
-            "schedule": rng.choice(jr.SCHEDULES), "trial_weeks": rng.choice([4, 8, 12]) if kind == "work_trial"
-            else None, "positions": rng.choices([1, 2, 3, 5], [70, 18, 8, 4])[0],
-            "wage_subsidy_interest": rng.random() < 0.4, "clause_id": clause, "open_until": open_until,
-            "created_at": region.now, "updated_at": region.now, "published_at": published})
+        row = _role_row(region, rid, org)
+        out[JobRole].append(row)
         names = _skills(rng, skill_labels)
         for i, (name, essential) in enumerate(names):
             out[JobRoleSkill].append({"role_id": rid, "position": i, "name": name, "name_folded": fold(name)[:100],
@@ -144,8 +121,9 @@ def roles(region) -> None:
             out[JobRoleAdjustment].append({"role_id": rid, "adjustment_code": adjustment})
         for language in ["fi"] + (["en"] if rng.random() < 0.1 else []):
             out[JobRoleLanguage].append({"role_id": rid, "language_code": language})
-        labels = [*region.labels[("occupations", occupation)], *region.labels[("municipalities", muni)]]
-        terms = role_terms([title, tasks, out[JobRole][-1]["description"], "", *labels, *(n for n, _ in names)])
+        labels = [*region.labels[("occupations", row["occupation_code"])],
+                  *region.labels[("municipalities", row["municipality_code"])]]
+        terms = role_terms([row["title"], row["tasks"], row["description"], "", *labels, *(n for n, _ in names)])
         out[JobRoleTerm] += [{"role_id": rid, "term": t} for t in terms]
         vocabulary.update(terms)
     for model, rows in out.items():
@@ -155,6 +133,36 @@ def roles(region) -> None:
         add_to_vocabulary(ordered[start:start + 5000])
     region.ids["roles"] = [(r["id"], r["organisation_id"], r["status"], r["positions"], r["clause_id"], r["kind"],
                             r["title"], r["open_until"]) for r in out[JobRole]]
+
+
+def _role_row(region, rid: int, org: int) -> dict:
+    """One role's attributes, drawn in a fixed order so a seed always gives the same region."""
+    rng, codes, suppliers = region.rng, region.codes, region.ids["clauses_of_supplier"]
+    status = rng.choices(jr.STATES, [15, 55, 15, 15])[0]
+    kind = rng.choices(jr.KINDS, [60, 15, 25])[0]
+    title = words.role_title(rng)
+    tasks = " ".join(rng.sample(words.TASKS, rng.randint(1, 2)))
+    muni = region.ids["org_municipality"][org] if rng.random() < 0.8 else rng.choice(codes["municipalities"])
+    occupation = rng.choice(codes["occupations"])
+    low = rng.choice([8, 10, 15, 20, 25, 30])
+    clause = None
+    if org in suppliers and rng.random() < 0.6:
+        clause = rng.choice(suppliers[org])[0]
+    published = None if status == "draft" else region.now - timedelta(minutes=rng.randint(60, 900_000))
+    open_until = None
+    if status == "published" and rng.random() < 0.5:
+        open_until = region.today + timedelta(days=rng.randint(7, 120))
+    elif status == "closed":
+        open_until = region.today - timedelta(days=rng.randint(1, 400))
+    return {
+        "id": rid, "organisation_id": org, "status": status, "kind": kind, "title": title, "tasks": tasks,
+        "description": rng.choice(words.DESCRIPTIONS), "occupation_code": occupation,
+        "municipality_code": muni, "address_area": "", "remote": rng.choices(jr.REMOTE, [70, 25, 5])[0],
+        "hours_min": low, "hours_max": min(40, low + rng.choice([5, 10, 15])),
+        "schedule": rng.choice(jr.SCHEDULES), "trial_weeks": rng.choice([4, 8, 12]) if kind == "work_trial"
+        else None, "positions": rng.choices([1, 2, 3, 5], [70, 18, 8, 4])[0],
+        "wage_subsidy_interest": rng.random() < 0.4, "clause_id": clause, "open_until": open_until,
+        "created_at": region.now, "updated_at": region.now, "published_at": published}
 
 
 def _skills(rng, labels: list[str]) -> list[tuple[str, bool]]:

@@ -71,7 +71,7 @@ class Writer:
         columns = ", ".join(f'"{n}"' for n in names)
         with cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
             for row in rows:
-                copy.write_row([p(row[n]) if p else row[n] for n, p in zip(names, processors)])
+                copy.write_row([p(row[n]) if p else row[n] for n, p in zip(names, processors, strict=True)])
 
     def reset_sequences(self, models) -> None:
         """After explicit ids, move PostgreSQL's sequences past them (SQLite needs nothing)."""

@@ -17,19 +17,22 @@ from portal.extensions import db
 SLUG = "tyo-joustaa"
 
 TEXTS = {
-    "fi": ("Työ joustaa – osaaminen ratkaisee", "Kun työtä sovitetaan, osatyökykyinen tekee sen hyvin. "
-           "Kerro, mitä organisaatiosi voi tarjota.",
-           "## Miksi mukaan?\n\nMonella osatyökykyisellä on **osaamista**, jota työelämä tarvitsee. "
-           "Kun työaikaa, tehtäviä tai paikkaa sovitetaan, työ sujuu.\n\n- Tarjoa työkokeilu\n"
-           "- Julkaise joustava tehtävä\n- Tule aamukahville tapaamaan työhönvalmentajia"),
-    "sv": ("Arbetet är flexibelt – kunnandet avgör", "När arbetet anpassas gör en person med partiell "
-           "arbetsförmåga det bra. Berätta vad din organisation kan erbjuda.",
-           "## Varför delta?\n\nMånga personer med partiell arbetsförmåga har **kunnande** som arbetslivet "
-           "behöver.\n\n- Erbjud en arbetsprövning\n- Publicera en anpassningsbar tjänst"),
-    "en": ("Work that adapts – skills that count", "When work is adjusted, a person with partial work ability "
-           "does it well. Tell us what your organisation can offer.",
-           "## Why join?\n\nMany people with partial work ability have **skills** that working life needs.\n\n"
-           "- Offer a work trial\n- Post an adjustable role"),
+    "fi": ("Työ joustaa – osaaminen ratkaisee",
+           ("Kun työtä sovitetaan, osatyökykyinen tekee sen hyvin. "
+            "Kerro, mitä organisaatiosi voi tarjota."),
+           ("## Miksi mukaan?\n\nMonella osatyökykyisellä on **osaamista**, jota työelämä tarvitsee. "
+            "Kun työaikaa, tehtäviä tai paikkaa sovitetaan, työ sujuu.\n\n- Tarjoa työkokeilu\n"
+            "- Julkaise joustava tehtävä\n- Tule aamukahville tapaamaan työhönvalmentajia")),
+    "sv": ("Arbetet är flexibelt – kunnandet avgör",
+           ("När arbetet anpassas gör en person med partiell "
+            "arbetsförmåga det bra. Berätta vad din organisation kan erbjuda."),
+           ("## Varför delta?\n\nMånga personer med partiell arbetsförmåga har **kunnande** som arbetslivet "
+            "behöver.\n\n- Erbjud en arbetsprövning\n- Publicera en anpassningsbar tjänst")),
+    "en": ("Work that adapts – skills that count",
+           ("When work is adjusted, a person with partial work ability "
+            "does it well. Tell us what your organisation can offer."),
+           ("## Why join?\n\nMany people with partial work ability have **skills** that working life needs.\n\n"
+            "- Offer a work trial\n- Post an adjustable role")),
 }
 ALT = {"fi": "Sininen kuvitus, jossa lukee Työ joustaa", "sv": "Blå illustration med texten Arbetet är flexibelt",
        "en": "Blue illustration with the words Work that adapts"}
@@ -72,7 +75,8 @@ def seed() -> str:
     db.session.add(Pledge(campaign_id=campaign.id, organisation_id=employer.organisation_id,
                           created_by_id=employer.id, kind="work_trial", show_name=True,
                           text="Tarjoamme työkokeilun varastossamme tänä keväänä."))
-    body = "Mika aloitti **työkokeilulla** varastossa. Työaikaa sovitettiin, ja puolen vuoden jälkeen hän sai työsopimuksen."
+    body = ("Mika aloitti **työkokeilulla** varastossa. Työaikaa sovitettiin, "
+            "ja puolen vuoden jälkeen hän sai työsopimuksen.")
     db.session.add(Story(campaign_id=campaign.id, organisation_id=org_id, status="published",
                          title_fi="Työkokeilusta työsopimukseen", title_en="From a work trial to a contract",
                          body_fi=body, body_html_fi=content.render(body),

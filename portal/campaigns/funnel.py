@@ -98,7 +98,7 @@ def counts(campaign_id: int) -> dict[str, int]:
     rows = db.session.execute(select(FunnelEvent.stage, func.count()).where(
         FunnelEvent.campaign_id == campaign_id).group_by(FunnelEvent.stage)).all()
     result = dict.fromkeys(rules.STAGES, 0)
-    result.update({stage: n for stage, n in rows})
+    result.update(dict(rows))
     result.update(views=int(views or 0), pledges=int(pledged or 0))
     return result
 

@@ -64,8 +64,8 @@ def candidate_form(candidate=None) -> CandidateForm:
     for code, label in choices("physical_demands"):
         setattr(Form, f"limit_{code}", SelectField(label, choices=none + levels, validators=[Optional()]))
     for code, label in choices("languages"):
-        setattr(Form, f"lang_{code}", SelectField(label, choices=none + [(k, str(v)) for k, v in LANGUAGE_LEVELS.items()],
-                                                  validators=[Optional()]))
+        setattr(Form, f"lang_{code}", SelectField(
+            label, choices=none + [(k, str(v)) for k, v in LANGUAGE_LEVELS.items()], validators=[Optional()]))
     data = {}
     if candidate is not None:
         plain = ("name", "email", "phone", "municipality_code", "education", "work_history", "skills_text",

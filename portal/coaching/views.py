@@ -142,7 +142,8 @@ def contacts(candidate_id: int):
             flash(_("The employer contact has been recorded."), "success")
             return redirect(url_for("coaching.contacts", candidate_id=candidate.id))
     log_read(candidate, "employer_contacts")
-    return render_and_commit("coaching/contacts.html", c=candidate, form=form, contacts=svc.employer_contacts(candidate))
+    return render_and_commit("coaching/contacts.html", c=candidate, form=form,
+                             contacts=svc.employer_contacts(candidate))
 
 
 @bp.route("/candidates/<int:candidate_id>/team", methods=["GET", "POST"])

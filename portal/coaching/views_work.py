@@ -44,7 +44,8 @@ def _assessment_form(assessment):
         data[f"sit_{item.code}"] = item.code in situations
         data[f"note_{item.code}"] = situations.get(item.code, "")
     for item in items("assessment_focus"):
-        setattr(Form, f"focus_{item.code}", TextAreaField(item.label(current_language()), validators=[Optional(), Length(max=4000)]))
+        setattr(Form, f"focus_{item.code}", TextAreaField(item.label(current_language()),
+                                                          validators=[Optional(), Length(max=4000)]))
         data[f"focus_{item.code}"] = focus.get(item.code, "")
     form = Form(data=data)
     form.services.choices = choices("support_services")

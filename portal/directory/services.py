@@ -45,7 +45,8 @@ def save_service(user, service: Service | None, data: dict) -> Service:
     name = clean_text(data.get("name"))
     if not name:
         raise ServiceError(_("Give the name of the service."), "name")
-    goals, forms, groups = set(data.get("goals") or []), set(data.get("forms") or []), set(data.get("target_groups") or [])
+    goals, forms = set(data.get("goals") or []), set(data.get("forms") or [])
+    groups = set(data.get("target_groups") or [])
     if not goals:
         raise ServiceError(_("Choose at least one goal: services are found by their goal."), "goals")
     if not forms:

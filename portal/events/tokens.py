@@ -1,4 +1,4 @@
-"""The signed token of a sign-up's confirmation link (like portal.accounts.tokens): it names the sign-up and its address."""
+"""The signed token of a sign-up's confirmation link (like portal.accounts.tokens); it names the sign-up and address."""
 from __future__ import annotations
 
 import hashlib

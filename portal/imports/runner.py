@@ -111,7 +111,7 @@ def _check_rows(kind, job: ImportJob, rows, context) -> tuple[Checked, list[dict
     seen: set = set()
     order = {c: i for i, c in enumerate(kind.columns)}
     for count, row in enumerate(rows, start=1):
-        values = dict(zip(kind.columns, row.values.values()))
+        values = dict(zip(kind.columns, row.values.values(), strict=True))
         item, found = kind.check(context, values)
         key = kind.key(item) if kind.key and item is not None else None
         if key is not None and not found:

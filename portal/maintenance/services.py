@@ -63,7 +63,8 @@ def restore_sqlite(database_url: str, backup: Path) -> None:
 def pg_commands(database_url: str, dump_file: Path) -> tuple[list[str], list[str]]:
     """The pg_dump and pg_restore command lines for a PostgreSQL URL."""
     url = make_url(database_url)
-    conn = ["--host", url.host or "localhost", "--port", str(url.port or 5432), "--username", url.username or "postgres"]
+    conn = ["--host", url.host or "localhost", "--port", str(url.port or 5432),
+            "--username", url.username or "postgres"]
     dump = ["pg_dump", *conn, "--format=custom", "--file", str(dump_file), url.database]
     restore = ["pg_restore", *conn, "--clean", "--if-exists", "--no-owner", "--dbname", url.database, str(dump_file)]
     return dump, restore

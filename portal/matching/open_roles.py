@@ -108,7 +108,8 @@ def _open_roles(day: date) -> OpenRoles:
         position={p.id: i for i, p in enumerate(profiles)},
         hours_min=column(r.hours_min or 0 for r in roles_info), hours_max=column(r.hours_max or 0 for r in roles_info),
         hours_known=column((r.hours_min is not None and r.hours_max is not None for r in roles_info), bool),
-        municipality=_Codes([r.municipality or UNKNOWN for r in roles_info]), remote=_Codes([r.remote for r in roles_info]),
+        municipality=_Codes([r.municipality or UNKNOWN for r in roles_info]),
+        remote=_Codes([r.remote for r in roles_info]),
         kind=_Codes([r.kind for r in roles_info]))
 
 

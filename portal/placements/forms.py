@@ -37,7 +37,8 @@ class TermsForm(FlaskForm):
         return Terms(kind=self.kind.data, start_on=getattr(self, start_field).data, end_on=self.end_on.data,
                      work_share=float(share) / 100 if share is not None else None,
                      wage_subsidy=bool(self.wage_subsidy.data),
-                     clause_id=self.clause_id.data if self.clause_id.data and self.clause_id.data != NO_CLAUSE else None)
+                     clause_id=(self.clause_id.data if self.clause_id.data and self.clause_id.data != NO_CLAUSE
+                                else None))
 
 
 class ConvertForm(TermsForm):

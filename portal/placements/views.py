@@ -82,7 +82,8 @@ def new(proposal_id: int):
     role, today = proposal.role, clock.today()
     end = today + timedelta(weeks=role.trial_weeks) - timedelta(days=1) if role.trial_weeks else None
     form = TermsForm(data=None if request.method == "POST" else {
-        "kind": role.kind, "start_on": today, "end_on": end, "work_share": 100, "clause_id": role.clause_id or NO_CLAUSE})
+        "kind": role.kind, "start_on": today, "end_on": end, "work_share": 100,
+        "clause_id": role.clause_id or NO_CLAUSE})
     form.set_clauses(clauses_for_supplier(proposal.organisation_id), _("No clause"))
     if form.validate_on_submit():
         try:

@@ -47,7 +47,7 @@ def buyer_timeline(figures: BuyerFigures) -> dict[str, list[Point]]:
         got = [0.0] * len(days)
         for c, e in clauses:
             started = [k for k, day in enumerate(days) if c.period_start <= day]
-            for k, value in zip(started, delivered_series(c, e, [days[k] for k in started])):
+            for k, value in zip(started, delivered_series(c, e, [days[k] for k in started]), strict=True):
                 got[k] += value
         points = []
         for k, day in enumerate(days):

@@ -75,7 +75,7 @@ def clause_report(buyer_id: int, filters: Filters) -> bytes:
         domain_entries = [Entry(e.person_code, e.kind, e.start_date, e.end_date, float(e.work_share))
                           for e in clause_entries]
         explained = contributions(to_domain(r.clause), domain_entries, figures.as_of)
-        for entry, part in zip(clause_entries, explained):
+        for entry, part in zip(clause_entries, explained, strict=True):
             ledger.append([
                 r.clause.procurement.reference, clause_id, entry.person_code, str(ENTRY_KIND_LABELS[entry.kind]),
                 entry.start_date, entry.end_date, float(entry.work_share * 100),

@@ -43,7 +43,7 @@ def ledger_page(figures: ClauseFigures, rows: list[LedgerEntry]) -> LedgerPage:
     """The clause's entries with their contribution on the figures' date, sorted by ?sort=, paginated."""
     explained = contributions(to_domain(figures.clause), [r.as_entry() for r in rows], figures.as_of)
     lines = [LedgerLine(row, round_figure(part.value, "person_months"), part.note)
-             for row, part in zip(rows, explained)]
+             for row, part in zip(rows, explained, strict=True)]
     sort = sort_choice(LEDGER_SORTS, "start")
     lines.sort(key=LEDGER_SORTS[sort.key], reverse=sort.descending)
     return LedgerPage(list_page(lines), sort)

@@ -1,4 +1,4 @@
-"""The check of a coach's message to an employer: the health word list of seeds/guard, the candidate's name and contact."""
+"""The check of a coach's message to an employer: the health words of seeds/guard, the candidate's name and contact."""
 from __future__ import annotations
 
 from functools import lru_cache

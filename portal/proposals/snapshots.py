@@ -80,7 +80,7 @@ def read_rows(events) -> list[dict]:
     employers = _names(Organisation.id, Organisation.name, {d.get("employer") for d in details})
     roles = _names(JobRole.id, JobRole.title, {d.get("role") for d in details})
     return [{"at": e.at, "employer": employers.get(d.get("employer"), ""), "role": roles.get(d.get("role"), ""),
-             "shown": list(d.get("shown") or ())} for e, d in zip(events, details)]
+             "shown": list(d.get("shown") or ())} for e, d in zip(events, details, strict=True)]
 
 
 def _names(key, name, ids) -> dict:

@@ -87,9 +87,11 @@ def outcome_sheets(d: Dashboard) -> list[Sheet]:
     if d.stock:
         statuses = words.plain(words.STATUS_LABELS)
         sheets.append(Sheet(_("Status by month"), [_("Month")] + [statuses[s] for s in d.statuses],
-                            ([m] + [shown(row[s]) for s in d.statuses] for m, row in zip(d.months, d.stock))))
+                            ([m] + [shown(row[s]) for s in d.statuses]
+                             for m, row in zip(d.months, d.stock, strict=True))))
         outcomes = words.plain(words.OUTCOME_LABELS)
-        month_rows = [[m] + [shown(row[o]) for o in OUTCOMES] for m, row in zip(d.months, d.outcome_months)]
+        month_rows = [[m] + [shown(row[o]) for o in OUTCOMES]
+                      for m, row in zip(d.months, d.outcome_months, strict=True)]
         month_rows.append([_("Whole period")] + [shown(d.outcomes[o]) for o in OUTCOMES])
         sheets.append(Sheet(_("Moves into outcomes"), [_("Month")] + [outcomes[o] for o in OUTCOMES], month_rows))
         sheets.append(Sheet(_("Moves between statuses"), [_("From"), _("To"), _("Moves")],

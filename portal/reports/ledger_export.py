@@ -120,7 +120,8 @@ CASELOAD_COLUMNS = [
     Column("status", lambda: _("Last employer contact"), lambda c, m, t: c.last_employer_contact),
     Column("status", lambda: _("Days since employer contact"),
            lambda c, m, t: (t - c.last_employer_contact).days if c.last_employer_contact else None),
-    Column("support_intensity", lambda: _("Support"), lambda c, m, t: str(INTENSITY_LABELS.get(c.support_intensity, ""))),
+    Column("support_intensity", lambda: _("Support"),
+           lambda c, m, t: str(INTENSITY_LABELS.get(c.support_intensity, ""))),
     Column("hours_min", lambda: _("Hours a week, at least"), lambda c, m, t: c.hours_min),
     Column("hours_max", lambda: _("Hours a week, at most"), lambda c, m, t: c.hours_max),
 ]

@@ -39,7 +39,7 @@ def status_charts(d: Dashboard) -> list[Chart]:
     """One small chart per status that has a figure shown in any month."""
     found = []
     for status in d.statuses:
-        points = [(month_label(m), row[status].value) for m, row in zip(d.months, d.stock)]
+        points = [(month_label(m), row[status].value) for m, row in zip(d.months, d.stock, strict=True)]
         if any(v is not None for _, v in points):
             label = str(words.STATUS_LABELS[status])
             found.append(Chart(f"chart-status-{status}", label,

@@ -36,11 +36,18 @@ def count_cells(candidates, placements, as_of: date) -> Counter:
     first = min([c.intake_on for c in candidates.values()] + [as_of])
     months = rules.months_between(max(first, rules.month_start(as_of) - timedelta(days=31 * MAX_MONTHS)), as_of)
     months = months[-MAX_MONTHS:]
+    _count_candidates(cells, candidates, months, as_of)
+    _count_placements(cells, placements, candidates, months[0], as_of)
+    return cells
+
+
+def _count_candidates(cells: Counter, candidates, months: list[date], as_of: date) -> None:
+    """Status stock, moves, first contacts and caseloads: the cells of each candidate's own steps."""
     earliest = months[0]
     for c in candidates.values():
         where = (c.provider_id, c.municipality, None)
         steps = [s for s in c.steps if s[0] <= as_of]
-        for month, status in zip(months, rules.status_at_month_ends(steps, months, as_of)):
+        for month, status in zip(months, rules.status_at_month_ends(steps, months, as_of), strict=True):
             if status is not None:
                 cells["stock", month, *where, status] += 1
         for month, before, after in rules.moves(steps):
@@ -53,6 +60,10 @@ def count_cells(candidates, placements, as_of: date) -> Counter:
             cells["caseload", None, *where, "people"] += 1
             for coach in c.coaches:
                 cells["caseload", None, *where, f"coach:{coach}"] += 1
+
+
+def _count_placements(cells: Counter, placements, candidates, earliest: date, as_of: date) -> None:
+    """Work-trial outcomes, job starts and retention: the cells of the placements."""
     for p in placements:
         c = candidates.get(p.candidate_id)
         where = (p.provider_id, c.municipality if c else None, p.buyer_id)
@@ -68,7 +79,6 @@ def count_cells(candidates, placements, as_of: date) -> Counter:
             for month, horizon, kept in rules.retention_outcomes(p.start_on, ended, as_of):
                 if month >= earliest:
                     cells["retention", month, *where, f"{horizon}:{'retained' if kept else 'left'}"] += 1
-    return cells
 
 
 def clause_rows(as_of: date) -> list[dict]:

@@ -8,6 +8,7 @@ removes) it when the response ends.
 from __future__ import annotations
 
 import tempfile
+from contextlib import ExitStack
 
 from flask import send_file
 
@@ -16,12 +17,12 @@ from portal.excel import XLSX_MIMETYPE, Sheet, write_workbook
 
 def workbook_file(sheets: list[Sheet]):
     """The workbook written to an anonymous temporary file, rewound."""
-    handle = tempfile.TemporaryFile(suffix=".xlsx")
-    try:
+    # The file must outlive this function (send_file streams and closes it), so it is closed here only
+    # when writing fails: pop_all() takes it out of the stack once the workbook is written.
+    with ExitStack() as on_failure:
+        handle = on_failure.enter_context(tempfile.TemporaryFile(suffix=".xlsx"))
         write_workbook(sheets, handle)
-    except BaseException:
-        handle.close()
-        raise
+        on_failure.pop_all()
     handle.seek(0)
     return handle
 

@@ -1,4 +1,4 @@
-"""Change counters (portal.versions), raised in the committing transaction, and the cache keyed by them (portal.cache)."""
+"""Change counters (portal.versions), raised in the committing transaction, and the cache they key (portal.cache)."""
 from __future__ import annotations
 
 import re
