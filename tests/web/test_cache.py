@@ -35,4 +35,4 @@ def test_the_worker_holds_at_most_cache_held_answers_the_latest_used_kept(app, d
     cached("k", (1,), ("ledger",), lambda: "computed again")  # still held: not computed
     held = app.extensions["cache_held"]
     assert len(held) == 2
-    assert [value for value in held.values()] == [2, 1]
+    assert list(held.values()) == [2, 1]
