@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from babel.numbers import format_decimal
 from flask import Blueprint
-from flask_babel import format_decimal, format_percent
+from flask_babel import format_percent, get_locale
 
 from portal.procurements import labels
 from portal.procurements.charts import geometry
@@ -24,7 +25,8 @@ def figure(value, unit: str = "person_months") -> str:
     """Person-months with one decimal, people as whole numbers."""
     if value is None:
         return ""
-    return format_decimal(value, format="#,##0.0" if unit == "person_months" else "#,##0")
+    # Babel with the request's locale, as |number does: Flask-Babel's wrapper finds the locale again per call.
+    return format_decimal(value, format="#,##0.0" if unit == "person_months" else "#,##0", locale=get_locale())
 
 
 def figure_with_unit(value, unit: str) -> str:

@@ -16,10 +16,12 @@ from sqlalchemy.orm import joinedload
 from portal.accounts.models import Organisation, User
 from portal.admin.services import invite_user, save_organisation
 from portal.audit.services import record
+from portal.cache import cached
 from portal.domain.obligations import MONTH_UNIT_KINDS
 from portal.domain.procurement_rules import parse_cpv, period_problem, transition_problem
 from portal.errors import ServiceError
 from portal.extensions import db
+from portal.i18n import current_language
 from portal.identity.choices import organisation_label
 from portal.procurements.labels import KIND_LABELS, STATUS_LABELS, UNIT_LABELS, problem
 from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
@@ -63,7 +65,16 @@ def clause_for_supplier(user: User, clause_id: int):
 
 
 def suppliers_of_buyer(organisation_id: int) -> list[tuple[int, str]]:
-    """(id, label) of the organisations that supply the buyer's procurements, for a filter."""
+    """(id, label) of the organisations that supply the buyer's procurements, for a filter.
+
+    Cached per buyer and language while procurements and organisations stand still ("ledger"):
+    a buyer of a large city has hundreds, and the dashboard asks on every visit.
+    """
+    return cached("buyer-suppliers", (organisation_id, current_language()), ("ledger", "reference"),
+                  lambda: _suppliers_of_buyer(organisation_id))
+
+
+def _suppliers_of_buyer(organisation_id: int) -> list[tuple[int, str]]:
     rows = db.session.execute(select(Organisation.id, Organisation.name, Organisation.business_id,
                                      Organisation.municipality_code, Organisation.verified_at).distinct()
                               .join(Procurement, Procurement.supplier_id == Organisation.id)

@@ -5,6 +5,7 @@ from sqlalchemy import JSON, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.extensions import db
+from portal.versions import watch
 
 
 class ReferenceItem(db.Model):
@@ -27,3 +28,7 @@ class ReferenceItem(db.Model):
 
     def __repr__(self) -> str:
         return f"<ReferenceItem {self.catalogue}:{self.code}>"
+
+
+# Cached catalogues (portal.reference.services.choices) follow every committed change of an item.
+watch("reference", ReferenceItem)
