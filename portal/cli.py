@@ -8,6 +8,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
+from portal.cache import clear as clear_cache
 from portal.extensions import db
 
 seed = AppGroup("seed", help="Load reference and demo data (both idempotent).")
@@ -106,7 +107,9 @@ def backup_restore(source: Path, yes: bool) -> None:
     else:
         _dump, restore = services.pg_commands(url, source)
         subprocess.run(restore, check=True, env=services.pg_environment(url))
-    click.echo(f"restored from {source}")
+    # The change counters come back as they were in the copy: answers cached since then could meet their keys.
+    clear_cache()
+    click.echo(f"restored from {source}; the cache is cleared")
 
 
 def init_app(app: Flask) -> None:

@@ -76,7 +76,10 @@ def check():
     clock = int(time.time() // every) if every else ""
     parts = (current_app.config["RELEASE"], request.url, current_language(), _helsinki_date(), counters, clock)
     g.etag = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
-    if request.if_none_match.contains(g.etag):
+    held = request.if_none_match
+    # Weak comparison, as RFC 9110 asks of If-None-Match (a proxy's gzip makes an ETag weak); never `*`,
+    # which means "any version exists" and is answered before the view has found that this one does.
+    if not held.star_tag and held.contains_weak(g.etag):
         return current_app.response_class(status=304)
     return None
 
@@ -85,6 +88,8 @@ def headers(response):
     """after_request: public caching with the ETag for a page the same for everyone, no-store for the rest."""
     rule = _rule()
     if rule is None:
+        if "Set-Cookie" in response.headers:  # a form's token or a session: this visitor's alone
+            response.headers["Cache-Control"] = "private, no-store"
         return response
     etag = g.pop("etag", None)
     response.vary.update(VARY)

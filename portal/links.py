@@ -101,8 +101,20 @@ def this_page(**changes) -> str:
     return url_for("public.home", **{k: v for k, v in changes.items() if v is not None})
 
 
+def public_location(response):
+    """after_request: a redirect werkzeug built from the request's host (/roles//4) points at PUBLIC_URL.
+
+    Werkzeug's routing redirects are absolute, from the Host header, and any port of a trusted host passes.
+    """
+    location = response.headers.get("Location")
+    if location and location.startswith(request.root_url):
+        response.headers["Location"] = current_app.config["PUBLIC_URL"] + "/" + location.removeprefix(request.root_url)
+    return response
+
+
 def init_app(app: Flask) -> None:
-    """Templates get this_page() and query_for()."""
+    """Templates get this_page() and query_for(); redirects point at the public address."""
     app.add_template_global(this_page)
     app.add_template_global(query_for)
+    app.after_request(public_location)
 

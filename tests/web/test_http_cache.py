@@ -124,3 +124,42 @@ def test_a_request_for_another_host_is_refused_before_any_etag(client):
     _role()
     forged = client.get("/api/v1/roles", base_url="http://evil.example")
     assert forged.status_code == 400 and "ETag" not in forged.headers
+
+
+def test_if_none_match_star_is_never_a_304_for_a_missing_or_hidden_role(client):
+    hidden = make_role(make_org("employer"), publish=False)
+    _db.session.commit()
+    for url in ("/roles/99999", f"/roles/{hidden.id}"):
+        answer = client.get(url, headers={"If-None-Match": "*"})
+        assert answer.status_code == 404, url
+        assert "public" not in answer.headers.get("Cache-Control", "")
+    shown = f"/roles/{_role().id}"
+    assert client.get(shown, headers={"If-None-Match": "*"}).status_code == 200
+
+
+def test_a_weak_etag_from_a_proxy_matches(client):
+    url = f"/roles/{_role().id}"
+    tag = client.get(url).headers["ETag"]
+    assert client.get(url, headers={"If-None-Match": f"W/{tag}"}).status_code == 304
+    assert client.get(url, headers={"If-None-Match": f'"other", W/{tag}'}).status_code == 304
+
+
+def test_any_page_that_sets_a_cookie_is_private_and_not_stored(app):
+    from flask import Response
+
+    from portal.http_cache import headers
+
+    with app.test_request_context("/login"):
+        app.preprocess_request()
+        answer = Response("form")
+        answer.set_cookie("__Host-ote_session", "token", secure=True)
+        assert headers(answer).headers["Cache-Control"] == "private, no-store"
+        assert "Cache-Control" not in headers(Response("no cookie")).headers
+
+
+def test_a_routing_redirect_points_at_the_public_address_not_the_requests_host(app, client):
+    url = f"/roles//{_role().id}"
+    answer = client.get(url, headers={"Host": "localhost:6666"})
+    assert answer.status_code == 308
+    assert answer.headers["Location"].startswith(app.config["PUBLIC_URL"] + "/roles/")
+    assert ":6666" not in answer.headers["Location"]
