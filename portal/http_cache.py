@@ -18,13 +18,12 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 from flask import current_app, g, request, session
-from flask_babel import to_user_timezone
 from flask_login import current_user
 
+from portal.clock import today
 from portal.i18n import current_language
 from portal.versions import current
 
@@ -58,12 +57,6 @@ def _same_for_everyone() -> bool:
     return not (current_user.is_authenticated or session.get("_flashes") or session.modified)
 
 
-def _helsinki_date() -> str:
-    # Flask-Babel's time zone (BABEL_DEFAULT_TIMEZONE, Europe/Helsinki): a role whose last day has passed
-    # leaves the lists at midnight in Finland.
-    return to_user_timezone(datetime.now(UTC)).date().isoformat()
-
-
 def check():
     """before_request: find a marked page's ETag, and answer 304 when the visitor holds it."""
     rule = _rule()
@@ -74,7 +67,7 @@ def check():
     if counters is None:
         return None
     clock = int(time.time() // every) if every else ""
-    parts = (current_app.config["RELEASE"], request.url, current_language(), _helsinki_date(), counters, clock)
+    parts = (current_app.config["RELEASE"], request.url, current_language(), today().isoformat(), counters, clock)
     g.etag = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
     held = request.if_none_match
     # Weak comparison, as RFC 9110 asks of If-None-Match (a proxy's gzip makes an ETag weak); never `*`,
