@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import has_request_context, request, session
 from sqlalchemy import func, select
 
+from portal import clock
 from portal.accounts.sessions import CARRIED_OVER
 from portal.campaigns import pledges
 from portal.campaigns.models import Campaign, CampaignReferral, CampaignViewCount, FunnelEvent, Pledge
@@ -51,7 +52,7 @@ def record_view(campaign: Campaign) -> None:
     if campaign.id in seen:
         return
     session[SEEN_KEY] = (seen + [campaign.id])[-MAX_SEEN:]
-    day = utcnow().date()
+    day = clock.today()  # days as Finland counts them, like every other figure
     stmt = _insert(CampaignViewCount).values(campaign_id=campaign.id, day=day, views=1)
     stmt = stmt.on_conflict_do_update(index_elements=["campaign_id", "day"],
                                       set_={"views": CampaignViewCount.views + 1})

@@ -6,13 +6,12 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from portal import nav
+from portal import clock, nav
 from portal.campaigns import bp, funnel, pledges, services, stories
 from portal.campaigns.access import is_editor
 from portal.campaigns.forms import PLEDGE_LABELS, PledgeForm
 from portal.campaigns.images import path_of
 from portal.campaigns.presenters import localise
-from portal.db_types import utcnow
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.listing import paginate
@@ -35,7 +34,7 @@ def _setup(state) -> None:
 @public
 def index():
     """Running campaigns, newest first."""
-    page = paginate(services.current_query(utcnow().date()), per_page=12)
+    page = paginate(services.current_query(clock.today()), per_page=12)
     return render_template("campaigns/index.html", page=page)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import url_for
 
+from portal import clock
 from portal.employers.forms import hours_text
 from portal.employers.models import JobRole
 
@@ -31,7 +32,8 @@ def json_ld(role: JobRole, names: dict[str, dict]) -> dict:
         "title": role.title,
         "description": body or role.title,
         "identifier": {"@type": "PropertyValue", "name": role.organisation.name, "value": str(role.id)},
-        "datePosted": role.published_at.date().isoformat() if role.published_at else None,
+        # The day it was published in Finland, where the role is (published_at is kept in UTC).
+        "datePosted": role.published_at.astimezone(clock.HELSINKI).date().isoformat() if role.published_at else None,
         "employmentType": employment_types(role),
         "hiringOrganization": {"@type": "Organization", "name": role.organisation.name},
         "totalJobOpenings": role.positions,

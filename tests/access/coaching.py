@@ -6,8 +6,9 @@ second_candidate get 404, and so do users of other organisations.
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
+from portal import clock
 from portal.coaching.models import (
     Assessment,
     AssessmentFocus,
@@ -55,7 +56,7 @@ SENSITIVE = {
     "peer_coach": "Vertainen-SALAISUUS-L",
     "own_words": "Omin-sanoin-SALAISUUS-M",
 }
-TODAY = date.today()
+TODAY = clock.today()
 COACH_ONLY = ("coach",)
 NOT_FOR = ("second_coach", "second_candidate")
 

@@ -7,7 +7,7 @@ comes back with the refusal (200), which the declaration allows.
 """
 from __future__ import annotations
 
-from datetime import date
+from portal import clock
 
 from . import Route
 
@@ -27,7 +27,7 @@ def _p(endpoint, method="GET", params=_placement, **kw):
     return Route(endpoint, SIDES, method=method, params=params, scoped=True, not_for=NOT_FOR, **kw)
 
 
-TODAY = date.today().isoformat()
+TODAY = clock.today().isoformat()
 ROUTES = [
     Route("placements.index", SIDES),
     Route("placements.index", SIDES, query=lambda w: {"state": "started", "kind": "work_trial", "sort": "-end"}),

@@ -17,9 +17,10 @@ blocks an erasure):
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
+from portal import clock
 from portal.coaching.models import Candidate, CandidateCoach
 from portal.domain.profile import new_code
 from portal.extensions import db
@@ -31,7 +32,7 @@ from . import Route
 
 # Must never appear on an employer's or officer's page.
 PLACED_NAME = "Piilotettu Pekka-Placement"
-TODAY = date.today()
+TODAY = clock.today()
 
 
 def _proposal(world, candidate_id: int, role_key: str, state: str) -> Proposal:

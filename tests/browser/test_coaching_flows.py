@@ -3,11 +3,11 @@ the candidate edits a goal, grants and withdraws a consent, and downloads their 
 from __future__ import annotations
 
 import json
-from datetime import date
 
+from portal import clock
 from tests.browser.conftest import sign_in
 
-TODAY = date.today().isoformat()
+TODAY = clock.today().isoformat()
 
 
 def _submit(page, label):

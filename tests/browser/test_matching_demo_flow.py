@@ -6,13 +6,14 @@ in the way of proposing her here."""
 from __future__ import annotations
 
 import threading
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 import yaml
 from werkzeug.serving import make_server
 
+from portal import clock
 from tests.conftest import make_test_app
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,7 +80,7 @@ def _sign_in(browser, server: DemoServer, role: str):
 def test_the_demo_coach_places_kaisa_and_the_demo_clause_rises(browser, demo_server):
     from portal.domain.person_months import months_covered
 
-    url, today = demo_server.url, date.today()
+    url, today = demo_server.url, clock.today()
     clause_id, before = demo_server.clause()
 
     coach = _sign_in(browser, demo_server, "coach")

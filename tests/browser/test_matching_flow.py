@@ -3,8 +3,9 @@ them, the employer accepts, a work trial starts and converts to a job, and the l
 figure rises by exactly the job's person-months (a trial counts nothing towards a person-month clause)."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
+from portal import clock
 from portal.domain.person_months import months_covered
 from portal.extensions import db
 from portal.procurements.figures import clause_figures
@@ -39,7 +40,7 @@ def _setup(server) -> str:
 
 
 def test_from_a_fitting_role_to_a_job_that_counts_on_the_clause(browser, live_server):
-    url, today = live_server.url, date.today()
+    url, today = live_server.url, clock.today()
     code = _setup(live_server)
     before = _delivered(live_server)
     errors = []

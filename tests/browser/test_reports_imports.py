@@ -3,11 +3,12 @@ administrator's dashboard and its workbook agree; axe checks the import result p
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
 from flask import url_for
 from openpyxl import load_workbook
 
+from portal import clock
 from tests.browser.conftest import sign_in
 from tests.browser.test_accessibility import AXE_RUN, LANGS
 
@@ -17,7 +18,7 @@ ROWS = 1200
 def _filled(template: bytes) -> bytes:
     workbook = load_workbook(io.BytesIO(template))
     sheet = workbook.worksheets[0]
-    start = date.today() - timedelta(days=200)
+    start = clock.today() - timedelta(days=200)
     for i in range(ROWS):
         sheet.append([f"Selain Henkilö {i}", f"selain{i}@example.fi", None, "Tampere", start + timedelta(days=i % 150),
                       "Job search", None, None, None, None, None, None, None, None])

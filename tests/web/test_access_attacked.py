@@ -16,6 +16,7 @@ import pytest
 from openpyxl import Workbook
 from PIL import Image
 
+from portal import clock
 from portal.campaigns.models import Campaign, CampaignEditor, Pledge, Story
 from portal.db_types import utcnow
 from portal.events.models import Event, Registration
@@ -48,7 +49,7 @@ def _ledger():
     return buffer.getvalue()
 
 
-TODAY = date.today().isoformat()
+TODAY = clock.today().isoformat()
 # What the owner types into forms that start empty (a new record), over the page's form and the declared data.
 VALID = {
     "procurements.invite_supplier": lambda w: {"name": "Uusi Toimittaja Oy", "business_id": next_business_id(),

@@ -11,12 +11,13 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from flask import url_for
 from sqlalchemy import func, select
 
+from portal import clock
 from portal.campaigns.models import Story
 from portal.coaching.models import Candidate
 from portal.employers.models import JobRole
@@ -159,7 +160,7 @@ def test_the_matrix_plays_every_role_of_the_portal_and_every_user_kind(world):
     assert set(EVERYONE) - {"anonymous"} <= set(world.users)
 
 
-TOMORROW = (date.today() + timedelta(days=1)).isoformat()
+TOMORROW = (clock.today() + timedelta(days=1)).isoformat()
 # A form of the attacker's own whose field names an object: pointed at the home organisations' object it is
 # refused and links nothing; emptied, the same form succeeds.
 REFERENCES = {

@@ -1,10 +1,11 @@
 """The coach's caseload and candidate record through the web client."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from portal import clock
 from portal.audit.models import AuditEvent
 from portal.coaching.models import Candidate, CandidateCoach, EmployerContact, StatusChange
 from portal.domain.profile import valid_code
@@ -84,7 +85,7 @@ def test_caseload_lists_status_follow_up_and_days_since_employer_contact(client,
     assert SENSITIVE["name"] in page and "Job search" in page
     assert "Active candidates: 1" in page and "Fidelity limit: 20" in page
     contact = db.session.scalars(select(EmployerContact)).one()
-    assert f">{(date.today() - contact.contact_on).days}<" in page
+    assert f">{(clock.today() - contact.contact_on).days}<" in page
     assert "Warning:" not in page
     event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "caseload_read")).one()
     assert event.detail == {"candidates": [world.ids["candidate"]]}
@@ -181,12 +182,12 @@ def test_status_change_keeps_history_and_refuses_bad_dates(client, world, db):
     cid = world.ids["candidate"]
     sign_in(client, world.users["coach"])
     english(client)
-    future = (date.today() + timedelta(days=3)).isoformat()
+    future = (clock.today() + timedelta(days=3)).isoformat()
     page = client.post(f"/coaching/candidates/{cid}/status", data={"status": "work_trial", "since": future})
     assert "The date cannot be in the future." in page.get_data(as_text=True)
     assert db.session.get(Candidate, cid).status == "job_search"
     response = client.post(f"/coaching/candidates/{cid}/status", data={"status": "work_trial",
-                                                                       "since": date.today().isoformat()})
+                                                                       "since": clock.today().isoformat()})
     assert response.status_code == 302
     assert db.session.get(Candidate, cid).status == "work_trial"
     assert count(db, StatusChange, StatusChange.candidate_id == cid) == 3
@@ -196,8 +197,8 @@ def test_employer_contacts_feed_days_since(client, world, db):
     from tests.conftest import sign_in
     cid = world.ids["candidate"]
     sign_in(client, world.users["coach"])
-    client.post(f"/coaching/candidates/{cid}/contacts", data={"contact_on": date.today().isoformat(), "note": "x"})
-    assert db.session.get(Candidate, cid).last_employer_contact == date.today()
-    future = (date.today() + timedelta(days=1)).isoformat()
+    client.post(f"/coaching/candidates/{cid}/contacts", data={"contact_on": clock.today().isoformat(), "note": "x"})
+    assert db.session.get(Candidate, cid).last_employer_contact == clock.today()
+    future = (clock.today() + timedelta(days=1)).isoformat()
     client.post(f"/coaching/candidates/{cid}/contacts", data={"contact_on": future})
     assert count(db, EmployerContact, EmployerContact.candidate_id == cid) == 2

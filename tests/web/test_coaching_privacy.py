@@ -11,6 +11,7 @@ import pytest
 from flask import url_for
 from sqlalchemy import select
 
+from portal import clock
 from portal.audit.models import AuditEvent
 from portal.coaching.services import candidate_view
 from portal.domain.privacy import EmployerView, OfficerView
@@ -150,11 +151,10 @@ def test_the_own_coach_download_does_carry_the_names_so_the_check_above_can_see_
 
 
 def test_each_change_of_sensitive_data_is_in_the_audit_log_without_its_values(app, client, world, db):
-    from datetime import date
 
     coach, cid = world.users["coach"], world.ids["candidate"]
     sign_in(client, coach)
-    today = date.today().isoformat()
+    today = clock.today().isoformat()
     base = f"/coaching/candidates/{cid}"
     posts = [
         (f"{base}/status", {"status": "work_trial", "since": today, "note": "Muutos-SALAISUUS-1"}),

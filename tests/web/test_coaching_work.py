@@ -1,17 +1,17 @@
 """Assessment, plan, modules and consents on the coach's side."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from portal import signals
+from portal import clock, signals
 from portal.coaching.models import Assessment, Candidate, CoachingModule, Consent, Goal, ModuleReview, PlanChange
 from portal.coaching.services import consent_covers_introduction, has_valid_consent
 from tests.access.coaching import SENSITIVE
 from tests.conftest import sign_in
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 def as_coach(client, world):

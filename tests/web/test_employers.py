@@ -8,7 +8,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from portal import signals
+from portal import clock, signals
 from portal.audit.models import AuditEvent
 from portal.employers.models import EmployerProfile, JobRole, JobRoleSkill
 from portal.extensions import db as _db
@@ -170,9 +170,9 @@ def test_a_full_role_is_published_normalised_indexed_and_announced(client, emplo
 
 
 def test_a_work_trial_keeps_its_length_subsidy_interest_and_open_until_date(client, employer, db, app):
-    from datetime import date, timedelta
+    from datetime import timedelta
 
-    until = date.today() + timedelta(days=30)
+    until = clock.today() + timedelta(days=30)
     data = {**FULL, "kind": "work_trial", "trial_weeks": "12", "hours_min": "20", "hours_max": "30",
             "wage_subsidy_interest": "y", "open_until": until.isoformat(), "remote": "partly", "schedule": "flexible"}
     assert client.post("/employer/roles/new", data=data).status_code == 302
@@ -322,10 +322,10 @@ def test_a_role_links_only_to_its_own_employers_clause(client, employer, db):
 
 
 def test_a_role_past_its_open_until_date_is_hidden_and_the_employer_is_told(client, employer, db, app):
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     role = make_role(employer.organisation)
-    role.open_until = date.today() - timedelta(days=1)
+    role.open_until = clock.today() - timedelta(days=1)
     db.session.commit()
     assert app.test_client().get(f"/roles/{role.id}").status_code == 404
     page = client.get(f"/employer/roles/{role.id}").get_data(as_text=True)

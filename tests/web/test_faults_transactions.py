@@ -8,12 +8,11 @@ valid one. Runs on SQLite and on PostgreSQL.
 """
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
+from portal import clock
 from portal.audit.models import AuditEvent
 from portal.extensions import db as _db
 from tests.conftest import make_test_app, sign_in
@@ -24,7 +23,7 @@ from tests.web.test_suppliers import ENTRY
 
 # Changed by any request (a signed-in session is touched); not part of what a form writes.
 NOT_COMPARED = {"user_session"}
-TODAY = date.today().isoformat()
+TODAY = clock.today().isoformat()
 
 
 def snapshot() -> dict[str, list[tuple]]:

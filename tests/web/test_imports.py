@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
+from portal import clock
 from portal.audit.models import AuditEvent
 from portal.coaching.models import Candidate, CandidateCoach, StatusChange
 from portal.employers.models import JobRole
@@ -19,7 +20,7 @@ from tests.access.procurements import make_clause, make_procurement
 from tests.access.reports import make_person
 from tests.factories import make_org
 
-TODAY = date.today()
+TODAY = clock.today()
 LAST_MONTH = TODAY - timedelta(days=30)
 
 

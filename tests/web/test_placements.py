@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
+from portal import clock
 from portal.coaching.models import Candidate, StatusChange
 from portal.domain.person_months import months_covered
 from portal.placements.models import Placement, RoleOccupancy
@@ -17,7 +18,7 @@ from tests.access.employers import make_role
 from tests.access.proposals import make_candidate
 from tests.conftest import sign_in
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 def count(db, model, *where) -> int:

@@ -11,10 +11,10 @@ lock (a 500, rolled back): that is a refusal too, never an overbooking.
 from __future__ import annotations
 
 import threading
-from datetime import date
 
 from sqlalchemy import func, select
 
+from portal import clock
 from portal.placements.models import Placement, RoleOccupancy
 from portal.proposals.models import Proposal
 from tests.access.employers import make_role
@@ -43,7 +43,7 @@ def test_concurrent_requests_never_fill_more_positions_than_the_role_has(app, wo
         urls.append(f"/placements/new/{proposal.id}?lang=en")
     db.session.commit()
     start, lock, outcomes = threading.Barrier(COACHES), threading.Lock(), []
-    form = {"kind": "job", "start_on": date.today().isoformat(), "work_share": "100", "clause_id": "0"}
+    form = {"kind": "job", "start_on": clock.today().isoformat(), "work_share": "100", "clause_id": "0"}
 
     def request(n: int) -> None:
         start.wait()

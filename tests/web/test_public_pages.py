@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from portal import clock
 from portal.campaigns.models import Campaign, Story
 from portal.db_types import utcnow
 from portal.employers.models import JobRole
@@ -49,7 +50,7 @@ def test_home_page_shows_campaigns_events_stories_and_figures(client, db):
 
 
 def test_home_page_clause_figures_hide_small_cells(client, db):
-    empty = figures.clause_figures(date.today())
+    empty = figures.clause_figures(clock.today())
     assert empty.clauses_in_force == 0 and empty.people.hidden and empty.people_by_kind == {}
     buyer = make_org("buyer")
     proc = Procurement(buyer_id=buyer.id, reference="H-1", title="Siivous", cpv_code="90910000",

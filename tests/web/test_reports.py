@@ -1,8 +1,9 @@
 """The outcome dashboard: figures from the summaries, each audience in its scope, the refresh, query count."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
+from portal import clock
 from portal.domain.outcomes import month_start
 from portal.domain.person_months import add_months
 from portal.reports.models import ReportCell, ReportGeneration
@@ -14,7 +15,7 @@ from tests.access.procurements import make_clause, make_entry, make_procurement
 from tests.access.reports import make_person, make_placement
 from tests.factories import make_org, make_user
 
-TODAY = date.today()
+TODAY = clock.today()
 THIS_MONTH = month_start(TODAY)
 YEAR_AGO = add_months(THIS_MONTH, -11)
 

@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from portal import clock
 from portal.audit.models import AuditEvent
 from portal.coaching.models import Consent, Goal, PlanChange
 from portal.coaching.services import has_valid_consent
 from tests.access.coaching import SENSITIVE
 from tests.conftest import sign_in
 
-TARGET = (date.today() + timedelta(days=30)).isoformat()
+TARGET = (clock.today() + timedelta(days=30)).isoformat()
 
 
 def as_candidate(client, world, who="candidate"):
@@ -52,7 +53,7 @@ def test_a_candidate_edits_a_goal_in_their_own_words(client, world, db):
     goal_id = world.ids["goal"]
     response = client.post(f"/my/plan/goals/{goal_id}", data={
         "own_words": "Haluan töihin kauppaan", "measure": "Kolme hakemusta",
-        "target_date": (date.today() + timedelta(days=45)).isoformat()})
+        "target_date": (clock.today() + timedelta(days=45)).isoformat()})
     assert response.status_code == 302
     goal = db.session.get(Goal, goal_id)
     assert goal.own_words == "Haluan töihin kauppaan" and goal.title == SENSITIVE["goal"]
