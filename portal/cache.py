@@ -5,8 +5,8 @@ REDIS_URL is set, shared by every worker and host. A key holds the counters
 of the data the answer was computed from (portal.versions), so a committed
 write gives the next reader a new key and old entries simply run out. A
 request holding writes of its own not yet committed neither uses nor
-stores a cached answer. Only data is cached, never HTML: templates change
-with a release, data with a write.
+stores a cached answer. Data is cached; of HTML only the officer's board
+(rendered(), keyed by the release too, since templates change with it).
 """
 from __future__ import annotations
 
@@ -18,11 +18,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from flask import Flask, current_app
+from flask import Flask, current_app, request
 from flask_caching import Cache
+from markupsafe import Markup
 from redis.exceptions import RedisError
 
 from portal import versions
+from portal.clock import today
+from portal.i18n import current_language
 
 log = logging.getLogger(__name__)
 cache = Cache()
@@ -83,6 +86,21 @@ def _computing(key: str) -> Iterator[None]:
         with _lock:
             if _locks.get(key) is lock:
                 _locks.pop(key, None)
+
+
+def rendered(kind: str, owner: int, render: Callable[[], str]) -> Markup:
+    """A part of a page, rendered once per owner, address, language and day while its data stands still.
+
+    For the officer's board: its figures are cached anyway, and rendering its rows, filters and chart
+    cost 10 ms a request. The key holds the release (templates change with it) and the counters of the
+    data the part shows ("ledger", "reference"); the owner is checked by the view before this runs.
+    Off where pages carry no caching (development, HTTP_CACHE), so a template edited there shows at once.
+    """
+    if not current_app.config["HTTP_CACHE"]:
+        return Markup(render())
+    key = (owner, request.full_path, current_language(), today(), current_app.config["RELEASE"])
+    # render_template autoescapes every value: the HTML it returns is safe to place as it is.
+    return Markup(cached(kind, key, ("ledger", "reference"), render))
 
 
 def _held() -> OrderedDict:

@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from portal import nav
+from portal.cache import rendered
 from portal.clock import today
 from portal.domain.procurement_rules import TRANSITIONS
 from portal.errors import ServiceError, show_refusal
@@ -36,9 +37,13 @@ def index():
     filters = Filters.from_args(request.args)
     sort = sort_choice(dash.SORTS, "deadline")
     buyer_id = current_user.organisation_id
-    # The figures come from the cache while the ledger stands still (procurements.dashboard); the page is rendered.
-    return render_template("procurements/index.html", board=dash.dashboard(buyer_id, filters, sort), filters=filters,
-                           sort=sort, states=STATE_LABELS, suppliers=services.suppliers_of_buyer(buyer_id))
+
+    def board() -> str:
+        return render_template("procurements/_board.html", board=dash.dashboard(buyer_id, filters, sort),
+                               filters=filters, sort=sort, states=STATE_LABELS,
+                               suppliers=services.suppliers_of_buyer(buyer_id))
+
+    return render_template("procurements/index.html", board=rendered("board", buyer_id, board))
 
 
 @bp.get("/report.xlsx")

@@ -36,3 +36,33 @@ def test_the_worker_holds_at_most_cache_held_answers_the_latest_used_kept(app, d
     held = app.extensions["cache_held"]
     assert len(held) == 2
     assert list(held.values()) == [2, 1]
+
+
+def test_the_officers_board_is_rendered_once_until_its_data_or_address_changes(app, client, login_as, db,
+                                                                                count_queries, monkeypatch):
+    from datetime import timedelta
+
+    from portal.clock import today
+    from tests.access.procurements import make_clause, make_procurement
+    from tests.factories import make_org
+
+    officer = login_as("officer", language="en")
+    start = today() - timedelta(days=100)
+    item = make_procurement(officer.organisation, make_org("employer", name="Toimittaja Oy"), start=start,
+                            end=start + timedelta(days=900))
+    make_clause(item)
+    db.session.commit()
+    first = client.get("/procurements/").get_data(as_text=True)
+    statements = count_queries()
+    again = client.get("/procurements/").get_data(as_text=True)
+    assert again == first
+    assert not any(t in q for q in statements for t in ("employment_clause", "organisation.name")), statements
+    assert "Toimittaja Oy" in client.get("/procurements/?sort=supplier").get_data(as_text=True)  # its own address
+    item.supplier.name = "Uusi Nimi Oy"
+    db.session.commit()
+    assert "Uusi Nimi Oy" in client.get("/procurements/").get_data(as_text=True)
+    assert any(key.startswith("board:") for key in app.extensions["cache_held"])
+    monkeypatch.setitem(app.config, "HTTP_CACHE", False)  # development: rendered at every visit, never kept
+    app.extensions["cache_held"].clear()
+    assert "Uusi Nimi Oy" in client.get("/procurements/").get_data(as_text=True)
+    assert not any(key.startswith("board:") for key in app.extensions["cache_held"])
