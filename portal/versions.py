@@ -12,7 +12,7 @@ only with the outer commit, and not at all when the savepoint rolls back.
 """
 from __future__ import annotations
 
-from flask import has_request_context, request
+from flask import current_app, has_request_context, request
 from sqlalchemy import Integer, String, event, inspect, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -107,8 +107,6 @@ def _forget_rolled_back(session: Session, previous: SessionTransaction) -> None:
 
 def _available(session: Session) -> bool:
     """Whether the counters' table exists (before `flask db upgrade` writes are not counted)."""
-    from flask import current_app
-
     found = current_app.extensions.get("versions_available")
     if not found:  # asked again until it is there: `flask db upgrade` may run in the same process
         found = inspect(session.connection()).has_table(DataVersion.__tablename__)
