@@ -72,9 +72,9 @@ def candidate_form(candidate=None) -> CandidateForm:
             label, choices=none + [(k, str(v)) for k, v in LANGUAGE_LEVELS.items()], validators=[Optional()]))
     data = {}
     if candidate is not None:
-        plain = ("name", "email", "phone", "municipality_code", "travel_range", "education", "work_history", "skills_text",
-                 "desired_work_text", "hours_min", "hours_max", "limits_note", "support_intensity", "peer_coach",
-                 "next_follow_up")
+        plain = ("name", "email", "phone", "municipality_code", "travel_range", "education", "work_history",
+                 "skills_text", "desired_work_text", "hours_min", "hours_max", "limits_note", "support_intensity",
+                 "peer_coach", "next_follow_up")
         data = {k: getattr(candidate, k) for k in plain}
         data.update({"occupations_text": "\n".join(o.name for o in candidate.occupations),
                 "skills": [s.code for s in candidate.skills], "adjustments": [a.code for a in candidate.adjustments],
