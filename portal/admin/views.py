@@ -19,7 +19,7 @@ from portal.identity.forms import METHOD_LABELS
 from portal.identity.services import unverified_count
 from portal.inputs import db_int
 from portal.listing import apply_sort, paginate, sort_choice
-from portal.reference.services import choices, labels
+from portal.reference.services import choices, labels, searchable
 from portal.security import get_or_404, roles
 
 nav.add("admin.index", _l("Administration"), ("admin",), order=90)
@@ -49,6 +49,7 @@ def organisations():
 def _org_form(org=None) -> OrganisationForm:
     form = OrganisationForm(obj=org)
     form.municipality_code.choices = [("", _("Not given"))] + choices("municipalities")
+    form.municipality_code.render_kw = searchable()
     return form
 
 

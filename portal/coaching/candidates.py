@@ -20,6 +20,7 @@ from portal.coaching.models import (
     StatusChange,
 )
 from portal.domain.caseload import SUPPORT_INTENSITIES, hours_problems, status_change_problems
+from portal.domain.location import DEFAULT_TRAVEL, TRAVEL_RANGES
 from portal.domain.profile import clean_text, fold, new_code, split_lines
 from portal.errors import ServiceError
 from portal.extensions import db
@@ -96,6 +97,8 @@ def _apply_profile(candidate: Candidate, data: dict) -> list[str]:
     _check_codes("languages", languages.keys(), "languages")
     if set(languages.values()) - set(LANGUAGE_LEVEL_CODES):
         raise ServiceError(_("Choose only from the list."), "languages")
+    if (data.get("travel_range") or DEFAULT_TRAVEL) not in TRAVEL_RANGES:
+        raise ServiceError(_("Choose only from the list."), "travel_range")
     if data.get("support_intensity", "light") not in SUPPORT_INTENSITIES:
         raise ServiceError(_("Choose only from the list."), "support_intensity")
     before = _snapshot(candidate)
@@ -106,6 +109,8 @@ def _apply_profile(candidate: Candidate, data: dict) -> list[str]:
     candidate.skills_folded = fold(candidate.skills_text)
     candidate.desired_work_folded = fold(candidate.desired_work_text)
     candidate.municipality_code = data.get("municipality_code") or None
+    # An import that does not name a range keeps the coach's choice.
+    candidate.travel_range = data.get("travel_range") or candidate.travel_range or DEFAULT_TRAVEL
     candidate.hours_min, candidate.hours_max = data.get("hours_min"), data.get("hours_max")
     candidate.support_intensity = data.get("support_intensity") or "light"
     candidate.next_follow_up = data.get("next_follow_up")
@@ -122,7 +127,7 @@ def _apply_profile(candidate: Candidate, data: dict) -> list[str]:
 
 def _snapshot(candidate: Candidate) -> dict:
     plain = ("name", "email", "phone", "peer_coach", "education", "work_history", "skills_text",
-             "desired_work_text", "limits_note", "municipality_code", "hours_min", "hours_max",
+             "desired_work_text", "limits_note", "municipality_code", "travel_range", "hours_min", "hours_max",
              "support_intensity", "next_follow_up")
     snap = {k: getattr(candidate, k) for k in plain}
     snap.update(skills=[s.code for s in candidate.skills], adjustments=[a.code for a in candidate.adjustments],

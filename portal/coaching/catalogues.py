@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from portal.domain.collation import sorted_by_name
 from portal.extensions import db
 from portal.i18n import current_language
 from portal.reference.models import ReferenceItem
+from portal.reference.places import BY_NAME
 
 
 def labels_for(*catalogues: str) -> dict[str, dict[str, str]]:
@@ -18,4 +20,6 @@ def labels_for(*catalogues: str) -> dict[str, dict[str, str]]:
     result: dict[str, dict[str, str]] = {name: {} for name in catalogues}
     for catalogue, code, label, fallback in rows:
         result[catalogue][code] = label or fallback
-    return result
+    # Places are offered (filters iterate these dicts) in alphabetical order of the reader's language.
+    return {name: dict(sorted_by_name(list(found.items()))) if name in BY_NAME else found
+            for name, found in result.items()}

@@ -15,10 +15,11 @@ from portal.coaching.labels import (
     MODULE_STATUS_LABELS,
     SCOPE_LABELS,
     STATUS_LABELS,
+    TRAVEL_LABELS,
 )
 from portal.fields import DateField, IntegerField, MultiCheckboxField
 from portal.inputs import id_choice, optional_id
-from portal.reference.services import choices
+from portal.reference.services import choices, searchable
 
 TEXT = [Optional(), Length(max=4000)]
 
@@ -30,6 +31,9 @@ class CandidateForm(FlaskForm):
     email = EmailField(_l("Email"), validators=[Optional(), Email(), Length(max=254)])
     phone = StringField(_l("Phone"), validators=[Optional(), Length(max=40)])
     municipality_code = SelectField(_l("Municipality"), validators=[Optional()], choices=[])
+    travel_range = RadioField(_l("How far the person can travel to work"), choices=list(TRAVEL_LABELS.items()),
+                              default="subregion",
+                              description=_l("Matching offers roles within this range; fully remote roles always."))
     education = TextAreaField(_l("Education in brief"), validators=TEXT)
     work_history = TextAreaField(_l("Work history in brief"), validators=TEXT)
     skills = MultiCheckboxField(_l("Skills from the catalogue"), choices=[])
@@ -68,9 +72,9 @@ def candidate_form(candidate=None) -> CandidateForm:
             label, choices=none + [(k, str(v)) for k, v in LANGUAGE_LEVELS.items()], validators=[Optional()]))
     data = {}
     if candidate is not None:
-        plain = ("name", "email", "phone", "municipality_code", "education", "work_history", "skills_text",
-                 "desired_work_text", "hours_min", "hours_max", "limits_note", "support_intensity", "peer_coach",
-                 "next_follow_up")
+        plain = ("name", "email", "phone", "municipality_code", "travel_range", "education", "work_history",
+                 "skills_text", "desired_work_text", "hours_min", "hours_max", "limits_note", "support_intensity",
+                 "peer_coach", "next_follow_up")
         data = {k: getattr(candidate, k) for k in plain}
         data.update({"occupations_text": "\n".join(o.name for o in candidate.occupations),
                 "skills": [s.code for s in candidate.skills], "adjustments": [a.code for a in candidate.adjustments],
@@ -79,6 +83,7 @@ def candidate_form(candidate=None) -> CandidateForm:
         data.update({f"lang_{x.code}": x.level for x in candidate.languages})
     form = Form(data=data)  # on POST the request's values win; obj= would hand over the ORM lists
     form.municipality_code.choices = [("", "–")] + choices("municipalities")
+    form.municipality_code.render_kw = searchable()
     form.skills.choices = choices("skills")
     form.adjustments.choices = choices("adjustments")
     form.target_groups.choices = choices("target_groups")
@@ -87,7 +92,8 @@ def candidate_form(candidate=None) -> CandidateForm:
 
 def profile_data(form: CandidateForm) -> dict:
     """The form's values in the shape the candidate service takes."""
-    data = {k: form[k].data for k in ("name", "email", "phone", "municipality_code", "education", "work_history",
+    data = {k: form[k].data for k in ("name", "email", "phone", "municipality_code", "travel_range", "education",
+                                      "work_history",
                                       "skills", "skills_text", "occupations_text", "desired_work_text", "hours_min",
                                       "hours_max", "limits_note", "adjustments", "target_groups",
                                       "support_intensity", "peer_coach", "next_follow_up")}

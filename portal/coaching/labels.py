@@ -13,6 +13,12 @@ STATUS_LABELS = {
     "paused": _l("Paused"),
     "exited": _l("Exited"),
 }
+TRAVEL_LABELS = {  # the keys are portal.domain.location.TRAVEL_RANGES
+    "municipality": _l("Own municipality only"),
+    "subregion": _l("Own sub-region (commuting area) and neighbouring municipalities"),
+    "region": _l("Own region"),
+    "remote": _l("Remote work only"),
+}
 INTENSITY_LABELS = {"light": _l("Light coaching"), "intensive": _l("Intensive coaching")}
 LANGUAGE_LEVELS = {"basic": _l("Basic"), "good": _l("Good"), "native": _l("Native or fluent")}
 GOAL_STATUS_LABELS = {"open": _l("Open"), "achieved": _l("Achieved"), "dropped": _l("Dropped")}

@@ -32,6 +32,8 @@ class Candidate(db.Model):
     email: Mapped[str | None] = mapped_column(String(254))
     phone: Mapped[str | None] = mapped_column(String(40))
     municipality_code: Mapped[str | None] = mapped_column(String(3), index=True)
+    # How far the person can travel to work, chosen by the coach: one of portal.domain.location.TRAVEL_RANGES.
+    travel_range: Mapped[str] = mapped_column(String(12), default="subregion", server_default="subregion")
     education: Mapped[str] = mapped_column(Text, default="")
     work_history: Mapped[str] = mapped_column(Text, default="")
     skills_text: Mapped[str] = mapped_column(Text, default="")

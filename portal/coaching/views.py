@@ -22,7 +22,7 @@ from portal.coaching.forms import (
     candidate_form,
     profile_data,
 )
-from portal.coaching.labels import INTENSITY_LABELS, LANGUAGE_LEVELS, STATUS_LABELS
+from portal.coaching.labels import INTENSITY_LABELS, LANGUAGE_LEVELS, STATUS_LABELS, TRAVEL_LABELS
 from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
 from portal.inputs import db_int
@@ -39,7 +39,8 @@ def profile_labels() -> dict:
     """Labels of every catalogue the record shows, in the user's language."""
     names = labels_for("municipalities", "skills", "adjustments", "target_groups", "physical_demands",
                        "demand_levels", "languages")
-    return names | {"status": STATUS_LABELS, "intensity": INTENSITY_LABELS, "language_levels": LANGUAGE_LEVELS}
+    return names | {"status": STATUS_LABELS, "intensity": INTENSITY_LABELS, "language_levels": LANGUAGE_LEVELS,
+                    "travel": TRAVEL_LABELS}
 
 
 @bp.get("/")

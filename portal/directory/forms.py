@@ -7,7 +7,7 @@ from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import Length, Optional
 
 from portal.fields import IntegerField, MultiCheckboxField
-from portal.reference.services import choices
+from portal.reference.services import choices, searchable
 
 FORM_LABELS = {"individual": _l("Individual"), "remote": _l("Remote"), "group": _l("Group")}
 
@@ -39,6 +39,7 @@ def entry_form(service=None) -> ServiceEntryForm:
     form.goals.choices = choices("service_goals")
     form.target_groups.choices = choices("target_groups")
     form.municipality_code.choices = [("", "–")] + choices("municipalities")
+    form.municipality_code.render_kw = searchable()
     return form
 
 

@@ -10,8 +10,9 @@ Hard constraints (a pair that fails one is not ranked, unless noted):
   adjustments every adjustment the candidate needs is offered; with
              ``allow_missing_adjustments`` (the coach's choice) a missing one
              lowers the score by ``MISSING_ADJUSTMENT_PENALTY`` points instead;
-  location   same municipality or a neighbouring one, unless the role is
-             fully remote; unknown on either side passes (portal.domain.location);
+  location   within the candidate's travel range (own municipality, sub-region
+             or neighbour, region, remote only), unless the role is fully
+             remote; unknown on either side passes (portal.domain.location);
   languages  every language the role requires is one the candidate speaks.
 
 Score, 0 to 100, from parts (weights in ``WEIGHTS``):
@@ -36,7 +37,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from portal.domain.location import FAR, reach
+from portal.domain.location import DEFAULT_TRAVEL, FAR, Area, reach
 
 WEIGHTS = {"essential": 50.0, "desired": 25.0, "negotiable": 15.0, "clause": 10.0}
 SKILL_MATCH = 85
@@ -59,6 +60,7 @@ class CandidateProfile:
     desired: tuple[str, ...] = ()
     languages: frozenset[str] = frozenset()
     target_groups: frozenset[str] = frozenset()
+    travel: str = DEFAULT_TRAVEL  # how far the candidate can travel: one of location.TRAVEL_RANGES
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ class MatchOptions:
     """Reference data and the coach's choice about missing adjustments."""
 
     neighbours: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    areas: Mapping[str, Area] = field(default_factory=dict)  # municipality -> its sub-region and region
     removed_by: Mapping[str, frozenset[str]] = field(default_factory=dict)  # demand -> adjustments
     allow_missing_adjustments: bool = False
 
@@ -113,6 +116,8 @@ class Explanation:
     demands_too_high: tuple[str, ...]
     clause_target_groups: tuple[str, ...]
     location: str = ""  # why location passed or failed: one of portal.domain.location.REASONS
+    location_area: str = ""  # the sub-region or region code the reason names, if it names one
+    travel: str = DEFAULT_TRAVEL  # the candidate's travel range the location rule applied
 
 
 @dataclass(frozen=True)
@@ -161,7 +166,8 @@ def explain(candidate: CandidateProfile, role: RoleProfile, options: MatchOption
     (failed if too_high else passed).append("demands")
     missing = tuple(sorted(candidate.adjustments_needed - role.adjustments_offered))
     (failed if missing and not options.allow_missing_adjustments else passed).append("adjustments")
-    location = reach(candidate.municipality, options.neighbours).reason(role.municipality, role.remote)
+    place = reach(candidate.municipality, options.neighbours, options.areas, candidate.travel)
+    location = place.reason(role.municipality, role.remote)
     (failed if location == FAR else passed).append("location")
     (passed if role.languages_required <= candidate.languages else failed).append("languages")
 
@@ -180,7 +186,8 @@ def explain(candidate: CandidateProfile, role: RoleProfile, options: MatchOption
         if options.allow_missing_adjustments else 0.0,
     }
     return Explanation(tuple(passed), tuple(failed), parts, essential, negotiable, desired,
-                       missing, tuple(removed), tuple(too_high), groups, location)
+                       missing, tuple(removed), tuple(too_high), groups, location, place.area_code(location),
+                       place.travel)
 
 
 def desired_fraction(similarity_value: float) -> float:

@@ -175,21 +175,23 @@ def _constraints(candidates: Sequence[CandidateProfile], roles: Sequence[RolePro
 
 
 def _near(candidates: Sequence[CandidateProfile], roles: Sequence[RoleProfile], options: MatchOptions) -> np.ndarray:
-    """(C x R) the location rule of portal.domain.location, as a table over the distinct municipalities.
+    """(C x R) the location rule of portal.domain.location, as a table over the distinct homes and municipalities.
 
-    Row i of the table holds what reach(code i).role_places() holds: built
-    from the rule's own sets, not written again here.
+    Row i of the table holds what reach(home, travel range i).role_places()
+    holds: built from the rule's own sets, not written again here.
     """
-    codes = sorted({c.municipality or UNKNOWN for c in candidates} | {r.municipality or UNKNOWN for r in roles})
+    people = sorted({(c.municipality or UNKNOWN, c.travel) for c in candidates})
+    person_index = {key: i for i, key in enumerate(people)}
+    codes = sorted({r.municipality or UNKNOWN for r in roles})
     index = {code: i for i, code in enumerate(codes)}
-    table = np.zeros((len(codes), len(codes)), dtype=bool)
-    for code, i in index.items():
-        person = reach(code, options.neighbours)
+    table = np.zeros((len(people), len(codes)), dtype=bool)
+    for (home, travel), i in person_index.items():
+        person = reach(home, options.neighbours, options.areas, travel)
         if person.anywhere:
             table[i, :] = True
         else:
             table[i, [index[p] for p in person.role_places() if p in index]] = True
-    c_idx = np.array([index[c.municipality or UNKNOWN] for c in candidates])
+    c_idx = np.array([person_index[(c.municipality or UNKNOWN, c.travel)] for c in candidates])
     r_idx = np.array([index[r.municipality or UNKNOWN] for r in roles])
     remote = np.array([r.remote in REMOTE_ANYWHERE for r in roles])[None, :]
     reachable: np.ndarray = table[c_idx[:, None], r_idx[None, :]] | remote

@@ -33,7 +33,7 @@ from portal.extensions import db, limiter
 from portal.guidance.rules_data import rules
 from portal.identity.services import pending_count
 from portal.listing import apply_sort, paginate, sort_choice
-from portal.reference.services import choices
+from portal.reference.services import choices, searchable
 from portal.security import get_or_404, public, roles
 from portal.start.views import START_ENDPOINTS
 
@@ -83,7 +83,7 @@ def profile_edit():
             db.session.commit()
             flash(_("The profile has been saved."), "success")
             return redirect(url_for("employers.index"))
-    return render_template("employers/profile_form.html", form=form)
+    return render_template("employers/profile_form.html", form=form, searchable=searchable())
 
 
 @bp.get("/roles")
@@ -103,6 +103,7 @@ def _role_form(role=None):
                      data=services.form_data(role) if role is not None else None)
     form.occupation_code.choices = [("", _("Not given"))] + choices("occupations")
     form.municipality_code.choices = [("", _("Choose a municipality"))] + choices("municipalities")
+    form.municipality_code.render_kw = searchable()
     form.adjustments.choices = choices("adjustments")
     form.languages.choices = choices("languages")
     form.clause_id.choices = [("", _("No clause"))] + clauses.choices(_org().id)
@@ -211,6 +212,7 @@ def signup():
         return redirect(url_for("start.index"))
     form = SignupForm()
     form.municipality_code.choices = [("", _("Not given"))] + choices("municipalities")
+    form.municipality_code.render_kw = searchable()
     if form.validate_on_submit():
         try:
             outcome = sign_up(form.organisation_name.data, form.business_id.data, form.contact_name.data,

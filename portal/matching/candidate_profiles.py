@@ -14,6 +14,7 @@ from portal.coaching.models import (
     CandidateTargetGroup,
     FunctionalLimit,
 )
+from portal.domain.location import DEFAULT_TRAVEL
 from portal.domain.matching import CandidateProfile
 from portal.domain.profile import split_lines
 from portal.extensions import db
@@ -42,7 +43,8 @@ def candidates(conditions: list, ref: Reference) -> tuple[list[CandidateProfile]
     ids = select(Candidate.id).where(*conditions)
     rows = db.session.execute(
         select(Candidate.id, Candidate.code, Candidate.name, Candidate.status, Candidate.municipality_code,
-               Candidate.hours_min, Candidate.hours_max, Candidate.skills_text, Candidate.desired_work_text)
+               Candidate.hours_min, Candidate.hours_max, Candidate.skills_text, Candidate.desired_work_text,
+               Candidate.travel_range)
         .where(*conditions).order_by(Candidate.id)).all()
     ids = _ids(rows, ids)
 
@@ -60,11 +62,11 @@ def candidates(conditions: list, ref: Reference) -> tuple[list[CandidateProfile]
     needs = per(CandidateAdjustment.code, None, CandidateAdjustment)
     groups = per(CandidateTargetGroup.code, None, CandidateTargetGroup)
     profiles, info = [], {}
-    for cid, code, name, status, muni, h_min, h_max, skills_text, desired_text in rows:
+    for cid, code, name, status, muni, h_min, h_max, skills_text, desired_text, travel in rows:
         hours = (h_min, h_max) if h_min is not None and h_max is not None else NO_HOURS
         labels = [t for (c,) in skills.get(cid, ()) for t in ref.skill_texts.get(c, ())]  # shown as labels already
         profiles.append(CandidateProfile(
-            id=cid, hours_min=hours[0], hours_max=hours[1], municipality=muni,
+            id=cid, hours_min=hours[0], hours_max=hours[1], municipality=muni, travel=travel or DEFAULT_TRAVEL,
             limits={d: ref.ranks[level] for d, level in limits.get(cid, ()) if level in ref.ranks},
             adjustments_needed=frozenset(a for (a,) in needs.get(cid, ())),
             skills=_texts(labels + list(split_lines(skills_text)), ref),

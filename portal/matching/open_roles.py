@@ -74,7 +74,7 @@ class OpenRoles:
               remote: str = "") -> np.ndarray:
         """Positions (in id order) of the roles that within_reach(person) and the page's filters keep."""
         keep = ~self.hours_known | ((self.hours_max >= person.hours_min) & (self.hours_min <= person.hours_max))
-        place = reach(person.municipality, options.neighbours)
+        place = reach(person.municipality, options.neighbours, options.areas, person.travel)
         if not place.anywhere:
             keep &= self.remote.among(*REMOTE_ANYWHERE) | self.municipality.among(*place.role_places())
         if kind:

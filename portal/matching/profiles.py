@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import and_, or_, select
 
 from portal.accounts.models import Organisation
-from portal.domain.location import REMOTE_ANYWHERE, reach
+from portal.domain.location import REMOTE_ANYWHERE, UNKNOWN, Area, reach
 from portal.domain.matching import CandidateProfile, MatchOptions, RoleProfile
 from portal.domain.text import fold
 from portal.employers.models import JobRole, JobRoleAdjustment, JobRoleDemand, JobRoleLanguage, JobRoleSkill
@@ -27,11 +27,12 @@ CATALOGUES = ("demand_levels", "physical_demands", "municipalities", "skills", "
 
 @dataclass
 class Reference:
-    """What matching needs from the catalogues: level ranks, removers, neighbours, skill and occupation texts."""
+    """What matching needs from the catalogues: level ranks, removers, places, skill and occupation texts."""
 
     ranks: dict[str, int] = field(default_factory=dict)
     removed_by: dict[str, frozenset[str]] = field(default_factory=dict)
     neighbours: dict[str, frozenset[str]] = field(default_factory=dict)
+    areas: dict[str, Area] = field(default_factory=dict)
     skill_texts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     occupation_texts: dict[str, str] = field(default_factory=dict)
     # side ("role", "candidate") -> folded text -> how to show it: the words as typed, or a catalogue
@@ -48,7 +49,7 @@ class Reference:
 
     def options(self, allow_missing_adjustments: bool = False) -> MatchOptions:
         """The engine's options, with the coach's choice about missing adjustments."""
-        return MatchOptions(neighbours=self.neighbours, removed_by=self.removed_by,
+        return MatchOptions(neighbours=self.neighbours, areas=self.areas, removed_by=self.removed_by,
                             allow_missing_adjustments=allow_missing_adjustments)
 
 
@@ -71,8 +72,11 @@ def reference(lang: str = "fi", rows: list | None = None) -> Reference:
             ref.ranks[code] = int(data.get("rank", 0))
         elif catalogue == "physical_demands":
             ref.removed_by[code] = frozenset(data.get("removed_by") or ())
-        elif catalogue == "municipalities" and data.get("neighbours"):
-            ref.neighbours[code] = frozenset(data["neighbours"])
+        elif catalogue == "municipalities":
+            if data.get("neighbours"):
+                ref.neighbours[code] = frozenset(data["neighbours"])
+            if data.get("subregion") and data.get("region"):
+                ref.areas[code] = Area(data["subregion"], data["region"])
         elif catalogue == "skills":
             ref.skill_texts[code] = tuple(dict.fromkeys(fold(label) for label in labels if label))
             ref.display["candidate"].update(dict.fromkeys(ref.skill_texts[code], labels[index] or labels[0]))
@@ -120,10 +124,12 @@ def within_reach(person: CandidateProfile, options: MatchOptions) -> list:
     """
     found = [or_(JobRole.hours_min.is_(None), JobRole.hours_max.is_(None),
                  and_(JobRole.hours_max >= person.hours_min, JobRole.hours_min <= person.hours_max))]
-    place = reach(person.municipality, options.neighbours)
+    place = reach(person.municipality, options.neighbours, options.areas, person.travel)
     if not place.anywhere:
-        found.append(or_(JobRole.remote.in_(sorted(REMOTE_ANYWHERE)), JobRole.municipality_code.is_(None),
-                         JobRole.municipality_code.in_(sorted(place.role_places()))))
+        places = place.role_places()
+        unknown = [JobRole.municipality_code.is_(None)] if UNKNOWN in places else []
+        found.append(or_(JobRole.remote.in_(sorted(REMOTE_ANYWHERE)), *unknown,
+                         JobRole.municipality_code.in_(sorted(places))))
     return found
 
 

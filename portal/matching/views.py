@@ -13,7 +13,7 @@ from portal.coaching.access import candidate_for, log_read, render_and_commit
 from portal.coaching.caseload import SORTS as CASELOAD_SORTS
 from portal.coaching.caseload import caseload_query, log_caseload_read
 from portal.coaching.catalogues import labels_for
-from portal.coaching.labels import STATUS_LABELS
+from portal.coaching.labels import STATUS_LABELS, TRAVEL_LABELS
 from portal.coaching.models import Candidate
 from portal.coaching.services import has_valid_consent
 from portal.domain.matching import MISSING_ADJUSTMENT_PENALTY
@@ -30,7 +30,8 @@ from portal.security import get_or_404, roles
 
 nav.add("matching.index", _l("Matching"), ("coach",), order=12)
 ROLE_SORTS = {"title": JobRole.title, "published": JobRole.published_at, "kind": JobRole.kind}
-CATALOGUES = ("municipalities", "physical_demands", "adjustments", "target_groups", "languages")
+CATALOGUES = ("municipalities", "subregions", "regions", "physical_demands", "adjustments", "target_groups",
+              "languages")
 
 
 @bp.app_template_filter("match_label")
@@ -48,7 +49,7 @@ def skill_row(match, display: dict | None = None) -> tuple:
 
 
 def _labels() -> dict:
-    return labels_for(*CATALOGUES) | {"kinds": KIND_LABELS, "status": STATUS_LABELS,
+    return labels_for(*CATALOGUES) | {"kinds": KIND_LABELS, "status": STATUS_LABELS, "travel": TRAVEL_LABELS,
                                       "penalty": MISSING_ADJUSTMENT_PENALTY}
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from portal.cache import cached
+from portal.domain.collation import sorted_by_name
 from portal.extensions import db
 from portal.i18n import current_language
+from portal.reference import places
 from portal.reference.models import ReferenceItem
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "seeds" / "reference"
@@ -37,32 +40,40 @@ def read_catalogue_file(path: Path) -> tuple[str, list[dict]]:
     return name, items
 
 
-def load_reference(seed_dir: Path = SEED_DIR) -> dict[str, int]:
-    """Insert or update every catalogue item; returns items written per catalogue.
+def load_reference(seed_dir: Path = SEED_DIR, places_dir: Path = places.PLACES_DIR) -> dict[str, int]:
+    """Insert or update every catalogue item (seeds/reference and seeds/places); returns items written per catalogue.
 
-    Idempotent: a second run changes nothing and reports zero writes.
+    Idempotent: a second run changes nothing and reports zero writes. An item
+    no longer in its file (a merged municipality) is kept, inactive, so old
+    records still show its name.
     """
-    written: dict[str, int] = {}
-    for path in sorted(seed_dir.glob("*.yaml")):
-        name, items = read_catalogue_file(path)
-        existing = {i.code: i for i in db.session.scalars(
-            select(ReferenceItem).where(ReferenceItem.catalogue == name))}
-        count = 0
-        for order, item in enumerate(items):
-            code = str(item["code"])
-            values = {"label_fi": item["fi"], "label_sv": item["sv"], "label_en": item["en"],
-                      "sort_order": order, "data": item.get("data"), "active": True}
-            row = existing.get(code)
-            if row is None:
-                db.session.add(ReferenceItem(catalogue=name, code=code, **values))
-                count += 1
-            elif any(getattr(row, k) != v for k, v in values.items()):
-                for k, v in values.items():
-                    setattr(row, k, v)
-                count += 1
-        written[name] = count
+    found = [read_catalogue_file(path) for path in sorted(seed_dir.glob("*.yaml"))]
+    written = {name: _write(name, items) for name, items in found + places.catalogues(places_dir)}
     db.session.flush()
     return written
+
+
+def _write(name: str, items: list[dict]) -> int:
+    existing = {i.code: i for i in db.session.scalars(
+        select(ReferenceItem).where(ReferenceItem.catalogue == name))}
+    count = 0
+    for order, item in enumerate(items):
+        code = str(item["code"])
+        values = {"label_fi": item["fi"], "label_sv": item["sv"], "label_en": item["en"],
+                  "sort_order": order, "data": item.get("data"), "active": True}
+        row = existing.pop(code, None)
+        if row is None:
+            db.session.add(ReferenceItem(catalogue=name, code=code, **values))
+            count += 1
+        elif any(getattr(row, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(row, k, v)
+            count += 1
+    for row in existing.values():
+        if row.active:
+            row.active = False
+            count += 1
+    return count
 
 
 def items(catalogue: str) -> list[ReferenceItem]:
@@ -75,14 +86,24 @@ def items(catalogue: str) -> list[ReferenceItem]:
 
 
 def choices(catalogue: str) -> list[tuple[str, str]]:
-    """(code, label) pairs in the current language, for a form's select.
+    """(code, label) pairs in the current language, for a form's select; places by name, others in seed order.
 
     Cached while the catalogues stand still: a page may ask for several (the dashboard's ~300
     suppliers are labelled with their municipality), and the counters are read once a request anyway.
     """
     lang = current_language()
-    return cached("catalogue", (catalogue, lang), ("reference",),
-                  lambda: [(i.code, i.label(lang)) for i in items(catalogue)])
+
+    def build() -> list[tuple[str, str]]:
+        pairs = [(i.code, i.label(lang)) for i in items(catalogue)]
+        return sorted_by_name(pairs) if catalogue in places.BY_NAME else pairs
+
+    return cached("catalogue", (catalogue, lang), ("reference",), build)
+
+
+def searchable() -> dict[str, str]:
+    """Attributes that give a municipality list a search box (static/js/searchable.js), in the reader's language."""
+    return {"data-searchable": _("Search municipalities by name"),
+            "data-search-count": _("Municipalities shown: {n}")}
 
 
 def labels(catalogue: str) -> dict[str, str]:

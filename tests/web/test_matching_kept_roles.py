@@ -2,12 +2,15 @@
 data only, and filtered in numpy exactly as the SQL of within_reach and open_role_conditions filters."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 
 from portal.accounts.models import Organisation
 from portal.benchdata.services import generate
 from portal.clock import today
 from portal.coaching.models import Candidate
+from portal.domain.location import TRAVEL_RANGES
 from portal.employers import services as employers
 from portal.employers.models import JobRole
 from portal.matching import candidate_profiles, open_roles, profiles
@@ -127,6 +130,8 @@ def test_the_reach_filter_in_numpy_keeps_exactly_the_roles_the_sql_keeps(app, db
     filters = [("", "", ""), ("work_trial", "", ""), ("", "", "partly"), ("", "", "fully"), ("job", munis[0], ""),
                ("", munis[1], "partly")]
     compared = 0
+    # Every travel range the coach may choose, for every person: remote only keeps no unknown place.
+    people = [replace(p, travel=travel) for p in people for travel in TRAVEL_RANGES]
     for person in people:
         for kind, municipality, remote in filters:
             sql_ref, kept_ref = kept.reference("en"), kept.reference("en")
