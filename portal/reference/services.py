@@ -7,8 +7,10 @@ import yaml
 from sqlalchemy import select
 
 from portal.cache import cached
+from portal.domain.collation import sort_key
 from portal.extensions import db
 from portal.i18n import current_language
+from portal.reference.concepts import catalogue_rows
 from portal.reference.models import ReferenceItem
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "seeds" / "reference"
@@ -43,8 +45,9 @@ def load_reference(seed_dir: Path = SEED_DIR) -> dict[str, int]:
     Idempotent: a second run changes nothing and reports zero writes.
     """
     written: dict[str, int] = {}
-    for path in sorted(seed_dir.glob("*.yaml")):
-        name, items = read_catalogue_file(path)
+    catalogues = [read_catalogue_file(path) for path in sorted(seed_dir.glob("*.yaml"))]
+    catalogues += list(catalogue_rows().items())  # occupations and skills: the concepts (seeds/concepts)
+    for name, items in catalogues:
         existing = {i.code: i for i in db.session.scalars(
             select(ReferenceItem).where(ReferenceItem.catalogue == name))}
         count = 0
@@ -74,15 +77,21 @@ def items(catalogue: str) -> list[ReferenceItem]:
     ))
 
 
-def choices(catalogue: str) -> list[tuple[str, str]]:
-    """(code, label) pairs in the current language, for a form's select.
+def choices(catalogue: str, by_label: bool = False) -> list[tuple[str, str]]:
+    """(code, label) pairs in the current language, for a form's select; in seed order or by label.
 
-    Cached while the catalogues stand still: a page may ask for several (the dashboard's ~300
-    suppliers are labelled with their municipality), and the counters are read once a request anyway.
+    By label sorts as the reader's language does (Finnish and Swedish put å, ä, ö after z): long lists
+    such as occupations and skills are read that way. Cached while the catalogues stand still: a page
+    may ask for several (the dashboard's ~300 suppliers are labelled with their municipality), and the
+    counters are read once a request anyway.
     """
     lang = current_language()
-    return cached("catalogue", (catalogue, lang), ("reference",),
-                  lambda: [(i.code, i.label(lang)) for i in items(catalogue)])
+
+    def build() -> list[tuple[str, str]]:
+        pairs = [(i.code, i.label(lang)) for i in items(catalogue)]
+        return sorted(pairs, key=lambda p: sort_key(p[1], lang)) if by_label else pairs
+
+    return cached("catalogue", (catalogue, lang, by_label), ("reference",), build)
 
 
 def labels(catalogue: str) -> dict[str, str]:
