@@ -71,7 +71,8 @@ def _catalogues(region: Region) -> None:
             alt = (item.data or {}).get("alt") or {}
             if not alt:
                 continue
-            labels = tuple((alt.get(lang) or [label])[0] for lang, label in zip(("fi", "sv", "en"), labels))
+            langs = ("fi", "sv", "en")
+            labels = tuple((alt.get(lang) or [label])[0] for lang, label in zip(langs, labels, strict=True))
         region.codes.setdefault(item.catalogue, []).append(item.code)
         region.labels[(item.catalogue, item.code)] = labels
 
