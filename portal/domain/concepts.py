@@ -3,11 +3,13 @@
 An occupation is a group of Statistics Finland's Classification of Occupations 2010 (ISCO-08 codes):
 major (1 digit), sub-major (2), minor (3) and unit groups (4). Each code's parent is the code without
 its last digit, so two unit groups are related when they share their minor group (first three digits).
-A skill is a portal concept; a language skill names the ISO 639 codes that satisfy it. Pure: no Flask,
-no database; `portal.reference.concepts` reads the seed files into these dataclasses.
+A skill is a portal concept; a language skill names the ISO 639 codes that satisfy it. Labels sort as
+the reader's language does (`sort_key`). Pure: no Flask, no database; `portal.reference.concepts`
+reads the seed files into these dataclasses.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -105,3 +107,23 @@ def implied(concepts: Mapping[str, Concept], codes: Iterable[str]) -> frozenset[
             seen.add(code)
             todo.extend(concepts[code].implies if code in concepts else ())
     return frozenset(seen)
+
+
+# Sorting labels as a reader expects. Python sorts by code point: "Öljy" before "Åbo" (ö is U+00F6,
+# å U+00E5) and "Éclair" after "Zebra". Finnish and Swedish (as written in Finland) sort å, ä, ö as
+# letters of their own after z, in that order; other accented letters sort as their base letter (é as
+# e; ü as y in Finnish and Swedish). Case and punctuation only break ties. The Nordic vowels become the
+# three characters after "z" in ASCII; the rest keeps its own order.
+_NORDIC = {"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}", "ü": "y"}
+
+
+def _base(ch: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+
+
+def sort_key(text: str, lang: str) -> tuple[str, str]:
+    """A key that sorts `text` in the reader's language; the original text breaks ties."""
+    folded = text.casefold().strip()
+    nordic = lang in ("fi", "sv")
+    primary = "".join(_NORDIC.get(ch) or _base(ch) for ch in folded) if nordic else _base(folded)
+    return "".join(c for c in primary if c.isalnum() or c in " {|}"), text

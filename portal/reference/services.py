@@ -7,7 +7,7 @@ import yaml
 from sqlalchemy import select
 
 from portal.cache import cached
-from portal.domain.collation import sort_key
+from portal.domain.concepts import sort_key
 from portal.extensions import db
 from portal.i18n import current_language
 from portal.reference.concepts import catalogue_rows

@@ -6,7 +6,6 @@ from collections import Counter
 import pytest
 import yaml
 
-from portal.domain.collation import sort_key
 from portal.domain.concepts import (
     LANGS,
     Concept,
@@ -16,6 +15,7 @@ from portal.domain.concepts import (
     language_satisfied,
     minor_group,
     occupation_relation,
+    sort_key,
 )
 from portal.reference.concepts import CONCEPT_DIR, catalogue_rows, concepts, read_old_codes, resolve
 

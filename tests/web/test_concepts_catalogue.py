@@ -6,7 +6,7 @@ import re
 
 from sqlalchemy import func, select
 
-from portal.domain.collation import sort_key
+from portal.domain.concepts import sort_key
 from portal.employers.models import JobRole
 from portal.reference.concepts import read_old_codes
 from portal.reference.models import ReferenceItem
@@ -14,7 +14,8 @@ from tests.web.test_employers import FULL
 
 
 def _count(db, catalogue: str) -> int:
-    return db.session.scalar(select(func.count()).select_from(ReferenceItem).where(ReferenceItem.catalogue == catalogue))
+    where = ReferenceItem.catalogue == catalogue
+    return db.session.scalar(select(func.count()).select_from(ReferenceItem).where(where))
 
 
 def test_the_catalogues_hold_every_group_and_every_skill(db):
