@@ -64,8 +64,17 @@ def _catalogues(region: Region) -> None:
 
     for item in db.session.scalars(select(ReferenceItem).where(ReferenceItem.active.is_(True))
                                    .order_by(ReferenceItem.catalogue, ReferenceItem.sort_order, ReferenceItem.id)):
+        labels = (item.label_fi, item.label_sv, item.label_en)
+        if item.catalogue == "occupations":
+            # The region's roles and candidates name the work found first for the portal's people: the
+            # unit groups with common job titles, by those titles, as an employer or a coach types them.
+            alt = (item.data or {}).get("alt") or {}
+            if not alt:
+                continue
+            langs = ("fi", "sv", "en")
+            labels = tuple((alt.get(lang) or [label])[0] for lang, label in zip(langs, labels, strict=True))
         region.codes.setdefault(item.catalogue, []).append(item.code)
-        region.labels[(item.catalogue, item.code)] = (item.label_fi, item.label_sv, item.label_en)
+        region.labels[(item.catalogue, item.code)] = labels
 
 
 def generate(scale: float = 1.0, seed: int = 2026, password: str = DEFAULT_PASSWORD, progress=None) -> Region:

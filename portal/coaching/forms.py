@@ -84,7 +84,7 @@ def candidate_form(candidate=None) -> CandidateForm:
     form = Form(data=data)  # on POST the request's values win; obj= would hand over the ORM lists
     form.municipality_code.choices = [("", "–")] + choices("municipalities")
     form.municipality_code.render_kw = searchable()
-    form.skills.choices = choices("skills")
+    form.skills.choices = choices("skills", by_label=True)
     form.adjustments.choices = choices("adjustments")
     form.target_groups.choices = choices("target_groups")
     return form

@@ -29,10 +29,14 @@ def index_role(role: JobRole) -> None:
     codes = [c for c in (role.occupation_code, role.municipality_code) if c]
     labels = []
     if codes:
-        rows = db.session.execute(select(ReferenceItem.label_fi, ReferenceItem.label_sv, ReferenceItem.label_en)
+        rows = db.session.execute(select(ReferenceItem.label_fi, ReferenceItem.label_sv, ReferenceItem.label_en,
+                                         ReferenceItem.data)
                                   .where(ReferenceItem.catalogue.in_(("occupations", "municipalities")),
                                          ReferenceItem.code.in_(codes)))
-        labels = [label for row in rows for label in row]
+        # An occupation is found by its common job titles too (its alternative labels): "kokki", not only
+        # the classification's "Ravintola- ja suurtaloustyöntekijät".
+        labels = [label for *names, data in rows
+                  for label in (*names, *(a for alts in ((data or {}).get("alt") or {}).values() for a in alts))]
     terms = role_terms([role.title, role.tasks, role.description, role.address_area, *labels,
                         *(s.name for s in role.skills)])
     db.session.execute(JobRoleTerm.__table__.delete().where(JobRoleTerm.role_id == role.id))

@@ -176,9 +176,16 @@ def check_role(org: Organisation, data: dict[str, Any], publish: bool) -> None:
 
 
 def _skill_codes() -> dict[str, str]:
+    """Folded label -> skill code: preferred labels first, then the concepts' alternative labels."""
     rows = db.session.execute(select(ReferenceItem.code, ReferenceItem.label_fi, ReferenceItem.label_sv,
-                                     ReferenceItem.label_en).where(ReferenceItem.catalogue == "skills"))
-    return {fold(label): code for code, *labels in rows for label in labels}
+                                     ReferenceItem.label_en, ReferenceItem.data)
+                              .where(ReferenceItem.catalogue == "skills")).all()
+    found = {fold(label): code for code, *labels, _data in rows for label in labels}
+    for code, *_labels, data in rows:
+        for alts in ((data or {}).get("alt") or {}).values():
+            for alt in alts:
+                found.setdefault(fold(alt), code)
+    return found
 
 
 def _apply(role: JobRole, data: dict[str, Any]) -> None:

@@ -101,7 +101,7 @@ def roles_list():
 def _role_form(role=None):
     form = role_form(choices("physical_demands"), choices("demand_levels"),
                      data=services.form_data(role) if role is not None else None)
-    form.occupation_code.choices = [("", _("Not given"))] + choices("occupations")
+    form.occupation_code.choices = [("", _("Not given"))] + choices("occupations", by_label=True)
     form.municipality_code.choices = [("", _("Choose a municipality"))] + choices("municipalities")
     form.municipality_code.render_kw = searchable()
     form.adjustments.choices = choices("adjustments")

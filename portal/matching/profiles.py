@@ -81,8 +81,13 @@ def reference(lang: str = "fi", rows: list | None = None) -> Reference:
             ref.skill_texts[code] = tuple(dict.fromkeys(fold(label) for label in labels if label))
             ref.display["candidate"].update(dict.fromkeys(ref.skill_texts[code], labels[index] or labels[0]))
         elif catalogue == "occupations":
-            ref.occupation_texts[code] = fold(labels[0])
-            ref.display["role"].setdefault(fold(labels[0]), labels[index] or labels[0])
+            # The common job title (the portal's first alternative label) reads as typed work does;
+            # the classification's plural group name ("Avustavat keittiötyöntekijät") would not.
+            alt = data.get("alt") or {}
+            titles = [(alt.get(lang) or [label])[0] for lang, label in zip(LANGUAGES, labels, strict=True)]
+            ref.occupation_texts[code] = fold(titles[0])
+            shown = titles[index] or titles[0]
+            ref.display["role"].setdefault(fold(titles[0]), shown[:1].upper() + shown[1:])
     return ref
 
 

@@ -12,6 +12,7 @@ from portal.domain.collation import sorted_by_name
 from portal.extensions import db
 from portal.i18n import current_language
 from portal.reference import places
+from portal.reference.concepts import catalogue_rows
 from portal.reference.models import ReferenceItem
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "seeds" / "reference"
@@ -48,6 +49,7 @@ def load_reference(seed_dir: Path = SEED_DIR, places_dir: Path = places.PLACES_D
     records still show its name.
     """
     found = [read_catalogue_file(path) for path in sorted(seed_dir.glob("*.yaml"))]
+    found += list(catalogue_rows().items())  # occupations and skills: the concepts (seeds/concepts)
     written = {name: _write(name, items) for name, items in found + places.catalogues(places_dir)}
     db.session.flush()
     return written
@@ -85,19 +87,21 @@ def items(catalogue: str) -> list[ReferenceItem]:
     ))
 
 
-def choices(catalogue: str) -> list[tuple[str, str]]:
-    """(code, label) pairs in the current language, for a form's select; places by name, others in seed order.
+def choices(catalogue: str, by_label: bool = False) -> list[tuple[str, str]]:
+    """(code, label) pairs in the current language for a form's select: places and `by_label` by name, else seed order.
 
-    Cached while the catalogues stand still: a page may ask for several (the dashboard's ~300
-    suppliers are labelled with their municipality), and the counters are read once a request anyway.
+    By label sorts as the reader's language does (Finnish and Swedish put å, ä, ö after z): long lists
+    such as occupations and skills are read that way. Cached while the catalogues stand still: a page
+    may ask for several (the dashboard's ~300 suppliers are labelled with their municipality), and the
+    counters are read once a request anyway.
     """
     lang = current_language()
 
     def build() -> list[tuple[str, str]]:
         pairs = [(i.code, i.label(lang)) for i in items(catalogue)]
-        return sorted_by_name(pairs) if catalogue in places.BY_NAME else pairs
+        return sorted_by_name(pairs) if by_label or catalogue in places.BY_NAME else pairs
 
-    return cached("catalogue", (catalogue, lang), ("reference",), build)
+    return cached("catalogue", (catalogue, lang, by_label), ("reference",), build)
 
 
 def searchable() -> dict[str, str]:

@@ -10,15 +10,23 @@ from portal.reference.services import labels
 
 
 def catalogue_names(catalogue: str) -> dict[str, str]:
-    """Code and label in each language (case-folded) -> code, for the active items of a catalogue."""
+    """Code and label in each language (case-folded) -> code, for the active items of a catalogue.
+
+    Concepts (occupations, skills) answer to their alternative labels too, after every code and
+    preferred label: an alternative shared by two concepts never hides a preferred label.
+    """
     found: dict[str, str] = {}
-    for code, fi, sv, en in db.session.execute(select(
-            ReferenceItem.code, ReferenceItem.label_fi, ReferenceItem.label_sv, ReferenceItem.label_en)
-            .where(ReferenceItem.catalogue == catalogue, ReferenceItem.active.is_(True))):
+    alternatives: list[tuple[str, str]] = []
+    for code, fi, sv, en, data in db.session.execute(select(
+            ReferenceItem.code, ReferenceItem.label_fi, ReferenceItem.label_sv, ReferenceItem.label_en,
+            ReferenceItem.data).where(ReferenceItem.catalogue == catalogue, ReferenceItem.active.is_(True))):
         found[code.casefold()] = code
         for label in (fi, sv, en):
             if label:
                 found.setdefault(label.casefold(), code)
+        alternatives += [(alt, code) for alts in ((data or {}).get("alt") or {}).values() for alt in alts]
+    for alt, code in alternatives:
+        found.setdefault(alt.casefold(), code)
     return found
 
 

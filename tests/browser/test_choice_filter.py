@@ -1,0 +1,41 @@
+"""The search box of a long list of choices: shown only when its script runs, it narrows the list."""
+from __future__ import annotations
+
+from tests.browser.conftest import sign_in
+
+
+def _visible(page, selector: str) -> list[str]:
+    return page.eval_on_selector_all(selector, "els => els.filter(e => !e.hidden).map(e => e.textContent.trim())")
+
+
+def test_typing_narrows_the_occupations_and_the_skills(browser, live_server):
+    context = browser.new_context(locale="fi-FI")
+    page = context.new_page()
+    sign_in(page, live_server, "employer")
+    page.goto(f"{live_server.url}/employer/roles/new?lang=fi")
+    page.get_by_label("Hae ammattia").fill("keittiö")
+    shown = _visible(page, "#occupation_code option")
+    assert "Avustavat keittiötyöntekijät" in shown and "Upseerit" not in shown and len(shown) < 10
+    page.get_by_label("Hae ammattia").fill("")
+    assert len(_visible(page, "#occupation_code option")) == 437  # the empty choice and 436 groups
+    context.close()
+
+    context = browser.new_context(locale="fi-FI")
+    page = context.new_page()
+    sign_in(page, live_server, "coach")
+    page.goto(f"{live_server.url}/coaching/candidates/new?lang=fi")
+    page.get_by_label("Hae osaamista").fill("kortti")
+    shown = _visible(page, "fieldset .choice")
+    assert "Trukkikortti" in shown and "Tulityökortti" in shown and "Siivous" not in shown
+    context.close()
+
+
+def test_without_its_script_the_box_stays_hidden_and_the_list_is_whole(browser, live_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    sign_in(page, live_server, "employer")
+    page.goto(f"{live_server.url}/employer/roles/new?lang=fi")
+    assert page.locator("[data-choice-filter]").count() == 1
+    assert not page.locator("[data-choice-filter]").is_visible()
+    assert page.locator("#occupation_code option").count() == 437
+    context.close()
