@@ -29,36 +29,21 @@ from typing import Any
 
 import yaml
 
-CONFIDENCE = ("A", "B", "open")
+from portal.domain.rule_checks import (
+    CONFIDENCE,
+    RulesError,
+    check_figures,
+    municipality_code,
+    optional_date,
+    optional_text,
+    required_date,
+    url,
+)
+
 _META = {"id", "kind", "situation", "employment_area", "municipality", "employer_kind", "effective_from",
          "effective_to",
          "confirmed_until", "source", "sources", "confidence", "verified", "verified_on",
          "verified_by", "note"}
-# Figures each kind must carry: name -> (type, lowest allowed, highest allowed).
-_NUMBER = (int, float)
-Figure = tuple[type | tuple[type, ...], float | None, float | None]
-REQUIRED_FIGURES: dict[tuple[str, str | None], dict[str, Figure]] = {
-    ("wage_subsidy", None): {"rate_percent": (_NUMBER, 1, 100), "monthly_cap_eur": (_NUMBER, 1, 100000),
-                             "max_months": (int, 1, 120)},
-    ("youth_employment_voucher", None): {"rate_percent": (_NUMBER, 1, 100), "monthly_cap_eur": (_NUMBER, 1, 100000),
-                                         "max_months": (int, 1, 120)},
-    ("caseload_fidelity", None): {"max_caseload": (int, 1, 1000)},
-    ("kela_rehabilitation", None): {"min_months": (int, 1, 120), "max_months": (int, 1, 120)},
-    ("wage_subsidy_employer_limit", None): {"allowed_situations": (list, None, None)},
-    ("adjustment_support", "tools_and_modifications"): {"max_eur_per_person": (_NUMBER, 1, 1000000)},
-    ("adjustment_support", "coworker_help"): {"eur_per_hour": (_NUMBER, 1, 1000),
-                                              "max_hours_per_month": (_NUMBER, 1, 744),
-                                              "max_months": (int, 1, 120)},
-    ("work_trial", None): {"max_months_total": (int, 1, 120), "max_months_same_organiser": (int, 1, 120),
-                           "min_hours_per_day": (_NUMBER, 0, 24), "max_hours_per_day": (_NUMBER, 1, 24),
-                           "max_days_per_week": (int, 1, 7)},
-}
-
-
-class RulesError(ValueError):
-    """A rules file that breaks the format; the message names the file and the rule."""
-
-
 # kind, situation, employment area, municipality, employer kind
 RuleKey = tuple[str, str | None, str | None, str | None, str | None]
 
@@ -164,44 +149,6 @@ class RuleSet:
         return list(seen)
 
 
-def _date(value: Any, where: str, name: str) -> date:
-    found = _optional_date(value, where, name)
-    if found is None:
-        raise RulesError(f"{where}: '{name}' is missing")
-    return found
-
-
-def _optional_date(value: Any, where: str, name: str) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise RulesError(f"{where}: '{name}' is not a date (YYYY-MM-DD): {value!r}") from None
-
-
-def _url(value: Any, where: str) -> str:
-    if not isinstance(value, str) or not value.startswith("https://") or " " in value.strip():
-        raise RulesError(f"{where}: source must be an https URL, not {value!r}")
-    return value.strip()
-
-
-def _check_figures(kind: str, situation: str | None, figures: dict[str, Any], where: str, open_: bool) -> None:
-    spec = REQUIRED_FIGURES.get((kind, situation)) or REQUIRED_FIGURES.get((kind, None)) or {}
-    for name, (types, low, high) in spec.items():
-        value = figures.get(name)
-        if value is None and open_:
-            continue  # a rule whose figures no source gives: named, never estimated
-        if value is None:
-            raise RulesError(f"{where}: figure '{name}' is missing")
-        if isinstance(value, bool) or not isinstance(value, types):
-            raise RulesError(f"{where}: figure '{name}' has the wrong type: {value!r}")
-        if low is not None and high is not None and not (low <= figures[name] <= high):
-            raise RulesError(f"{where}: figure '{name}' = {value} is outside {low}-{high}")
-
-
 def parse_rule(raw: dict[str, Any], file: str = "") -> Rule:
     """One validated Rule from its YAML mapping."""
     if not isinstance(raw, dict):
@@ -216,40 +163,24 @@ def parse_rule(raw: dict[str, Any], file: str = "") -> Rule:
         raise RulesError(f"{where}: a verified rule needs 'verified_on' and 'verified_by'")
     if raw.get("confidence") is not None and raw["confidence"] not in CONFIDENCE:
         raise RulesError(f"{where}: confidence must be one of {CONFIDENCE}")
-    start = _date(raw.get("effective_from"), where, "effective_from")
-    end = _optional_date(raw.get("effective_to"), where, "effective_to")
+    start = required_date(raw.get("effective_from"), where, "effective_from")
+    end = optional_date(raw.get("effective_to"), where, "effective_to")
     if end is not None and end < start:
         raise RulesError(f"{where}: effective_to {end} is before effective_from {start}")
-    confirmed = _optional_date(raw.get("confirmed_until"), where, "confirmed_until")
+    confirmed = optional_date(raw.get("confirmed_until"), where, "confirmed_until")
     if confirmed is not None and (confirmed < start or (end is not None and confirmed > end)):
         raise RulesError(f"{where}: confirmed_until {confirmed} is outside the rule's period")
-    sources = tuple(_url(s, where) for s in raw.get("sources") or ())
+    sources = tuple(url(s, where) for s in raw.get("sources") or ())
     figures = {k: v for k, v in raw.items() if k not in _META}
     situation = raw.get("situation") or None
-    _check_figures(raw["kind"], situation, figures, where, raw.get("confidence") == "open")
+    check_figures(raw["kind"], situation, figures, where, raw.get("confidence") == "open")
     return Rule(id=raw["id"], kind=raw["kind"], situation=situation,
-                employment_area=_opt_str(raw.get("employment_area")), municipality=_municipality(raw, where),
+                employment_area=optional_text(raw.get("employment_area")), municipality=municipality_code(raw, where),
                 employer_kind=raw.get("employer_kind") or None, effective_from=start, effective_to=end,
-                confirmed_until=confirmed, source=_url(raw.get("source"), where), sources=sources,
+                confirmed_until=confirmed, source=url(raw.get("source"), where), sources=sources,
                 confidence=raw.get("confidence"), verified=raw["verified"],
-                verified_on=_optional_date(raw.get("verified_on"), where, "verified_on"),
+                verified_on=optional_date(raw.get("verified_on"), where, "verified_on"),
                 note=str(raw.get("note") or "").strip(), figures=MappingProxyType(figures), file=file)
-
-
-def _opt_str(value: Any) -> str | None:
-    return None if value is None or value == "" else str(value)
-
-
-def _municipality(raw: dict[str, Any], where: str) -> str | None:
-    """A municipality code: three digits, written as a string so YAML keeps its leading zeros."""
-    code = raw.get("municipality")
-    if code is None or code == "":
-        return None
-    if not isinstance(code, str) or len(code) != 3 or not code.isdigit():
-        raise RulesError(f"{where}: 'municipality' must be a three-digit code in quotes, not {code!r}")
-    if raw.get("employment_area"):
-        raise RulesError(f"{where}: a rule applies to an employment area or a municipality, not both")
-    return code
 
 
 def parse_documents(documents: Iterable[tuple[str, dict[str, Any]]]) -> RuleSet:
