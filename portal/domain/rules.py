@@ -1,18 +1,20 @@
 """Legal figures as data: load the YAML files of ``seeds/rules/``, validate them, pick the rule in force.
 
 A rule file holds ``rules:``, a list of rules, each with ``id``, ``kind``,
-optional ``situation``/``area``/``employer_kind``, ``effective_from``,
+optional ``situation``/``employer_kind``, where it applies (none: the whole
+country; ``employment_area``: an employment area by its name; ``municipality``:
+a municipality by its Statistics Finland code), ``effective_from``,
 ``effective_to`` (inclusive; empty means until further notice), optional
 ``confirmed_until``, ``source`` (an https URL) and optional ``sources``,
 ``confidence`` (A, B or open), ``verified`` (true only with ``verified_on``
-and ``verified_by``), ``note``, and its figures as further keys. The older
-single-rule form (``rule:``, ``source_url:``, ``periods:`` with
-``valid_from``/``valid_to``) is read too, one rule per period.
+and ``verified_by``), ``note``, and its figures as further keys. Every file has this one form. A rule whose
+``confidence`` is ``open`` may lack the figures of its kind: the portal
+names it and its conditions but cannot estimate it.
 
 Validation refuses: a missing field, a source that is not an https URL, a
 figure of the wrong type or range for its kind, ``effective_to`` before
 ``effective_from``, two rules with one id, and two rules of the same kind,
-situation, area and employer kind whose periods overlap (the portal must
+situation, place and employer kind whose periods overlap (the portal must
 always know which rule is in force on a date).
 """
 from __future__ import annotations
@@ -27,38 +29,27 @@ from typing import Any
 
 import yaml
 
-CONFIDENCE = ("A", "B", "open")
-_META = {"id", "kind", "situation", "area", "employer_kind", "effective_from", "effective_to",
+from portal.domain.rule_checks import (
+    CONFIDENCE,
+    RulesError,
+    check_figures,
+    municipality_code,
+    optional_date,
+    optional_text,
+    required_date,
+    url,
+)
+
+_META = {"id", "kind", "situation", "employment_area", "municipality", "employer_kind", "effective_from",
+         "effective_to",
          "confirmed_until", "source", "sources", "confidence", "verified", "verified_on",
          "verified_by", "note"}
-# Figures each kind must carry: name -> (type, lowest allowed, highest allowed).
-_NUMBER = (int, float)
-Figure = tuple[type | tuple[type, ...], float | None, float | None]
-REQUIRED_FIGURES: dict[tuple[str, str | None], dict[str, Figure]] = {
-    ("wage_subsidy", None): {"rate_percent": (_NUMBER, 1, 100), "monthly_cap_eur": (_NUMBER, 1, 100000),
-                             "max_months": (int, 1, 120)},
-    ("wage_subsidy_employer_limit", None): {"allowed_situations": (list, None, None)},
-    ("adjustment_support", "tools_and_modifications"): {"max_eur_per_person": (_NUMBER, 1, 1000000)},
-    ("adjustment_support", "coworker_help"): {"eur_per_hour": (_NUMBER, 1, 1000),
-                                              "max_hours_per_month": (_NUMBER, 1, 744),
-                                              "max_months": (int, 1, 120)},
-    ("work_trial", None): {"max_months_total": (int, 1, 120), "max_months_same_organiser": (int, 1, 120),
-                           "min_hours_per_day": (_NUMBER, 0, 24), "max_hours_per_day": (_NUMBER, 1, 24),
-                           "max_days_per_week": (int, 1, 7)},
-}
-
-
-class RulesError(ValueError):
-    """A rules file that breaks the format; the message names the file and the rule."""
-
-
-RuleKey = tuple[str, str | None, str | None, str | None]  # kind, situation, area, employer kind
+# kind, situation, employment area, municipality, employer kind
+RuleKey = tuple[str, str | None, str | None, str | None, str | None]
 
 
 @dataclass(frozen=True)
 class Rule:
-
-
     """One legal figure set, in force for a period."""
 
     id: str
@@ -68,7 +59,8 @@ class Rule:
     source: str
     verified: bool
     situation: str | None = None
-    area: str | None = None
+    employment_area: str | None = None
+    municipality: str | None = None
     employer_kind: str | None = None
     confirmed_until: date | None = None
     sources: tuple[str, ...] = ()
@@ -96,7 +88,12 @@ class Rule:
     @property
     def key(self) -> RuleKey:
         """What two rules must not share in overlapping periods."""
-        return (self.kind, self.situation, self.area, self.employer_kind)
+        return (self.kind, self.situation, self.employment_area, self.municipality, self.employer_kind)
+
+    @property
+    def national(self) -> bool:
+        """Whether the rule applies to the whole country rather than one area or municipality."""
+        return self.employment_area is None and self.municipality is None
 
     @property
     def all_sources(self) -> tuple[str, ...]:
@@ -127,13 +124,21 @@ class RuleSet:
         """The rules of a kind, oldest period first."""
         return sorted((r for r in self.rules if r.kind == kind), key=lambda r: (str(r.situation), r.effective_from))
 
-    def in_force(self, kind: str, day: date, situation: str | None = None, area: str | None = None,
-                 employer_kind: str | None = None) -> Rule | None:
-        """The rule of this kind (and situation, area, employer kind) in force on the date, or None."""
+    def in_force(self, kind: str, day: date, situation: str | None = None, employer_kind: str | None = None,
+                 employment_area: str | None = None, municipality: str | None = None) -> Rule | None:
+        """The rule of this kind (and situation, employer kind, place) in force on the date, or None."""
+        wanted = (kind, situation, employment_area, municipality, employer_kind)
         for rule in self.rules:
-            if rule.key == (kind, situation, area, employer_kind) and rule.in_force(day):
+            if rule.key == wanted and rule.in_force(day):
                 return rule
         return None
+
+    def local(self, day: date, employment_area: str | None, municipality: str | None) -> list[Rule]:
+        """The rules in force on the date for this employment area or this municipality, area first."""
+        found = [r for r in self.rules if r.in_force(day) and (
+            (employment_area is not None and r.employment_area == employment_area)
+            or (municipality is not None and r.municipality == municipality))]
+        return sorted(found, key=lambda r: (r.municipality is not None, r.kind, str(r.situation)))
 
     def situations(self, kind: str) -> list[str]:
         """The distinct situations of a kind, in file order."""
@@ -142,43 +147,6 @@ class RuleSet:
             if rule.kind == kind and rule.situation:
                 seen.setdefault(rule.situation, None)
         return list(seen)
-
-
-def _date(value: Any, where: str, name: str) -> date:
-    found = _optional_date(value, where, name)
-    if found is None:
-        raise RulesError(f"{where}: '{name}' is missing")
-    return found
-
-
-def _optional_date(value: Any, where: str, name: str) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise RulesError(f"{where}: '{name}' is not a date (YYYY-MM-DD): {value!r}") from None
-
-
-def _url(value: Any, where: str) -> str:
-    if not isinstance(value, str) or not value.startswith("https://") or " " in value.strip():
-        raise RulesError(f"{where}: source must be an https URL, not {value!r}")
-    return value.strip()
-
-
-def _check_figures(kind: str, situation: str | None, figures: dict[str, Any], where: str) -> None:
-    spec = REQUIRED_FIGURES.get((kind, situation)) or REQUIRED_FIGURES.get((kind, None)) or {}
-    for name, (types, low, high) in spec.items():
-        value = figures.get(name)
-        if value is None:
-            raise RulesError(f"{where}: figure '{name}' is missing")
-        if isinstance(value, bool) or not isinstance(value, types):
-            raise RulesError(f"{where}: figure '{name}' has the wrong type: {value!r}")
-        if low is not None and high is not None and not (low <= figures[name] <= high):
-
-            raise RulesError(f"{where}: figure '{name}' = {value} is outside {low}-{high}")
 
 
 def parse_rule(raw: dict[str, Any], file: str = "") -> Rule:
@@ -195,52 +163,33 @@ def parse_rule(raw: dict[str, Any], file: str = "") -> Rule:
         raise RulesError(f"{where}: a verified rule needs 'verified_on' and 'verified_by'")
     if raw.get("confidence") is not None and raw["confidence"] not in CONFIDENCE:
         raise RulesError(f"{where}: confidence must be one of {CONFIDENCE}")
-    start = _date(raw.get("effective_from"), where, "effective_from")
-    end = _optional_date(raw.get("effective_to"), where, "effective_to")
+    start = required_date(raw.get("effective_from"), where, "effective_from")
+    end = optional_date(raw.get("effective_to"), where, "effective_to")
     if end is not None and end < start:
         raise RulesError(f"{where}: effective_to {end} is before effective_from {start}")
-    confirmed = _optional_date(raw.get("confirmed_until"), where, "confirmed_until")
+    confirmed = optional_date(raw.get("confirmed_until"), where, "confirmed_until")
     if confirmed is not None and (confirmed < start or (end is not None and confirmed > end)):
         raise RulesError(f"{where}: confirmed_until {confirmed} is outside the rule's period")
-    sources = tuple(_url(s, where) for s in raw.get("sources") or ())
+    sources = tuple(url(s, where) for s in raw.get("sources") or ())
     figures = {k: v for k, v in raw.items() if k not in _META}
     situation = raw.get("situation") or None
-    _check_figures(raw["kind"], situation, figures, where)
-    return Rule(id=raw["id"], kind=raw["kind"], situation=situation, area=_opt_str(raw.get("area")),
+    check_figures(raw["kind"], situation, figures, where, raw.get("confidence") == "open")
+    return Rule(id=raw["id"], kind=raw["kind"], situation=situation,
+                employment_area=optional_text(raw.get("employment_area")), municipality=municipality_code(raw, where),
                 employer_kind=raw.get("employer_kind") or None, effective_from=start, effective_to=end,
-                confirmed_until=confirmed, source=_url(raw.get("source"), where), sources=sources,
+                confirmed_until=confirmed, source=url(raw.get("source"), where), sources=sources,
                 confidence=raw.get("confidence"), verified=raw["verified"],
-                verified_on=_optional_date(raw.get("verified_on"), where, "verified_on"),
-
+                verified_on=optional_date(raw.get("verified_on"), where, "verified_on"),
                 note=str(raw.get("note") or "").strip(), figures=MappingProxyType(figures), file=file)
-
-
-def _opt_str(value: Any) -> str | None:
-    return None if value is None or value == "" else str(value)
-
-
-def _from_periods(doc: dict[str, Any], file: str) -> list[dict[str, Any]]:
-    """The single-rule form (rule, source_url, periods) as rule mappings, one per period."""
-    out = []
-    for period in doc.get("periods") or []:
-        figures = {k: v for k, v in period.items() if k not in ("valid_from", "valid_to")}
-        out.append({"id": f"{doc['rule']}-{period.get('valid_from')}", "kind": doc["rule"],
-                    "effective_from": period.get("valid_from"), "effective_to": period.get("valid_to"),
-                    "source": doc.get("source_url"), "note": doc.get("source") or "",
-                    "verified": doc.get("verified"), **figures})
-    if not out:
-        raise RulesError(f"{file}: rule {doc['rule']} has no periods")
-    return out
 
 
 def parse_documents(documents: Iterable[tuple[str, dict[str, Any]]]) -> RuleSet:
     """Validate (file name, parsed YAML) pairs into a RuleSet; overlapping periods are refused."""
     rules: list[Rule] = []
     for file, doc in documents:
-        if not isinstance(doc, dict) or not (doc.get("rules") or doc.get("rule")):
+        if not isinstance(doc, dict) or not isinstance(doc.get("rules"), list) or not doc["rules"]:
             raise RulesError(f"{file}: needs a 'rules' list")
-        raws = doc["rules"] if doc.get("rules") else _from_periods(doc, file)
-        rules += [parse_rule(raw, file) for raw in raws]
+        rules += [parse_rule(raw, file) for raw in doc["rules"]]
     _check_unique_and_disjoint(rules)
     return RuleSet(tuple(rules))
 

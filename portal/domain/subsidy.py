@@ -1,6 +1,7 @@
 """Estimates of wage subsidy and workplace adjustment support, from the rules in force on the start date.
 
-Wage subsidy (one rule per situation, kind ``wage_subsidy``):
+Wage subsidy (one rule per situation, kind ``wage_subsidy``; the youth
+employment voucher, kind ``youth_employment_voucher``, is estimated the same way):
 
 - the base is the monthly gross pay; a rule with ``pay_multiplier`` (the
   100 % case) multiplies it, to cover the employer's charges;
@@ -9,17 +10,19 @@ Wage subsidy (one rule per situation, kind ``wage_subsidy``):
 - the length is the planned length, capped at ``max_months`` (or at
   ``max_months_long_term_unemployed`` when the person has been unemployed
   long and the rule has that figure); the total is monthly x months;
-- conditions a rule may carry: ``employer_kinds`` (who may employ),
-  ``requires_long_term_unemployed``, ``min_age``, ``min_weekly_hours`` with
-  ``min_working_time_share`` (at least that many hours, or that share of the
-  sector's full time when it is lower), ``max_working_time_share`` (at most
-  that share of the sector's full time);
+- conditions a rule may carry: ``employer_kinds`` (who may employ) and
+  ``excluded_employer_kinds``, ``requires_long_term_unemployed``,
+  ``min_age``/``max_age``, ``min_planned_months``,
+  ``min_unemployed_months_of_7`` (``..._basic_education`` for a person with
+  basic education only), ``min_weekly_hours`` (at least that many hours a
+  week) with ``min_working_time_share`` and
+  ``working_time_share_below_full_time_hours`` (only where the sector's full
+  time is under that many hours, that share of it instead),
+  ``max_working_time_share`` (at most that share of the sector's full time);
+- a rule whose figures no source gives (confidence ``open``) is refused
+  with ``figures_not_sourced`` once its conditions are met;
 - a ``wage_subsidy_employer_limit`` rule for the employer's kind narrows the
   situations it may use (``allowed_situations``, ``min_age_by_situation``).
-
-Adjustment support (kind ``adjustment_support``): tools and modifications
-up to ``max_eur_per_person``; a co-worker's help at ``eur_per_hour`` for at
-most ``max_hours_per_month`` hours a month and ``max_months`` months.
 
 A combination the rules do not allow raises ``Refused`` with a code and the
 figures that explain it; the page turns them into words. Figures only: the
@@ -27,7 +30,7 @@ employment authority decides.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -35,8 +38,9 @@ from typing import Any
 from portal.domain.rules import Rule, RuleSet
 
 CENT = Decimal("0.01")
-EMPLOYER_KINDS = ("company", "association", "foundation", "religious_community", "municipality",
+EMPLOYER_KINDS = ("company", "association", "foundation", "religious_community", "municipality", "state",
                   "other_public")
+SUBSIDY_KINDS = ("wage_subsidy", "youth_employment_voucher")
 MAX_WEEKLY_HOURS = Decimal(60)
 DEFAULT_FULL_TIME_HOURS = Decimal("37.5")
 
@@ -64,6 +68,8 @@ class SubsidyQuery:
     long_term_unemployed: bool = False
     age: int | None = None
     full_time_hours: Decimal = DEFAULT_FULL_TIME_HOURS
+    unemployed_months_of_7: int | None = None
+    basic_education_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,33 +87,6 @@ class SubsidyEstimate:
     total_eur: Decimal
     unconfirmed: bool
     limit_rule: Rule | None = None
-
-
-@dataclass(frozen=True)
-class AdjustmentQuery:
-    """Planned costs of adjustments: tools and modifications, and a co-worker's help."""
-
-    start: date
-    tools_cost_eur: Decimal = Decimal(0)
-    coworker_hours_per_month: Decimal = Decimal(0)
-    coworker_months: int = 0
-
-
-@dataclass(frozen=True)
-class AdjustmentEstimate:
-    """Adjustment support that could come on top of the wage subsidy."""
-
-    tools_rule: Rule | None = None
-    tools_eur: Decimal = Decimal(0)
-    tools_capped: bool = False
-    coworker_rule: Rule | None = None
-    coworker_hours_per_month: Decimal = Decimal(0)
-    coworker_months: int = 0
-    coworker_monthly_eur: Decimal = Decimal(0)
-    coworker_total_eur: Decimal = Decimal(0)
-    coworker_capped: bool = False
-    total_eur: Decimal = Decimal(0)
-    unconfirmed: tuple[str, ...] = field(default_factory=tuple)
 
 
 def money(value: Decimal) -> Decimal:
@@ -140,22 +119,44 @@ def _check_employer_limit(query: SubsidyQuery, rules: RuleSet) -> Rule | None:
     return limit
 
 
-def _check_conditions(query: SubsidyQuery, rule: Rule) -> None:
+def _check_person(query: SubsidyQuery, rule: Rule) -> None:
     kinds = rule.get("employer_kinds")
     if kinds and query.employer_kind not in kinds:
         raise Refused("employer_kind_not_allowed", rule, allowed=tuple(kinds))
+    if query.employer_kind in (rule.get("excluded_employer_kinds") or ()):
+        raise Refused("employer_kind_excluded", rule)
     if rule.get("requires_long_term_unemployed") and not query.long_term_unemployed:
         raise Refused("long_term_unemployment_required", rule)
-    min_age = rule.get("min_age")
+    min_age, max_age = rule.get("min_age"), rule.get("max_age")
     if min_age is not None and (query.age is None or query.age < min_age):
         raise Refused("age_below_minimum", rule, min_age=min_age)
-    if rule.get("min_weekly_hours") is not None:
-        floor = Decimal(str(rule["min_weekly_hours"]))
-        share = rule.get("min_working_time_share")
-        if share is not None:
-            floor = min(floor, query.full_time_hours * Decimal(str(share)))
-        if query.weekly_hours < floor:
-            raise Refused("hours_below_minimum", rule, min_hours=floor.quantize(Decimal("0.1")))
+    if max_age is not None and (query.age is None or query.age > max_age):
+        raise Refused("age_above_maximum", rule, max_age=max_age)
+    needed = rule.get("min_unemployed_months_of_7_basic_education" if query.basic_education_only
+                      else "min_unemployed_months_of_7") or rule.get("min_unemployed_months_of_7")
+    if needed is not None and (query.unemployed_months_of_7 or 0) < needed:
+        raise Refused("unemployment_too_short", rule, months=needed)
+    shortest = rule.get("min_planned_months")
+    if shortest is not None and query.planned_months < shortest:
+        raise Refused("employment_too_short", rule, months=shortest)
+
+
+def min_weekly_hours(rule: Rule, full_time_hours: Decimal) -> Decimal | None:
+    """The fewest weekly hours the rule accepts: its hours, or its share of a short sector full time."""
+    if rule.get("min_weekly_hours") is None:
+        return None
+    floor = Decimal(str(rule["min_weekly_hours"]))
+    share, below = rule.get("min_working_time_share"), rule.get("working_time_share_below_full_time_hours")
+    if share is not None and below is not None and full_time_hours < Decimal(str(below)):
+        return full_time_hours * Decimal(str(share))
+    return floor
+
+
+def _check_conditions(query: SubsidyQuery, rule: Rule) -> None:
+    _check_person(query, rule)
+    floor = min_weekly_hours(rule, query.full_time_hours)
+    if floor is not None and query.weekly_hours < floor:
+        raise Refused("hours_below_minimum", rule, min_hours=floor.quantize(Decimal("0.1")))
     share = rule.get("max_working_time_share")
     if share is not None:
         ceiling = query.full_time_hours * Decimal(str(share))
@@ -171,13 +172,16 @@ def max_months(rule: Rule, long_term_unemployed: bool) -> int:
 
 
 def estimate_wage_subsidy(query: SubsidyQuery, rules: RuleSet) -> SubsidyEstimate:
-    """The wage subsidy per month and in total under the rule in force on the start date."""
+    """The wage subsidy (or youth voucher) per month and in total under the rule in force on the start date."""
     _check_input(query)
-    rule = rules.in_force("wage_subsidy", query.start, situation=query.situation)
+    rule = next((found for kind in SUBSIDY_KINDS
+                 if (found := rules.in_force(kind, query.start, situation=query.situation))), None)
     if rule is None:
         raise Refused("no_rule_in_force", None, situation=query.situation, start=query.start)
-    limit = _check_employer_limit(query, rules)
+    limit = _check_employer_limit(query, rules) if rule.kind == "wage_subsidy" else None
     _check_conditions(query, rule)
+    if any(rule.get(name) is None for name in ("rate_percent", "monthly_cap_eur", "max_months")):
+        raise Refused("figures_not_sourced", rule)
     base = query.monthly_pay_eur * Decimal(str(rule.get("pay_multiplier", 1)))
     uncapped = money(base * Decimal(str(rule["rate_percent"])) / 100)
     cap = money(Decimal(str(rule["monthly_cap_eur"])))
@@ -189,40 +193,3 @@ def estimate_wage_subsidy(query: SubsidyQuery, rules: RuleSet) -> SubsidyEstimat
         capped=uncapped > cap, months=months, max_months=longest,
         length_capped=query.planned_months > longest, total_eur=money(monthly * months),
         unconfirmed=not rule.confirmed_on(query.start), limit_rule=limit)
-
-
-def estimate_adjustment_support(query: AdjustmentQuery, rules: RuleSet,
-                                with_wage_subsidy: bool = True) -> AdjustmentEstimate:
-    """Adjustment support for tools and for a co-worker's help, capped by the rules in force."""
-    if query.tools_cost_eur < 0 or query.coworker_hours_per_month < 0 or query.coworker_months < 0:
-        raise Refused("negative_adjustment")
-    parts: dict[str, Any] = {}  # the fields of AdjustmentEstimate that apply
-    unconfirmed: list[str] = []
-    if query.tools_cost_eur > 0:
-        rule = _support_rule(rules, "tools_and_modifications", query.start, with_wage_subsidy)
-        cap = Decimal(str(rule["max_eur_per_person"]))
-        parts.update(tools_rule=rule, tools_eur=money(min(query.tools_cost_eur, cap)),
-                     tools_capped=query.tools_cost_eur > cap)
-        if not rule.confirmed_on(query.start):
-            unconfirmed.append(rule.id)
-    if query.coworker_hours_per_month > 0 and query.coworker_months > 0:
-        rule = _support_rule(rules, "coworker_help", query.start, with_wage_subsidy)
-        hours = min(query.coworker_hours_per_month, Decimal(str(rule["max_hours_per_month"])))
-        months = min(query.coworker_months, int(rule["max_months"]))
-        monthly = money(hours * Decimal(str(rule["eur_per_hour"])))
-        parts.update(coworker_rule=rule, coworker_hours_per_month=hours, coworker_months=months,
-                     coworker_monthly_eur=monthly, coworker_total_eur=money(monthly * months),
-                     coworker_capped=hours < query.coworker_hours_per_month or months < query.coworker_months)
-        if not rule.confirmed_on(query.start):
-            unconfirmed.append(rule.id)
-    total = parts.get("tools_eur", Decimal(0)) + parts.get("coworker_total_eur", Decimal(0))
-    return AdjustmentEstimate(**parts, total_eur=money(total), unconfirmed=tuple(unconfirmed))
-
-
-def _support_rule(rules: RuleSet, situation: str, day: date, with_wage_subsidy: bool) -> Rule:
-    rule = rules.in_force("adjustment_support", day, situation=situation)
-    if rule is None:
-        raise Refused("no_rule_in_force", None, situation=situation, start=day)
-    if with_wage_subsidy and not rule.get("combinable_with_wage_subsidy", False):
-        raise Refused("not_combinable", rule)
-    return rule

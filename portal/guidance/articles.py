@@ -5,10 +5,13 @@ checked), ``sources`` (title and https URL each), optional ``rules`` (ids of
 rules in seeds/rules the article relies on) and, per language, ``title``,
 ``summary`` and ``sections`` (``heading``, ``paragraphs``, optional
 ``items``). The text is plain: templates escape it, nothing is rendered as
-HTML. The files ship with the code and are read once per process.
+HTML. Figures are placeholders (portal.domain.placeholders) filled from the
+rules in force on the reader's date, so an article and the calculator cannot
+disagree. The files ship with the code and are read once per process.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -37,6 +40,16 @@ class Version:
     summary: str
     sections: tuple[Section, ...]
 
+    def texts(self) -> list[str]:
+        """Every piece of text, for checking its placeholders."""
+        return [self.title, self.summary] + [t for s in self.sections for t in (s.heading, *s.paragraphs, *s.items)]
+
+    def filled(self, fill: Callable[[str], str]) -> Version:
+        """The same version with ``fill`` applied to every piece of text (placeholders to figures)."""
+        return Version(fill(self.title), fill(self.summary), tuple(
+            Section(fill(s.heading), tuple(map(fill, s.paragraphs)), tuple(map(fill, s.items)))
+            for s in self.sections))
+
 
 @dataclass(frozen=True)
 class Article:
@@ -57,6 +70,10 @@ def _version(raw: dict, where: str) -> Version:
         raise ArticleError(f"{where}: needs title, summary and sections")
     sections = tuple(Section(s["heading"], tuple(s.get("paragraphs") or ()), tuple(s.get("items") or ()))
                      for s in raw["sections"])
+    for section in sections:
+        # An unquoted "Word: text" in YAML reads as a mapping and would show as one on the page.
+        if not all(isinstance(t, str) for t in (section.heading, *section.paragraphs, *section.items)):
+            raise ArticleError(f"{where}: every heading, paragraph and item must be text (quote a line with ': ')")
     return Version(raw["title"].strip(), raw["summary"].strip(), sections)
 
 

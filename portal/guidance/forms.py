@@ -16,6 +16,10 @@ SITUATION_LABELS = {
     "association_long_term_unemployed": _l("An association, foundation or religious community employs a "
                                            "long-term unemployed person"),
     "older_long_term_unemployed": _l("A long-term unemployed person aged 55 or over"),
+    "municipal_older_long_term_unemployed": _l("A municipality employs a long-term unemployed person aged 60 or over"),
+    "young_unemployed": _l("A company employs an unemployed young person aged 18 to 29 (youth employment voucher)"),
+    "work_trial": _l("Work trial"),
+    "job_coaching": _l("Job coaching"),
     "tools_and_modifications": _l("Tools, furniture or modification of the workplace"),
     "coworker_help": _l("Help from a co-worker"),
 }
@@ -24,6 +28,14 @@ KIND_LABELS = {
     "wage_subsidy_employer_limit": _l("Limit on who may receive wage subsidy"),
     "adjustment_support": _l("Workplace adjustment support"),
     "work_trial": _l("Work trial"),
+    "youth_employment_voucher": _l("Youth employment voucher"),
+    "municipal_top_up": _l("Municipal top-up"),
+    "kela_rehabilitation": _l("Kela's vocational rehabilitation"),
+}
+CONFIDENCE_LABELS = {
+    "A": _l("An authority's own page"),
+    "B": _l("A secondary page (a municipality, an organisation or the press)"),
+    "open": _l("No source found for the figures"),
 }
 EMPLOYER_KIND_LABELS = {
     "company": _l("A company or other business"),
@@ -31,6 +43,7 @@ EMPLOYER_KIND_LABELS = {
     "foundation": _l("A foundation"),
     "religious_community": _l("A registered religious community"),
     "municipality": _l("A municipality or joint municipal authority"),
+    "state": _l("The state (central government)"),
     "other_public": _l("Another public employer"),
 }
 FIGURE_LABELS = {
@@ -51,6 +64,17 @@ FIGURE_LABELS = {
     "min_hours_per_day": (_l("Hours a day, at least"), ""),
     "max_hours_per_day": (_l("Hours a day, at most"), ""),
     "max_days_per_week": (_l("Days a week, at most"), ""),
+    "max_age": (_l("Age at most"), ""),
+    "min_planned_months": (_l("Employment at least, months"), ""),
+    "min_unemployed_months_of_7": (_l("Months unemployed of the last 7, at least"), ""),
+    "min_unemployed_months_of_7_basic_education": (_l("The same with basic education only, at least"), ""),
+    "working_time_share_below_full_time_hours": (_l("The share applies where the sector's full time is under, "
+                                                    "hours"), ""),
+    "max_monthly_eur": (_l("At most a month"), "€"),
+    "apply_within_months_of_purchase": (_l("Apply within, months of the purchase"), ""),
+    "max_months_same_organiser_municipality": (_l("Longest with a municipality as organiser, months"), ""),
+    "max_months_same_tasks_municipality": (_l("Longest in the same tasks with a municipality, months"), ""),
+    "min_months": (_l("Shortest, months"), ""),
 }
 REFUSALS = {
     "pay_not_positive": _l("Give the monthly pay as a sum above zero."),
@@ -63,6 +87,13 @@ REFUSALS = {
     "employer_kind_limited": _l("Since this rule came into force, this kind of employer can get wage subsidy "
                                 "only in these situations: %(allowed)s."),
     "employer_kind_not_allowed": _l("This subsidy is only for these employers: %(allowed)s."),
+    "employer_kind_excluded": _l("This kind of employer cannot get this subsidy."),
+    "age_above_maximum": _l("This support needs a person aged at most %(max_age)s. Give the person's age."),
+    "unemployment_too_short": _l("This support needs a person unemployed for at least %(months)s of the last "
+                                 "7 months."),
+    "employment_too_short": _l("This support needs an employment of at least %(months)s months."),
+    "figures_not_sourced": _l("The conditions fit, but the portal has found no public source for this "
+                              "subsidy's amount. Ask the employment area."),
     "long_term_unemployment_required": _l("This subsidy needs a person who has been unemployed for at least "
                                           "24 of the last 28 months."),
     "age_below_minimum": _l("This subsidy needs a person aged at least %(min_age)s. Give the person's age."),
@@ -101,4 +132,10 @@ class CalculatorForm(FlaskForm):
                               validators=[Optional(), number_range(min=0, max=1000000)])
     coworker_hours = DecimalField(_l("Hours a month a co-worker helps"), places=1,
                                   validators=[Optional(), number_range(min=0, max=744)])
+    municipality = SelectField(_l("Municipality where the work is done"), choices=[], default="",
+                               description=_l("Shows the top-ups of that municipality and its employment area."))
+    unemployed_months = IntegerField(_l("Months the person has been unemployed of the last 7"),
+                                     validators=[Optional(), NumberRange(min=0, max=7)],
+                                     description=_l("Only needed for the youth employment voucher."))
+    basic_education_only = BooleanField(_l("The person has basic education only"))
     coworker_months = IntegerField(_l("For how many months"), validators=[Optional(), NumberRange(min=0, max=120)])

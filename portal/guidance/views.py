@@ -6,15 +6,18 @@ from decimal import Decimal
 
 from flask import abort, render_template, request
 from flask_babel import format_date, format_decimal
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from portal import nav
 from portal.clock import today
+from portal.domain.placeholders import fill
 from portal.domain.roles import Role
-from portal.guidance import bp, services
+from portal.guidance import bp, places, services
 from portal.guidance.articles import all_articles
 from portal.guidance.articles import article as find_article
 from portal.guidance.forms import (
+    CONFIDENCE_LABELS,
     EMPLOYER_KIND_LABELS,
     FIGURE_LABELS,
     KIND_LABELS,
@@ -22,13 +25,28 @@ from portal.guidance.forms import (
     SITUATION_LABELS,
     CalculatorForm,
 )
-from portal.i18n import current_language
+from portal.guidance.rules_data import rules as rule_set
+from portal.i18n import current_language, number_filter
 from portal.security import public
 
 nav.add("guidance.index", _l("Guidance for employers"), ("anonymous", str(Role.EMPLOYER)), order=30)
 nav.add("guidance.calculator", _l("Subsidy calculator"), (str(Role.EMPLOYER),), order=31)
 WORDS = {"situations": SITUATION_LABELS, "kinds": KIND_LABELS, "employers": EMPLOYER_KIND_LABELS,
-         "figures": FIGURE_LABELS, "refusals": REFUSALS}
+         "figures": FIGURE_LABELS, "refusals": REFUSALS, "confidence": CONFIDENCE_LABELS}
+
+
+def place_name(code: str | None) -> str:
+    """A municipality's name in the reader's language (the code when unknown)."""
+    found = places.municipality(code)
+    return found.name(current_language()) if found else str(code or "")
+
+
+def fill_figures(text: str) -> str:
+    """Guidance text with its figures from the rules in force today, as numbers in the reader's language."""
+    return fill(text, rule_set(), today(), number_filter, _("(no figure in force today)"))
+
+
+WORDS["place"] = place_name
 
 
 def refusal_message(refusal) -> str:
@@ -50,7 +68,9 @@ def refusal_message(refusal) -> str:
 @public
 def index():
     """The articles, the calculator and the rules."""
-    return render_template("guidance/index.html", articles=all_articles(), lang=current_language())
+    lang = current_language()
+    summaries = {a.slug: fill_figures(a.version(lang).summary) for a in all_articles()}
+    return render_template("guidance/index.html", articles=all_articles(), lang=lang, summaries=summaries)
 
 
 @bp.get("/calculator")
@@ -59,6 +79,7 @@ def calculator():
     """Estimate wage subsidy and adjustment support from the rules in force on the start date."""
     form = CalculatorForm(request.args if request.args.get("situation") else None, start=today())
     form.situation.choices = [(s, SITUATION_LABELS.get(s, s)) for s in services.situations()]
+    form.municipality.choices = [("", _("Not given: national support only"))] + places.choices(current_language())
     result = services.calculate(form.data) if request.args.get("situation") and form.validate() else None
     return render_template("guidance/calculator.html", form=form, result=result, words=WORDS,
                            refusal_message=refusal_message)
@@ -78,5 +99,5 @@ def article(slug: str):
     found = find_article(slug)
     if found is None:
         abort(404)
-    return render_template("guidance/article.html", article=found, text=found.version(current_language()),
-                           rules=services.shown_rules())
+    return render_template("guidance/article.html", article=found,
+                           text=found.version(current_language()).filled(fill_figures), rules=services.shown_rules())

@@ -33,7 +33,7 @@ def test_the_seed_rules_load_and_every_rule_is_sourced_and_honest():
     assert {"wage_subsidy", "adjustment_support", "work_trial"} <= kinds
     assert set(rules.situations("wage_subsidy")) == {
         "reduced_work_ability", "lack_of_skills", "association_long_term_unemployed",
-        "older_long_term_unemployed"}
+        "older_long_term_unemployed", "municipal_older_long_term_unemployed"}
     assert set(rules.situations("adjustment_support")) == {"tools_and_modifications", "coworker_help"}
 
 
@@ -75,12 +75,40 @@ def test_overlapping_periods_and_repeated_ids_are_refused():
     assert len(_parse(_rule(id="a"), _rule(id="b", situation="reduced_work_ability"))) == 2
 
 
-def test_the_single_rule_form_is_read_one_rule_per_period():
-    rules = parse_documents([("c.yaml", {"rule": "caseload", "source_url": "https://example.fi/c",
-                                          "verified": False, "periods": [
-                                              {"valid_from": "2008-01-01", "valid_to": None, "max_caseload": 20}]})])
-    (rule,) = rules
-    assert rule.kind == "caseload" and rule["max_caseload"] == 20 and rule.effective_to is None
+def test_the_old_single_rule_form_is_refused_every_file_has_the_dated_form():
+    # coaching.yaml was the last file in this form; it now has source, effective_from and verified per rule.
+    with pytest.raises(RulesError, match="rules"):
+        parse_documents([("c.yaml", {"rule": "caseload", "source_url": "https://example.fi/c",
+                                     "verified": False, "periods": [
+                                         {"valid_from": "2008-01-01", "valid_to": None, "max_caseload": 20}]})])
+    (rule,) = parse_documents([("c.yaml", {"rules": [{
+        "id": "c", "kind": "caseload_fidelity", "effective_from": "2008-01-01", "max_caseload": 20,
+        "source": "https://example.fi/c", "verified": False}]})])
+    assert rule.kind == "caseload_fidelity" and rule["max_caseload"] == 20 and rule.effective_to is None
+
+
+def test_a_rule_applies_to_the_country_an_employment_area_or_a_municipality():
+    rules = _parse(_rule(id="n"), _rule(id="a", employment_area="Helsinki"), _rule(id="m", municipality="091"))
+    day = date(2026, 1, 1)
+    assert rules.in_force("wage_subsidy", day, situation="lack_of_skills").id == "n"
+    assert rules.in_force("wage_subsidy", day, situation="lack_of_skills", municipality="091").id == "m"
+    assert [r.id for r in rules.local(day, "Helsinki", "091")] == ["a", "m"]
+    assert [r.id for r in rules.local(day, "Rovaseutu", "698")] == []
+    assert rules.by_id("n").national and not rules.by_id("a").national
+
+
+@pytest.mark.parametrize("bad,message", [
+    ({"municipality": 91}, "three-digit"),
+    ({"municipality": "91"}, "three-digit"),
+    ({"municipality": "091", "employment_area": "Helsinki"}, "not both"),
+    ({"confidence": "open", "rate_percent": None}, None),  # an open rule may lack its figures
+])
+def test_the_place_of_a_rule_is_checked(bad, message):
+    if message is None:
+        assert _parse(_rule(**bad)).by_id("ws-a").get("rate_percent") is None
+        return
+    with pytest.raises(RulesError, match=message):
+        _parse(_rule(**bad))
 
 
 def test_a_file_without_rules_is_refused():

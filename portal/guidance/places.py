@@ -1,0 +1,63 @@
+"""Where the work is done: municipalities and their employment areas, for the rules of a place.
+
+The one place the guidance feature learns a municipality's employment area.
+It reads a copy of the shared table for 1.1.2026 (seeds/rules/municipalities-2026.csv,
+Statistics Finland's classifications, with its ``verified`` flags); once the
+reference data carries employment areas, point ``municipalities()`` at it and
+nothing else changes.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+MUNICIPALITIES_CSV = Path(__file__).resolve().parents[2] / "seeds" / "rules" / "municipalities-2026.csv"
+# Finnish and Swedish both sort å, ä and ö after z; these stand in for them past "z" in a sort key.
+_AFTER_Z = str.maketrans({"å": "{", "ä": "|", "ö": "}"})
+
+
+@dataclass(frozen=True)
+class Municipality:
+    """A municipality by its Statistics Finland code, with its names and its employment area."""
+
+    code: str
+    name_fi: str
+    name_sv: str
+    employment_area: str
+    area_verified: bool
+
+    def name(self, lang: str) -> str:
+        """The name in the reader's language (Finnish unless Swedish is asked for)."""
+        return self.name_sv if lang == "sv" else self.name_fi
+
+
+@lru_cache(maxsize=1)
+def municipalities() -> dict[str, Municipality]:
+    """Every municipality by code (the file ships with the code, so it is read once)."""
+    with MUNICIPALITIES_CSV.open(encoding="utf-8", newline="") as fh:
+        return {row["code"]: Municipality(row["code"], row["name_fi"], row["name_sv"], row["employment_area"],
+                                          row["verified"] == "yes")
+                for row in csv.DictReader(fh)}
+
+
+def municipality(code: str | None) -> Municipality | None:
+    """The municipality with this code, or None."""
+    return municipalities().get(code or "")
+
+
+def employment_area_of(code: str | None) -> str | None:
+    """The employment area a municipality belongs to, or None for an unknown code."""
+    found = municipality(code)
+    return found.employment_area if found else None
+
+
+def sort_key(name: str) -> str:
+    """A key that sorts names as Finnish and Swedish do (å, ä, ö after z)."""
+    return name.casefold().translate(_AFTER_Z)
+
+
+def choices(lang: str) -> list[tuple[str, str]]:
+    """(code, name) for every municipality, sorted by name in the reader's language."""
+    return sorted(((m.code, m.name(lang)) for m in municipalities().values()), key=lambda c: sort_key(c[1]))
