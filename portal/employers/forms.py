@@ -78,7 +78,10 @@ class RoleForm(FlaskForm):
     description = TextAreaField(_l("About the role and the workplace"), validators=[Length(max=6000)],
                                 description=_l("The team, the place, how the first weeks go, whom to ask."))
     occupation_code = SelectField(_l("Occupation"), validators=[Optional()], choices=[],
-                                  description=_l("Optional. Helps people find the role."))
+                                  description=_l("Optional. Helps people find the role."),
+                                  # 436 occupations: a search box before the list (static/js/searchable.js)
+                                  render_kw={"data-searchable": _l("Search occupations"),
+                                             "data-search-count": _l("%(count)s shown", count="{n}")})
     essential_skills = TextAreaField(_l("Essential skills, one per line"), validators=[Length(max=20000)],
                                      description=_l("Only what is truly needed from the first day. "
                                                     "Each essential skill narrows the people who can apply."))

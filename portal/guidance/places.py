@@ -1,21 +1,20 @@
 """Where the work is done: municipalities and their employment areas, for the rules of a place.
 
 The one place the guidance feature learns a municipality's employment area.
-It reads a copy of the shared table for 1.1.2026 (seeds/rules/municipalities-2026.csv,
-Statistics Finland's classifications, with its ``verified`` flags); once the
-reference data carries employment areas, point ``municipalities()`` at it and
-nothing else changes.
+It reads the portal's one table of municipalities (seeds/places/municipalities.csv,
+Statistics Finland's classifications for 1.1.2026, with its ``verified`` flags),
+which a yearly update replaces; the rules of a place then follow it.
 """
 from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-MUNICIPALITIES_CSV = Path(__file__).resolve().parents[2] / "seeds" / "rules" / "municipalities-2026.csv"
-# Finnish and Swedish both sort å, ä and ö after z; these stand in for them past "z" in a sort key.
-_AFTER_Z = str.maketrans({"å": "{", "ä": "|", "ö": "}"})
+from portal.domain.collation import sort_key
+from portal.reference.places import PLACES_DIR
+
+MUNICIPALITIES_CSV = PLACES_DIR / "municipalities.csv"
 
 
 @dataclass(frozen=True)
@@ -51,11 +50,6 @@ def employment_area_of(code: str | None) -> str | None:
     """The employment area a municipality belongs to, or None for an unknown code."""
     found = municipality(code)
     return found.employment_area if found else None
-
-
-def sort_key(name: str) -> str:
-    """A key that sorts names as Finnish and Swedish do (å, ä, ö after z)."""
-    return name.casefold().translate(_AFTER_Z)
 
 
 def choices(lang: str) -> list[tuple[str, str]]:
