@@ -14,10 +14,12 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from portal import clock
 
 TOTAL, SIZES, RUNS, EVENTS = 20_000, (20, 200, 2000), 40, 100_000
 
@@ -47,7 +49,7 @@ def build(app):
             db.session.add(user)
             coaches.append(user)
         db.session.flush()
-        rnd, today, now = random.Random(5), date.today(), utcnow()
+        rnd, today, now = random.Random(5), clock.today(), utcnow()
         owners = [coaches[i] for i, n in enumerate(SIZES) for _ in range(n)]
         owners += [coaches[len(SIZES) + rnd.randrange(50)] for _ in range(TOTAL - len(owners))]
         statuses = ["intake", "job_search", "work_trial", "employed", "paused"]

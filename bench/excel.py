@@ -31,6 +31,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from portal import clock
+
 CANDIDATES, PLACEMENTS, EXPORT_ROWS, IMPORT_ROWS, RUNS = 50_000, 200_000, 100_000, 20_000, 30
 STATUSES = ["intake", "job_search", "work_trial", "employed", "education", "rehabilitation", "paused", "exited"]
 # Codes of the reference catalogue (seeds/reference/municipalities.yaml): an unknown one would make the import refuse.
@@ -89,7 +91,7 @@ def build_region(app, rnd):
             coaches.append(coach)
         db.session.add_all(list(users.values()) + coaches)
         db.session.flush()
-        now, today = utcnow(), date.today()
+        now, today = utcnow(), clock.today()
         db.session.execute(JobRole.__table__.insert(), [dict(
             organisation_id=orgs["employer"][i % 200].id, status="published", kind="job", title=f"Tehtävä {i}",
             tasks="", description="", address_area="", remote="none", schedule="agreed", positions=5,
@@ -151,7 +153,7 @@ def add_placements(app, rnd, world, count):
     from portal.extensions import db
     from portal.placements.models import Placement
 
-    today, now, rows = date.today(), utcnow(), []
+    today, now, rows = clock.today(), utcnow(), []
     for _ in range(count):
         cid = rnd.choice(world["ids"])
         role_id, employer = rnd.choice(world["roles"])
@@ -181,7 +183,7 @@ def bench_export(app, world):
 
     with app.test_request_context("/?lang=fi"):
         admin = db.session.get(User, world["admin"])
-        scope, filters = scope_for(admin), Filters(date(2020, 1, 1), date.today().replace(day=1))
+        scope, filters = scope_for(admin), Filters(date(2020, 1, 1), clock.today().replace(day=1))
         sizes = []
 
         def ours():
@@ -232,7 +234,7 @@ def candidate_file(app) -> bytes:
     workbook = Workbook(write_only=True)
     ws = workbook.create_sheet("Candidates")
     ws.append(headers)
-    today = date.today()
+    today = clock.today()
     for i in range(IMPORT_ROWS):
         ws.append([f"Tuotu Henkilö {i}", f"tuotu{i}@example.fi", "0401234567", MUNICIPALITIES[i % 10],
                    today - timedelta(days=i % 400), "Job search", None, 10, 30, "", "Varastotyö", "", "", None])

@@ -12,10 +12,12 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from portal import clock
 
 CAMPAIGNS, EVENTS, RUNS = 1000, 10_000, 60
 
@@ -43,8 +45,8 @@ def build(app) -> str:
             "summary_fi": "Tiivistelmä " * 10, "summary_sv": "", "summary_en": "", "body_fi": body,
             "body_sv": "", "body_en": "", "body_html_fi": "<p>" + "Tekstiä. " * 200 + "</p>",
             "body_html_sv": "", "body_html_en": "", "image_alt_fi": "", "image_alt_sv": "", "image_alt_en": "",
-            "starts_on": date.today() - timedelta(days=rnd.randint(0, 400)),
-            "ends_on": date.today() + timedelta(days=rnd.randint(-100, 300)), "cta": "pledge",
+            "starts_on": clock.today() - timedelta(days=rnd.randint(0, 400)),
+            "ends_on": clock.today() + timedelta(days=rnd.randint(-100, 300)), "cta": "pledge",
             "created_at": now, "updated_at": now, "published_at": now - timedelta(minutes=i)}
             for i in range(CAMPAIGNS)])
         ids = [row[0] for row in db.session.execute(db.select(Campaign.id)).all()]

@@ -51,7 +51,8 @@ def cached(kind: str, key: tuple, names: tuple[str, ...], compute: Callable[[], 
     now = versions.current(*names)
     if now is None:
         return compute()
-    digest = hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest()
+    # The release too: code of a new release never reads what the old one computed (they may share Redis).
+    digest = hashlib.blake2b(repr((current_app.config["RELEASE"], key)).encode(), digest_size=12).hexdigest()
     full = f"{kind}:{digest}:{'.'.join(map(str, now))}"
     held = _held()
     with _lock:
@@ -98,7 +99,7 @@ def rendered(kind: str, owner: int, render: Callable[[], str]) -> Markup:
     """
     if not current_app.config["HTTP_CACHE"]:
         return Markup(render())
-    key = (owner, request.full_path, current_language(), today(), current_app.config["RELEASE"])
+    key = (owner, request.full_path, current_language(), today())
     # render_template autoescapes every value: the HTML it returns is safe to place as it is.
     return Markup(cached(kind, key, ("ledger", "reference"), render))
 

@@ -112,8 +112,16 @@ def backup_restore(source: Path, yes: bool) -> None:
     click.echo(f"restored from {source}; the cache is cleared")
 
 
+@click.command("cache-clear")
+def cache_clear() -> None:
+    """Empty the server-side cache (after restoring a database by hand)."""
+    clear_cache()
+    click.echo("the cache is cleared")
+
+
 def init_app(app: Flask) -> None:
     """Attach the command groups to the app."""
+    app.cli.add_command(cache_clear)
     app.cli.add_command(seed)
     app.cli.add_command(i18n)
     app.cli.add_command(backup)

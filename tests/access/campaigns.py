@@ -11,9 +11,8 @@ from PIL import Image
 from portal.campaigns import images
 from portal.campaigns.models import Campaign, CampaignEditor, CampaignImage, Story
 from portal.extensions import db
+from tests.access import PUBLIC, Route
 from tests.factories import make_user
-
-from . import PUBLIC, Route
 
 EDITORS = ("admin",)  # plus users granted the permission; tested in tests/web/test_campaigns*.py
 

@@ -34,8 +34,7 @@ from portal.coaching.models import (
 )
 from portal.domain.profile import new_code
 from portal.extensions import db
-
-from . import Route
+from tests.access import Route
 
 # Text that only the candidate's own coaches (and the candidate) may ever see.
 SENSITIVE = {

@@ -1,7 +1,7 @@
 """Access rules of the foundation: public pages, accounts, administration, audit."""
 from __future__ import annotations
 
-from . import PUBLIC, SIGNED_IN, Route
+from tests.access import PUBLIC, SIGNED_IN, Route
 
 ROUTES = [
     Route("static", PUBLIC, params=lambda w: {"filename": "css/portal.css"}, kind="file"),

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from portal.directory.models import Service, ServiceForm, ServiceGoal
 from portal.extensions import db
-
-from . import PUBLIC, Route
+from tests.access import PUBLIC, Route
 
 
 def build(world) -> None:

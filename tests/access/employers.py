@@ -9,8 +9,7 @@ from __future__ import annotations
 from portal.employers import services
 from portal.employers.models import EmployerProfile
 from portal.extensions import db
-
-from . import PUBLIC, Route
+from tests.access import PUBLIC, Route
 
 ROLE_DATA = {
     "title": "Toimistosiivooja", "kind": "job", "tasks": "Toimistotilojen siivous aamuisin.",

@@ -7,8 +7,7 @@ from portal.db_types import utcnow
 from portal.events.models import Event, Registration
 from portal.events.services import confirm_token, token_hash
 from portal.extensions import db
-
-from . import PUBLIC, Route
+from tests.access import PUBLIC, Route
 
 CANCEL_TOKEN = "world-cancel-token"
 ORGANISER = ("admin",)  # the organising organisation's editors; cross-organisation cases in tests/web

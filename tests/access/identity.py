@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from portal.extensions import db
 from portal.identity.models import JoinRequest
+from tests.access import Route
 from tests.factories import make_org
-
-from . import Route
 
 ADMIN = ("admin",)
 EMPLOYER = ("employer",)

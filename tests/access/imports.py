@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from portal.extensions import db
 from portal.imports.models import ImportJob
-
-from . import Route
+from tests.access import Route
 
 USERS = ("employer", "coach")
 

@@ -5,7 +5,7 @@ role's ranking is open to every coach, since it lists only their own caseload.
 """
 from __future__ import annotations
 
-from . import Route
+from tests.access import Route
 
 COACH = ("coach",)
 NOT_FOR = ("second_coach",)

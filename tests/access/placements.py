@@ -8,8 +8,7 @@ comes back with the refusal (200), which the declaration allows.
 from __future__ import annotations
 
 from portal import clock
-
-from . import Route
+from tests.access import Route
 
 SIDES = ("coach", "employer")
 NOT_FOR = ("second_coach",)

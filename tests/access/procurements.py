@@ -10,8 +10,7 @@ from decimal import Decimal
 
 from portal.extensions import db
 from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
-
-from . import Route
+from tests.access import Route
 
 OFFICER = ("officer",)
 SUPPLIER = ("employer",)

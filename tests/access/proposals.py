@@ -27,8 +27,7 @@ from portal.extensions import db
 from portal.placements.models import Placement, PlacementChange, RoleOccupancy
 from portal.procurements.models import LedgerEntry
 from portal.proposals.models import Notification, Proposal
-
-from . import Route
+from tests.access import Route
 
 # Must never appear on an employer's or officer's page.
 PLACED_NAME = "Piilotettu Pekka-Placement"

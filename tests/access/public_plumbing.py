@@ -1,7 +1,7 @@
 """Access rules of the public plumbing: the Atom feed, sitemap.xml and robots.txt."""
 from __future__ import annotations
 
-from . import PUBLIC, Route
+from tests.access import PUBLIC, Route
 
 ROUTES = [
     Route("public.feed", PUBLIC, kind="xml"),

@@ -6,8 +6,7 @@ summaries so that every page shows figures (and the browser run checks them).
 from __future__ import annotations
 
 from portal.extensions import db
-
-from . import Route
+from tests.access import Route
 
 AUDIENCES = ("admin", "officer", "coach")
 

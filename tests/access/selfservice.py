@@ -1,7 +1,7 @@
 """Access rules of the candidate's own pages: each candidate reaches their own record only."""
 from __future__ import annotations
 
-from . import Route
+from tests.access import Route
 
 OWN = ("candidate",)
 NOT_FOR = ("second_candidate",)  # a candidate without a record of their own

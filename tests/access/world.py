@@ -5,9 +5,8 @@ from dataclasses import dataclass, field
 
 from portal.accounts.models import Organisation, User
 from portal.extensions import db
+from tests.access import modules
 from tests.factories import PASSWORD, make_org, make_user
-
-from . import modules
 
 ROLE_KIND = {"admin": "operator", "officer": "buyer", "employer": "employer",
              "coach": "provider", "candidate": "provider"}

@@ -66,3 +66,13 @@ def test_the_officers_board_is_rendered_once_until_its_data_or_address_changes(a
     app.extensions["cache_held"].clear()
     assert "Uusi Nimi Oy" in client.get("/procurements/").get_data(as_text=True)
     assert not any(key.startswith("board:") for key in app.extensions["cache_held"])
+
+
+def test_the_cache_clear_command_empties_the_cache_after_a_restore_by_hand(app, db):
+    from portal.cache import cache
+
+    cached("k", (1,), ("ledger",), lambda: "old answer")
+    cache.set("left by the old data", 1)
+    result = app.test_cli_runner().invoke(args=["cache-clear"])
+    assert result.exit_code == 0 and "cleared" in result.output
+    assert cache.get("left by the old data") is None and not app.extensions.get("cache_held")
