@@ -44,6 +44,10 @@ def test_every_municipality_is_loaded_with_its_areas_and_flags(db):
     assert len(aland) == 16 and all(i.data["employment_area"] is None for i in aland)
 
 
+# Keys that hold municipality codes (a rule's "max_months_same_tasks_municipality" holds months).
+CODE_KEYS = {"municipality", "municipality_code", "municipalities", "municipality_codes", "workplace_municipality"}
+
+
 def test_every_municipality_code_used_in_the_seeds_exists():
     known = {row["code"] for row in read_municipalities(PLACES_DIR / "municipalities.csv")}
     used: set[str] = set()
@@ -55,7 +59,7 @@ def test_every_municipality_code_used_in_the_seeds_exists():
         elif isinstance(node, list):
             for v in node:
                 walk(v, key)
-        elif "municipalit" in key.lower() and node:
+        elif key.lower() in CODE_KEYS and node:
             used.add(str(node))
 
     for path in SEEDS.rglob("*.yaml"):
