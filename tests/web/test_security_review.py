@@ -113,6 +113,9 @@ FORBIDDEN_CODE = {
 }
 # The one place where HTML is shown as such: campaign bodies, made by portal/campaigns/content.py (nh3).
 ALLOWED_SAFE = {"text.body_html | safe"}
+# The one place code marks HTML as markup: a part of a page rendered (autoescaped) by render_template and
+# cached, the officer's board (portal.cache.rendered).
+ALLOWED_MARKUP = {"portal/cache.py"}
 
 
 def test_no_dynamic_code_unsafe_markup_or_shell_in_the_portal():
@@ -122,6 +125,8 @@ def test_no_dynamic_code_unsafe_markup_or_shell_in_the_portal():
         for pattern, what in FORBIDDEN_CODE.items():
             for line in source.splitlines():
                 if re.search(pattern, line) and not line.lstrip().startswith("#"):
+                    if what == "markup marked safe in code" and str(path.relative_to(ROOT)) in ALLOWED_MARKUP:
+                        continue
                     found.append(f"{path.relative_to(ROOT)}: {what}: {line.strip()}")
     for path in sorted((ROOT / "templates").rglob("*.html")):
         for match in re.finditer(r"[^{}]*\|\s*safe\b", path.read_text("utf-8")):
