@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -70,7 +70,8 @@ class DecimalField(_WTFormsDecimalField):
         if number is None or not abs(number) < LARGEST:
             self.data = None
             raise ValueError(self.gettext(NOT_A_DECIMAL))
-        self.data = number.quantize(Decimal(1).scaleb(-self.places)) if self.places is not None else number
+        # Half up, as people round (Decimal's default, half to even, makes 24.05 into 24.0).
+        self.data = number if self.places is None else number.quantize(Decimal(1).scaleb(-self.places), ROUND_HALF_UP)
 
 
 def number_range(min=None, max=None) -> NumberRange:  # noqa: A002 - the names of NumberRange

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from portal.domain.rules import Rule, RuleSet
@@ -156,7 +156,8 @@ def _check_conditions(query: SubsidyQuery, rule: Rule) -> None:
     _check_person(query, rule)
     floor = min_weekly_hours(rule, query.full_time_hours)
     if floor is not None and query.weekly_hours < floor:
-        raise Refused("hours_below_minimum", rule, min_hours=floor.quantize(Decimal("0.1")))
+        # Shown as the least tenth that passes: 65 % of 37 h is 24.05, so "at least 24.1", never "24".
+        raise Refused("hours_below_minimum", rule, min_hours=floor.quantize(Decimal("0.1"), ROUND_CEILING))
     share = rule.get("max_working_time_share")
     if share is not None:
         ceiling = query.full_time_hours * Decimal(str(share))

@@ -134,6 +134,9 @@ class CalculatorForm(FlaskForm):
                                   validators=[Optional(), number_range(min=0, max=744)])
     municipality = SelectField(_l("Municipality where the work is done"), choices=[], default="",
                                description=_l("Shows the top-ups of that municipality and its employment area."))
+    # Some cities' top-ups follow where the person lives, not where the work is (Helsinki's).
+    home_municipality = SelectField(_l("Municipality where the person lives"), choices=[], default="",
+                                    description=_l("Shows the top-ups a city grants for hiring its own residents."))
     unemployed_months = IntegerField(_l("Months the person has been unemployed of the last 7"),
                                      validators=[Optional(), NumberRange(min=0, max=7)],
                                      description=_l("Only needed for the youth employment voucher."))

@@ -24,6 +24,8 @@ class Calculation:
     adjustment_refusal: Refused | None = None
     place: Municipality | None = None
     local: tuple[Rule, ...] = ()
+    home: Municipality | None = None
+    outside_mainland: bool = False
 
 
 def situations() -> list[str]:
@@ -53,9 +55,17 @@ def calculate(data: dict) -> Calculation:
             adjustment = estimate_adjustment_support(support, rules(), with_wage_subsidy=wage is not None)
         except Refused as exc:
             adjustment_refusal = exc
-    place = municipality(data.get("municipality"))
-    local = tuple(local_top_ups(rules(), data["start"], place.employment_area, place.code)) if place else ()
-    return Calculation(wage, refusal, adjustment, adjustment_refusal, place, local)
+    place, home = municipality(data.get("municipality")), municipality(data.get("home_municipality"))
+    if place is not None and not place.employment_area:
+        # Åland arranges its own employment services: mainland Finland's supports do not apply there.
+        return Calculation(place=place, outside_mainland=True)
+    local = [r for r in _local(data, place) if not r.get("for_residents")]
+    local += [r for r in _local(data, home) if r.get("for_residents")]
+    return Calculation(wage, refusal, adjustment, adjustment_refusal, place, tuple(local), home=home)
+
+
+def _local(data: dict, place: Municipality | None) -> list[Rule]:
+    return local_top_ups(rules(), data["start"], place.employment_area, place.code) if place else []
 
 
 def shown_rules() -> list[Rule]:

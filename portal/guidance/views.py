@@ -27,6 +27,7 @@ from portal.guidance.forms import (
 )
 from portal.guidance.rules_data import rules as rule_set
 from portal.i18n import current_language, number_filter
+from portal.reference.services import searchable
 from portal.security import public
 
 nav.add("guidance.index", _l("Guidance for employers"), ("anonymous", str(Role.EMPLOYER)), order=30)
@@ -79,7 +80,9 @@ def calculator():
     """Estimate wage subsidy and adjustment support from the rules in force on the start date."""
     form = CalculatorForm(request.args if request.args.get("situation") else None, start=today())
     form.situation.choices = [(s, SITUATION_LABELS.get(s, s)) for s in services.situations()]
-    form.municipality.choices = [("", _("Not given: national support only"))] + places.choices(current_language())
+    everywhere = [("", _("Not given: national support only"))] + places.choices(current_language())
+    for select in (form.municipality, form.home_municipality):
+        select.choices, select.render_kw = everywhere, searchable()
     result = services.calculate(form.data) if request.args.get("situation") and form.validate() else None
     return render_template("guidance/calculator.html", form=form, result=result, words=WORDS,
                            refusal_message=refusal_message)

@@ -23,6 +23,11 @@
     input.type = "search";
     input.id = id;
     input.autocomplete = "off";
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        event.preventDefault();  // Enter in a search box narrows the list; it does not send the whole form
+      }
+    });
     var status = document.createElement("p");
     status.className = "hint";
     status.id = id + "-status";

@@ -38,3 +38,15 @@ def test_without_its_script_the_box_stays_hidden_and_the_list_is_whole(browser, 
     assert page.locator(".list-search").count() == 0  # no box that would do nothing
     assert page.locator("#occupation_code option").count() == 437
     context.close()
+
+
+def test_enter_in_the_search_box_narrows_and_does_not_send_the_form(browser, live_server):
+    context = browser.new_context(locale="fi-FI")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/guidance/calculator?lang=fi")
+    box = page.get_by_label("Hae kuntaa nimellä").first
+    box.fill("närpi")
+    box.press("Enter")
+    assert page.url.endswith("/guidance/calculator?lang=fi")  # still the empty form, nothing sent
+    assert page.eval_on_selector_all("#municipality option", "els => els.map(e => e.textContent)")[1:] == ["Närpiö"]
+    context.close()

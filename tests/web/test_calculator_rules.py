@@ -64,7 +64,7 @@ def test_the_youth_employment_voucher(app, client, db, lang):
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_the_helsinki_top_up_shows_for_helsinki_and_not_for_rovaniemi_or_narpes(app, client, db, lang):
     rule = rules().by_id("helsinki-top-up-2026")
-    page = _page(client, lang, municipality="091")
+    page = _page(client, lang, municipality="049", home_municipality="091")  # work in Espoo, a Helsinki resident
     assert _t(app, lang, "National support") in page
     assert _t(app, lang, "At most %(sum)s a month.", sum=_eur(app, lang, 1500)) in page and rule.source in page
     assert _t(app, lang, "Granted separately from wage subsidy, not on top of it: compare the two.") in page
@@ -75,6 +75,22 @@ def test_the_helsinki_top_up_shows_for_helsinki_and_not_for_rovaniemi_or_narpes(
         assert _t(app, lang, "The portal knows no top-up of this municipality or its employment area in force on "
                              "the start date.") in page
     assert "Närpes" in _page(client, "sv", municipality="545") and "Närpiö" in _page(client, "fi", municipality="545")
+    # The top-up follows where the person lives: work in Helsinki by a Vantaa resident has none.
+    assert rule.source not in _page(client, lang, municipality="091", home_municipality="092")
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_aland_gets_no_estimate_of_mainland_supports(app, client, db, lang):
+    page = _page(client, lang, municipality="478")  # Mariehamn
+    assert "Åland" in page or "Ahvenanmaa" in page
+    assert _t(app, lang, "Wage subsidy a month:") not in page and "(employment area )" not in page
+
+
+def test_65_per_cent_of_a_short_full_time_passes_at_its_exact_value(client, db):
+    page = _page(client, "en", full_time_hours="37", weekly_hours="24.05")  # 65 % of 37 h is 24.05 h
+    assert "Wage subsidy a month" in page
+    refused = _page(client, "en", full_time_hours="37", weekly_hours="24")
+    assert "at least 24.1 working hours" in refused
 
 
 def test_an_unknown_municipality_is_refused_politely(client, db):
