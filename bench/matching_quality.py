@@ -89,7 +89,8 @@ def save_set(doc: dict) -> tuple[dict[str, int], dict[str, int]]:
     for c in doc["candidates"]:
         data = {"municipality_code": c.get("municipality"), "hours_min": c["hours"][0], "hours_max": c["hours"][1],
                 "languages": {code: "native" if i == 0 else "good" for i, code in enumerate(c.get("languages") or ())},
-                "skills_text": "\n".join(c.get("skills") or ()), "desired_work_text": "\n".join(c.get("desired_work") or ()),
+                "skills_text": "\n".join(c.get("skills") or ()),
+                "desired_work_text": "\n".join(c.get("desired_work") or ()),
                 "limits": dict(c.get("limits") or {}), "adjustments": list(c.get("adjustments_needed") or ())}
         people[c["key"]] = create_candidate(coach, data, today()).id
     db.session.commit()
