@@ -1,6 +1,4 @@
-"""Text folding for matching typed text: search of roles, and later the matching engine.
-
-Three steps, each usable on its own:
+"""Typed text as words: folding, stemming, and the typo-tolerant word lookup of role search and matching.
 
 ``fold(text)``
     Case-fold, strip accents (ä -> a, ö -> o, å -> a, é -> e), and turn every
@@ -8,57 +6,41 @@ Three steps, each usable on its own:
     compares characters as they are, so "Jyväskylä" and "jyvaskyla" only meet
     once both are folded; typed text often lacks the dots.
 
-``stem(word)``
-    A crude Finnish suffix stripper for one folded word. Finnish inflects
-    nouns with case endings ("siivoojaksi", "siivoojana", "siivoojan" all mean
-    "cleaner"), possessive suffixes and clitics. Stripping the common ones
-    makes an inflected query meet the base form; what the stripper misses
-    (consonant gradation such as "kokki" -> "kokin") is left to the fuzzy
-    scorer. It is deliberately conservative: it never strips the single
-    vowel endings -a/-ä (partitive), because too many base forms end in a
-    vowel, and it keeps at least ``MIN_STEM`` letters.
+``stem(word, lang)``
+    Snowball's stemmer for the language (PyStemmer: Finnish, Swedish, English),
+    applied before folding so that the stemmer sees ä and ö: "siivoojaksi",
+    "siivoojana" and "siivooja" all become "siivoo". Snowball was chosen over
+    simplemma's dictionary lemmas (compared on bench/matching_judged.yaml, see
+    ``portal/domain/concept_text.py``): the same word always gives the same stem
+    whatever else is typed, it needs no word list, and it is a C extension fast
+    enough for 20,000 roles; what it leaves apart (consonant gradation such as
+    "helsinki"/"helsing") is left to the typo tolerance on whole words.
 
 ``terms(text)``
-    The distinct stems of a text, in order of first appearance: what an index
-    stores and what a query is split into.
+    The distinct Finnish stems of a text, in order of first appearance: what the
+    role search index stores and what a query is split into.
 
-The functions are pure and language-agnostic apart from the Finnish suffix
-list; Swedish and English words pass through ``stem`` almost unchanged and
-rely on the fuzzy scorer for plurals.
+Words are compared whole (``fuzzy_lookup``, ``word_matches``): a typo or two
+is forgiven, and a word may be the first or last part of a compound
+("siivooja" answers "toimistosiivooja"), but never a piece inside a longer
+unrelated word ("kokki" does not answer "työkokeilu").
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+import Stemmer  # type: ignore[import-not-found]  # PyStemmer ships no type hints
 
 MIN_STEM = 4
 MIN_TERM = 2
-
-# Clitics and possessive suffixes come off first, then one case ending.
-# Longer endings are tried before shorter ones; all are in folded form
-# (ä already became a), so "-ssä" is listed as "ssa".
-_CLITICS = ("kaan", "kaan", "kin", "han", "pa")
-_POSSESSIVES = ("nsa", "mme", "nne")
-_CASE_ENDINGS = (
-    "iksi", "ksi",          # translative: siivoojaksi
-    "issa", "ssa",          # inessive: toimistossa
-    "ista", "sta",          # elative: varastosta
-    "illa", "lla",          # adessive: kassalla
-    "ilta", "lta",          # ablative
-    "ille", "lle",          # allative: asiakkaille
-    "tta",                  # abessive
-    "ina", "na",            # essive: siivoojana
-    "iin", "hin",           # illative plural / illative: toimistoihin
-    "ien", "den", "jen",    # genitive plural: siivoojien
-    "n",                    # genitive and instructive: siivoojan
-    "t",                    # nominative plural: siivoojat
-)
-_VOWELS = frozenset("aeiouy")
+STEMMERS = {"fi": "finnish", "sv": "swedish", "en": "english"}
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 _STOPWORDS = frozenset({
     "ja", "tai", "seka", "on", "ei", "se", "ne", "oy", "ab", "ry", "oyj",
-    "och", "eller", "att", "som", "en", "ett", "med", "for",
-    "and", "or", "the", "of", "to", "in", "with", "a", "an",
+    "och", "eller", "att", "som", "en", "ett", "med", "for", "till", "pa", "av", "i",
+    "and", "or", "the", "of", "to", "in", "with", "a", "an", "at",
 })
 
 
@@ -72,25 +54,18 @@ def fold(text: str | None) -> str:
     return _NOT_WORD.sub(" ", stripped.replace("ø", "o").replace("æ", "ae")).strip()
 
 
-def _strip_one(word: str, endings: tuple[str, ...]) -> str:
-    for ending in endings:
-        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
-            return word[: -len(ending)]
-    return word
+@lru_cache(maxsize=3)
+def _stemmer(lang: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(STEMMERS.get(lang, "finnish"))
 
 
-def stem(word: str) -> str:
-    """The crude stem of one folded word: "siivoojaksi" -> "siivooja", "toimistossa" -> "toimisto"."""
+@lru_cache(maxsize=65536)
+def stem(word: str, lang: str = "fi") -> str:
+    """The folded Snowball stem of one word in a language: "siivoojaksi" -> "siivoo", "Städaren" (sv) -> "stad"."""
     if not word.isalpha():
-        return word  # numbers and codes stay as they are
-    word = _strip_one(word, _CLITICS)
-    word = _strip_one(word, _POSSESSIVES)
-    stripped = _strip_one(word, _CASE_ENDINGS)
-    # A case ending often lengthens the vowel before it ("Tampereella", "toimistoon"):
-    # drop the doubled vowel so that the stem meets the base form.
-    if stripped != word and len(stripped) > MIN_STEM and stripped[-1] in _VOWELS and stripped[-1] == stripped[-2]:
-        stripped = stripped[:-1]
-    return stripped
+        return fold(word)  # numbers and codes stay as they are
+    stemmed = fold(_stemmer(lang).stemWord(word.casefold()))
+    return stemmed if len(stemmed) >= MIN_TERM else fold(word)
 
 
 def words(text: str | None) -> list[str]:
@@ -98,12 +73,17 @@ def words(text: str | None) -> list[str]:
     return [w for w in fold(text).split() if len(w) >= MIN_TERM and w not in _STOPWORDS]
 
 
-def terms(text: str | None) -> list[str]:
+def raw_words(text: str | None) -> list[str]:
+    """The case-folded words of a text with their accents (for the stemmer), stopwords and one-letter words left out."""
+    if not text:
+        return []
+    found = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", text.casefold()))
+    return [w for w in found if len(w) >= MIN_TERM and fold(w) not in _STOPWORDS]
+
+
+def terms(text: str | None, lang: str = "fi") -> list[str]:
     """The distinct stems of a text in order of first appearance (an index's or a query's terms)."""
-    seen: dict[str, None] = {}
-    for word in words(text):
-        seen.setdefault(stem(word), None)
-    return list(seen)
+    return list(dict.fromkeys(stem(word, lang) for word in raw_words(text)))
 
 
 def clean_line(text: str | None, max_length: int | None = None) -> str:
@@ -133,16 +113,23 @@ MIN_COMPOUND_PART = 6
 COMPOUND_BASE = 0.85
 
 
+def _ends(word: str, length: int) -> tuple[str, str]:
+    """The first and the last `length` letters of a word: where a compound's parts are."""
+    return word[:length], word[-length:]
+
+
 def term_score(query_term: str, term: str) -> float:
     """How well an indexed term answers a query term, 0-100 (see ``fuzzy_lookup``)."""
     from rapidfuzz import fuzz
 
-    score = fuzz.ratio(query_term, term)
-    if len(query_term) >= MIN_STEM and len(term) > len(query_term):
-        score = max(score, fuzz.partial_ratio(query_term, term))
-    if max(MIN_COMPOUND_PART, -(-len(query_term) // 2)) <= len(term) < len(query_term):
-        covered = len(term) / len(query_term)
-        score = max(score, fuzz.partial_ratio(term, query_term) * (COMPOUND_BASE + (1 - COMPOUND_BASE) * covered))
+    q = query_term
+    score = fuzz.ratio(q, term) if len(q) >= MIN_STEM else 100.0 * (q == term)
+    if len(q) >= MIN_STEM and len(term) > len(q):
+        score = max(score, *(fuzz.ratio(q, end) for end in _ends(term, len(q))))
+    if max(MIN_COMPOUND_PART, -(-len(q) // 2)) <= len(term) < len(q):
+        covered = len(term) / len(q)
+        whole = max(fuzz.ratio(term, end) for end in _ends(q, len(term)))
+        score = max(score, whole * (COMPOUND_BASE + (1 - COMPOUND_BASE) * covered))
     return score
 
 
@@ -150,44 +137,38 @@ def fuzzy_lookup(query_terms: list[str], vocabulary: list[str],
                  cutoff: float = SCORE_CUTOFF) -> dict[str, dict[str, float]]:
     """For each query term, the vocabulary terms that answer it with their scores (>= cutoff).
 
-    A term answers a query term when they are alike as wholes (rapidfuzz's
-    ratio forgives a typo or two: "siivojaa" meets "siivooja") or when the
-    query term lies inside a longer term (partial ratio: "siivooja" meets the
-    compound "toimistosiivooja", and "varas" the beginning of "varastotyo").
-    The partial comparison is only made against longer terms, never the other
-    way round for short words, so that a short indexed word ("oja") does not
-    answer every long query word that happens to contain it. A long query
-    word typed as one compound ("varastotyokokeilu") is answered by an
-    indexed term of at least half its length that lies inside it
-    ("varastotyo"), at a score scaled down by how much of the query it covers
-    (``COMPOUND_BASE`` + the rest in proportion), so whole matches rank first.
-    Query terms shorter than ``MIN_STEM`` letters must match almost exactly.
-    All comparisons go through ``rapidfuzz.process.cdist`` on every core.
+    A term answers a query term when they are alike as whole words (rapidfuzz's
+    ratio forgives a typo or two: "siivojaa" meets "siivoo"), or when the query
+    term is the first or the last part of a longer term, compared as a whole
+    ("siivoo" meets the compound "toimistosiivoo", "varasto" the beginning of
+    "varastotyontekij"); never when it lies inside a longer word ("kok" is not
+    answered by "tyokokeilu"). A long query word typed as one compound
+    ("varastotyokokeilu") is answered by an indexed term of at least half its
+    length that is its first or last part, at a score scaled down by how much
+    of the query it covers (``COMPOUND_BASE`` + the rest in proportion), so
+    whole matches rank first. Query terms shorter than ``MIN_STEM`` letters must
+    match exactly. The comparisons go through ``rapidfuzz.process.cdist``.
     """
     import numpy as np
     from rapidfuzz import fuzz, process
 
     result: dict[str, dict[str, float]] = {}
-    if not vocabulary:
-        return {q: {} for q in query_terms[:MAX_QUERY_TERMS]}
-    vocab = np.array(vocabulary, dtype=object)
     lengths = np.fromiter((len(t) for t in vocabulary), dtype=np.int32, count=len(vocabulary))
     for q in query_terms[:MAX_QUERY_TERMS]:
+        if len(q) < MIN_STEM or not vocabulary:
+            result[q] = {q: 100.0} if q in vocabulary else {}
+            continue
         scores = process.cdist([q], vocabulary, scorer=fuzz.ratio, workers=-1)[0]
-        if len(q) >= MIN_STEM:
-            longer = np.nonzero(lengths > len(q))[0]
+        longer = np.nonzero(lengths > len(q))[0]
+        for side in (0, 1):
             if len(longer):
-                partial = process.cdist([q], vocab[longer].tolist(), scorer=fuzz.partial_ratio,
-                                        workers=-1)[0]
-                scores[longer] = np.maximum(scores[longer], partial)
+                ends = [_ends(vocabulary[i], len(q))[side] for i in longer]
+                part = process.cdist([q], ends, scorer=fuzz.ratio, workers=-1)[0]
+                scores[longer] = np.maximum(scores[longer], part)
         low = max(MIN_COMPOUND_PART, -(-len(q) // 2))
-        parts = np.nonzero((lengths >= low) & (lengths < len(q)))[0]
-        if len(parts):
-            inside = process.cdist([q], vocab[parts].tolist(), scorer=fuzz.partial_ratio, workers=-1)[0]
-            covered = lengths[parts] / len(q)
-            scores[parts] = np.maximum(scores[parts], inside * (COMPOUND_BASE + (1 - COMPOUND_BASE) * covered))
-        need = cutoff if len(q) >= MIN_STEM else 100
-        hits = np.nonzero(scores >= need)[0]
+        for i in np.nonzero((lengths >= low) & (lengths < len(q)))[0]:
+            scores[i] = max(scores[i], term_score(q, vocabulary[i]))
+        hits = np.nonzero(scores >= cutoff)[0]
         result[q] = {vocabulary[i]: float(scores[i]) for i in hits}
     return result
 
