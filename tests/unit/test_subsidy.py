@@ -98,12 +98,15 @@ def test_wage_subsidy_is_not_given_before_the_rule_starts(rule):
         assert refused.value.code == "no_rule_in_force"
 
 
-@pytest.mark.parametrize("rule", WAGE_RULES, ids=lambda r: r.id)
+@pytest.mark.parametrize("rule", [r for r in WAGE_RULES if r.confirmed_until], ids=lambda r: r.id)
 def test_wage_subsidy_warns_past_the_confirmed_date(rule):
-    if rule.confirmed_until is None:
-        pytest.skip("confirmed for the whole period")
     later = replace(eligible_query(rule, D(1000), 3), start=rule.confirmed_until + timedelta(days=1))
     assert estimate_wage_subsidy(later, RULES).unconfirmed is True
+    assert estimate_wage_subsidy(eligible_query(rule, D(1000), 3), RULES).unconfirmed is False
+
+
+@pytest.mark.parametrize("rule", [r for r in WAGE_RULES if r.confirmed_until is None], ids=lambda r: r.id)
+def test_a_rule_with_no_confirmed_date_never_warns(rule):
     assert estimate_wage_subsidy(eligible_query(rule, D(1000), 3), RULES).unconfirmed is False
 
 
