@@ -32,23 +32,9 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 import yaml
 
+from bench.role_search import build_app  # a fresh app with the schema and the reference data
+
 TOP = 5
-
-
-def build_app(url: str):
-    """A fresh app on `url` with the schema and the reference data."""
-    from flask_migrate import upgrade
-
-    from portal.extensions import db
-    from portal.reference.services import load_reference
-    from tests.conftest import make_test_app
-
-    app = make_test_app(url)
-    with app.app_context():
-        upgrade()
-        load_reference()
-        db.session.commit()
-    return app
 
 
 def occupation_code(typed: str) -> str | None:
