@@ -41,4 +41,5 @@ ROUTES = [
     Route("admin.user_active", ("admin",), method="POST", params=lambda w: {"user_id": w.users["other_coach"].id},
           ok=(302,)),
     Route("audit.index", ("admin",)),
+    Route("audit.export", ("admin",), kind="file"),
 ]
