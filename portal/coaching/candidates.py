@@ -6,6 +6,7 @@ from datetime import date
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from portal import clock
 from portal.coaching.access import log_change
 from portal.coaching.models import (
     Candidate,
@@ -20,6 +21,7 @@ from portal.coaching.models import (
     StatusChange,
 )
 from portal.domain.caseload import SUPPORT_INTENSITIES, hours_problems, status_change_problems
+from portal.domain.coaching import past_date
 from portal.domain.location import DEFAULT_TRAVEL, TRAVEL_RANGES
 from portal.domain.profile import clean_text, fold, new_code, split_lines
 from portal.errors import ServiceError
@@ -101,6 +103,11 @@ def _apply_profile(candidate: Candidate, data: dict) -> list[str]:
         raise ServiceError(_("Choose only from the list."), "travel_range")
     if data.get("support_intensity", "light") not in SUPPORT_INTENSITIES:
         raise ServiceError(_("Choose only from the list."), "support_intensity")
+    follow_up = data.get("next_follow_up")
+    if follow_up != candidate.next_follow_up and past_date(follow_up, clock.today()):
+        # A new next follow-up on a day gone by is a typing slip; one already passed may stay (it shows as overdue).
+        raise ServiceError(_("The next follow-up cannot be in the past. Give today or a later date."),
+                           "next_follow_up")
     before = _snapshot(candidate)
     for name in ("name", "email", "phone", "peer_coach"):
         setattr(candidate, name, clean_text(data.get(name)) or ("" if name == "peer_coach" else None))

@@ -6,12 +6,14 @@ from datetime import date
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from portal import clock
 from portal.coaching.access import log_change
 from portal.coaching.models import Candidate, FollowUp, Goal, Plan, PlanChange
-from portal.domain.coaching import GOAL_STATUSES, goal_problems
+from portal.domain.coaching import GOAL_STATUSES, goal_problems, past_date
 from portal.domain.profile import clean_text
 from portal.errors import ServiceError
 from portal.extensions import db
+from portal.i18n import date_filter
 
 GOAL_MESSAGES = {
     "no_text": (lambda: _("Write the goal."), "title"),
@@ -75,8 +77,11 @@ def _clean_goal(data: dict, fields: tuple[str, ...]) -> dict:
 
 
 def add_goal(candidate: Candidate, data: dict, actor, by_candidate: bool = False) -> Goal:
-    """Add a goal; a candidate writes it in their own words, with a measure and a target date."""
+    """Add a goal; a candidate writes it in their own words, with a measure and a target date (not a past one)."""
     clean = _clean_goal(data, CANDIDATE_FIELDS if by_candidate else COACH_FIELDS)
+    if past_date(clean["target_date"], clock.today()) == "refuse":
+        raise ServiceError(_("The target date has already passed. Give the day by which the goal should be "
+                             "reached, today or later."), "target_date")
     plan = plan_of(candidate, create=True)
     position = (db.session.scalar(select(func.max(Goal.position)).where(Goal.plan_id == plan.id)) or 0) + 1
     if by_candidate:
@@ -100,6 +105,17 @@ def edit_goal(candidate: Candidate, goal: Goal, data: dict, actor, by_candidate:
         db.session.flush()
         _log(db.session.get(Plan, goal.plan_id), candidate, actor, "goal_changed", changes, goal)
     return changes
+
+
+def past_target_warning(changes: dict) -> str | None:
+    """The warning to show when an edit moved a goal's target date into the past (the edit is saved)."""
+    if "target_date" not in changes:
+        return None
+    before, after = (date.fromisoformat(v) if v else None for v in changes["target_date"])
+    if past_date(after, clock.today(), before, new=False) != "warn":
+        return None
+    return _("The target date %(date)s has already passed. Check the date if the goal is still ahead.",
+             date=date_filter(after))
 
 
 def add_follow_up(candidate: Candidate, goal: Goal, data: dict, actor, today: date) -> FollowUp:

@@ -138,17 +138,20 @@ def goal(candidate_id: int, goal_id: int):
     form, follow = GoalForm(obj=current, prefix="goal"), FollowUpForm(prefix="fu")
     target = follow if request.form.get("action") == "follow_up" else form
     if request.method == "POST" and target.validate():
+        warning = None
         try:
             if target is follow:
                 plans.add_follow_up(candidate, current, follow.data, current_user, clock.today())
             else:
-                plans.edit_goal(candidate, current, form.data, current_user)
+                warning = plans.past_target_warning(plans.edit_goal(candidate, current, form.data, current_user))
         except ServiceError as exc:
             show_refusal(target, exc)
         else:
             db.session.commit()
             flash(_("The follow-up has been saved.") if target is follow else _("The goal has been saved."),
                   "success")
+            if target is form and warning:
+                flash(warning, "warning")
             return redirect(url_for("coaching.goal", candidate_id=candidate.id, goal_id=goal_id))
     if request.method == "GET":
         log_read(candidate, "plan")

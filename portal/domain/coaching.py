@@ -30,6 +30,19 @@ def goal_problems(text: str, measure: str, target_date: date | None) -> list[str
     return problems
 
 
+def past_date(day: date | None, today: date, before: date | None = None, new: bool = True) -> str | None:
+    """Whether a date that looks ahead (a goal's target, the next follow-up) lies in the past.
+
+    "refuse" for a new one dated before today: nobody plans toward a day that has gone (1.1.2020 was
+    accepted without a word). "warn" for an edit that moves it into the past: recording late that a
+    goal was due earlier can be right, so it is saved and said. None when the date is today or later,
+    or unchanged (an overdue goal can still be edited).
+    """
+    if day is None or day >= today or (not new and day == before):
+        return None
+    return "refuse" if new else "warn"
+
+
 def module_problems(start: date | None, end: date | None) -> list[str]:
     """Codes for what is wrong with a module's dates: no_start, end_before_start."""
     if start is None:

@@ -92,12 +92,15 @@ def goal(goal_id: int):
     form = OwnGoalForm(obj=current)
     if form.validate_on_submit():
         try:
-            plans.edit_goal(candidate, current, form.data, current_user, by_candidate=True)
+            changes = plans.edit_goal(candidate, current, form.data, current_user, by_candidate=True)
         except ServiceError as exc:
             show_refusal(form, exc)
         else:
             db.session.commit()
             flash(_("Your goal has been saved."), "success")
+            warning = plans.past_target_warning(changes)
+            if warning:
+                flash(warning, "warning")
             return redirect(url_for("selfservice.plan"))
     return render_template("selfservice/goal_form.html", form=form, goal=current)
 
