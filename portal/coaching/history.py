@@ -65,7 +65,9 @@ def _value(field: str, raw) -> str:
 def plan_history_rows(history) -> list[Row]:
     """The plan's changes (newest first, as plans.history gives them) in words; the goals' titles in one query."""
     goal_ids = {h.goal_id for h in history if h.goal_id}
-    titles = dict(db.session.execute(select(Goal.id, Goal.title).where(Goal.id.in_(goal_ids))).all()) if goal_ids else {}
+    titles = {}
+    if goal_ids:
+        titles = dict(db.session.execute(select(Goal.id, Goal.title).where(Goal.id.in_(goal_ids))).all())
     rows = []
     for h in history:
         lines = [Line(str(FIELD_LABELS.get(field, field)), _value(field, pair[0]), _value(field, pair[1]))

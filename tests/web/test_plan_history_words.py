@@ -1,4 +1,4 @@
-"""The plan's history in words, and dates that look ahead refused or warned when they lie in the past (issue 16, item 4)."""
+"""The plan's history in words; dates that look ahead refused or warned when in the past (issue 16, item 4)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
