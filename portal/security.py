@@ -113,8 +113,9 @@ def security_headers(response):
     response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
     response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
     if request.path.startswith("/api/") and response.mimetype == "application/json":
-        # A browser that opens an API answer saves it instead of sniffing and rendering it.
-        response.headers.setdefault("Content-Disposition", 'attachment; filename="api.json"')
+        # Open data is for reading: a browser shows it (as JSON: nosniff, and the CSP forbids any script), and
+        # one that saves it names the file api.json, never a name taken from the address (reflected download).
+        response.headers.setdefault("Content-Disposition", 'inline; filename="api.json"')
     if current_app.config.get("HSTS"):
         response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
     user = g.get("_login_user")  # only if this request already loaded it

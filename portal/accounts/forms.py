@@ -38,8 +38,11 @@ class NewPassword:
 
 
 class LoginForm(FlaskForm):
-    email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254)],
-                       render_kw={"autocomplete": "username"})
+    # A text field that asks for the email keyboard: autocomplete="username" (what password managers pair with
+    # the password) belongs to text fields; on type="email" the Nu HTML checker reports it as an error.
+    email = StringField(_l("Email"), validators=[DataRequired(), Length(max=254)],
+                        render_kw={"autocomplete": "username", "inputmode": "email", "spellcheck": "false",
+                                   "autocapitalize": "none"})
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=256)],
                              render_kw={"autocomplete": "current-password"})
 

@@ -1,7 +1,7 @@
 """Pages for everybody, and the health check."""
 from __future__ import annotations
 
-from flask import jsonify, render_template
+from flask import current_app, jsonify, render_template, send_from_directory
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -25,6 +25,15 @@ watch("public", Campaign, CampaignImage, Story, Event)
 def home():
     """The front page: running campaigns, next events, open roles and clause figures."""
     return render_template("public/home.html", **services.home_context(utcnow()))
+
+
+@bp.get("/favicon.ico")
+@public
+@limiter.exempt
+def favicon():
+    """The icon browsers and feed readers ask for at the root, whatever the page links (which is the SVG)."""
+    return send_from_directory(current_app.static_folder + "/img", "favicon.ico",
+                               mimetype="image/vnd.microsoft.icon", max_age=86400)
 
 
 @bp.get("/healthz")

@@ -7,6 +7,7 @@ ROUTES = [
     Route("static", PUBLIC, params=lambda w: {"filename": "css/portal.css"}, kind="file"),
     Route("public.home", PUBLIC),
     Route("public.healthz", PUBLIC, kind="json"),
+    Route("public.favicon", PUBLIC, kind="file"),
     Route("public.accessibility", PUBLIC),
     Route("public.privacy", PUBLIC),
     Route("accounts.login", PUBLIC, ok=(200, 302)),  # signed-in users are sent to their start page

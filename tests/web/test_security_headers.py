@@ -86,12 +86,19 @@ def test_production_session_cookie_is_host_only_with_the_host_prefix(database_ur
     assert "Path=/" in cookie and "Domain" not in cookie and "Secure" in cookie
 
 
-def test_api_answers_are_attachments_so_a_browser_never_renders_them(client):
+def test_api_answers_are_shown_as_json_under_a_fixed_file_name(client):
+    # Issue 16: the open-data link showed no data but downloaded api.json. Shown inline, as JSON that is never
+    # sniffed into anything else and can run no script; saved, it is api.json whatever the address.
     for path in ("/api/v1/roles", "/api/v1/openapi.json", "/api/v1/nothing-here"):
         response = client.get(path)
         assert response.mimetype == "application/json"
-        assert response.headers["Content-Disposition"] == 'attachment; filename="api.json"'
+        assert response.headers["Content-Disposition"] == 'inline; filename="api.json"'
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert "script-src 'self'" in response.headers["Content-Security-Policy"]
     assert "Content-Disposition" not in client.get("/").headers
+    page = client.get("/roles").get_data(as_text=True)
+    link = next(line for line in page.splitlines() if "/api/v1/roles" in line)
+    assert "download" not in link.split(">")[0]
 
 
 @pytest.mark.parametrize("hops, seen", [(0, "127.0.0.1"), (1, "203.0.113.9")])
