@@ -7,7 +7,7 @@ from sqlalchemy.orm import selectinload
 from portal.audit.forms import AuditFilters
 from portal.audit.labels import OBJECT_LABELS, PART_LABELS, ROLE_LABELS, action_label
 from portal.audit.models import AuditEvent
-from portal.audit.services import filtered_query, record, subject_names
+from portal.audit.services import filtered_query, record, subjects
 from portal.clock import HELSINKI
 from portal.excel import Sheet, write_workbook
 from portal.extensions import db
@@ -16,7 +16,7 @@ MAX_ROWS = 50_000  # a year of a busy portal; narrow the filters for more
 
 
 def _rows(events: list[AuditEvent]) -> list[list]:
-    names = subject_names(events)
+    described = subjects(events)
     rows = []
     for e in events:
         actor = e.actor
@@ -28,7 +28,7 @@ def _rows(events: list[AuditEvent]) -> list[list]:
             str(ROLE_LABELS.get(actor.role, actor.role or "")) if actor else "",
             action_label(e.action),
             str(OBJECT_LABELS.get(e.object_type, e.object_type)),
-            names.get((e.object_type, e.object_id), "" if e.object_id is None else str(e.object_id)),
+            described[e.id],
             str(PART_LABELS.get(part, part)) if part else "",
         ])
     return rows

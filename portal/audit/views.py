@@ -8,8 +8,8 @@ from flask import render_template, request, send_file
 from portal.audit import bp
 from portal.audit.export import write_events
 from portal.audit.forms import parse_filters
-from portal.audit.labels import ACTION_LABELS, OBJECT_LABELS, PART_LABELS, ROLE_LABELS
-from portal.audit.services import filtered_query, subject_names
+from portal.audit.labels import ACTION_LABELS, PART_LABELS, ROLE_LABELS
+from portal.audit.services import filtered_query, subjects
 from portal.excel import XLSX_MIMETYPE
 from portal.extensions import db
 from portal.listing import paginate
@@ -26,8 +26,8 @@ def index():
     page = paginate(filtered_query(filters), per_page=PER_PAGE)
     actions = sorted(((code, str(label)) for code, label in ACTION_LABELS.items()), key=lambda pair: pair[1])
     return render_template("audit/index.html", page=page, filters=filters, errors=errors, actions=actions,
-                           action_labels=ACTION_LABELS, objects=OBJECT_LABELS, parts=PART_LABELS,
-                           roles=ROLE_LABELS, names=subject_names(page.items))
+                           action_labels=ACTION_LABELS, parts=PART_LABELS,
+                           roles=ROLE_LABELS, subjects=subjects(page.items))
 
 
 @bp.get("/export.xlsx")

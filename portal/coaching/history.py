@@ -22,7 +22,7 @@ FIELD_LABELS = {
     "title": _l("Goal"),
     "own_words": _l("The goal in the candidate's own words"),
     "measure": _l("Measure"),
-    "target_date": _l("Target date of the goal"),
+    "target_date": _l("Target date"),  # the goal form's word for it
     "responsible": _l("Who is responsible"),
     "status": _l("Status of the goal"),
     "summary": _l("Summary of the plan"),

@@ -50,18 +50,21 @@ def test_the_log_is_in_words_in_finnish_and_swedish(client, login_as, db):
     now = datetime.now(UTC)
     db.session.add_all([_event("login", now, coach, "user", coach.id),
                         _event("candidate_read", now, coach, "candidate", candidate.id, {"part": "plan"}),
-                        _event("organisation_created", now, admin, "organisation", 7)])
+                        _event("organisation_created", now, admin, "organisation", 7),
+                        _event("caseload_read", now, coach, "caseload", coach.id, {"candidates": [1, 2, 3]})])
     db.session.commit()
     page = client.get("/admin/audit/?lang=fi").get_data(as_text=True)
     for words in ("Kirjautuminen", "Asiakastietojen luku", "Organisaatio luotu", "Ville Valmentaja",
                   "ville@test.example", "Työhönvalmentaja", f"Asiakas: {candidate.code}", "Suunnitelma",
-                  "Käyttäjä: Ville Valmentaja", "Kohde", "Organisaatio nro 7"):
+                  "Käyttäjä: Ville Valmentaja", "Kohde", "Organisaatio nro 7",
+                  "Asiakaslistan katselu", "Asiakaslista (3 asiakasta)"):
         assert words in page, words
     assert ">Asiakastiedot</th>" not in page and ">Kohde</th>" in page  # the column that was wrongly headed
     for code in ("<code>", ">login<", ">candidate_read<", ">organisation_created<", "user 1"):  # none shown
         assert code not in page
     page = client.get("/admin/audit/?lang=sv").get_data(as_text=True)
-    for words in ("Inloggning", "Läsning av klientuppgifter", "Jobbcoach", "Föremål", f"Klient: {candidate.code}"):
+    for words in ("Inloggning", "Läsning av klientuppgifter", "Jobbcoach", "Föremål", f"Klient: {candidate.code}",
+                  "Klientlista (3 klienter)"):
         assert words in page, words
 
 

@@ -88,7 +88,7 @@ def test_the_history_names_fields_and_writes_dates_and_statuses_in_finnish(clien
     assert change.changes["target_date"] == [old_date.isoformat(), AHEAD.isoformat()]  # stored exactly, as codes
     page = client.get(f"/coaching/candidates/{cid}/plan").get_data(as_text=True)
     history = page.split('id="history-h"')[1]
-    assert "Tavoitteen määräpäivä: <del>" in history and _fi(old_date) in history and _fi(AHEAD) in history
+    assert "Tavoitepäivä: <del>" in history and _fi(old_date) in history and _fi(AHEAD) in history
     assert "Tavoitteen tila: <del>" in history and "Avoin" in history and "Saavutettu" in history
     assert "Tavoitetta muutettu" in history and "Työkokeilu kaupassa" in history
     for code in ("title:", "target_date", "status:", "open", "achieved", AHEAD.isoformat()):
