@@ -38,7 +38,7 @@ from portal.security import get_or_404, public, roles
 from portal.start.views import START_ENDPOINTS
 
 nav.add("employers.index", _l("Our organisation"), ("employer",), order=10)
-nav.add("employers.roles_list", _l("Our roles"), ("employer",), order=11)
+nav.add("employers.roles_list", _l("Our roles"), ("employer",), order=11, section=("employers.role",))
 nav.add("employers.signup", _l("Register as an employer"), ("anonymous",), order=40)
 START_ENDPOINTS["employer"] = "employers.index"
 # Problems of the rules name the domain's fields; these are the form's.
