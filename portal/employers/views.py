@@ -138,7 +138,8 @@ def _render_form(form, role):
              weeks=jr.max_trial_weeks(rule), months=rule["max_months_same_organiser"],
              low=rule["min_hours_per_day"], high=rule["max_hours_per_day"],
              days=rule["max_days_per_week"]) if rule else None
-    return render_template("employers/role_form.html", form=form, role=role, trial_hint=hint)
+    return render_template("employers/role_form.html", form=form, role=role, trial_hint=hint,
+                           needed=jr.REQUIRED_TO_PUBLISH)
 
 
 @bp.route("/roles/new", methods=["GET", "POST"])
