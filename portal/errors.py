@@ -7,12 +7,12 @@ import secrets
 from html import escape
 
 from flask import Flask, current_app, jsonify, render_template, request
-from jinja2 import pass_context
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
-from wtforms import Form
+from jinja2 import pass_context
 from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
+from wtforms import Form
 
 from portal.extensions import db
 
