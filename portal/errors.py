@@ -9,8 +9,10 @@ from html import escape
 from flask import Flask, current_app, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from jinja2 import pass_context
 from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
+from wtforms import Form
 
 from portal.extensions import db
 
@@ -58,6 +60,16 @@ def show_refusal(form, exc: ServiceError) -> None:
     for name, message in exc.errors.items():
         target = getattr(form, name, None) if name else None
         (target.errors if target is not None else form.form_errors).append(message)
+
+
+@pass_context
+def page_refused(context) -> bool:
+    """Whether the page shows a refused form or file (any form in it with errors), for the title's "Error:".
+
+    The layout renders the title before the page's content, so it asks the page's data, not its markup.
+    """
+    values = context.get_all().values()
+    return any(isinstance(v, Form) and bool(v.errors) for v in values) or bool(context.get("rejected"))
 
 
 # The page when the usual one cannot be made (a template, the session or a translation failed): no
@@ -179,3 +191,4 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(SecurityError, handle_refused_host)
     app.register_error_handler(HTTPException, handle_http)
     app.register_error_handler(InternalServerError, handle_500)
+    app.add_template_global(page_refused)

@@ -64,6 +64,14 @@ def localised(obj, field: str) -> str:
     return getattr(obj, f"{field}_{lang}", None) or getattr(obj, f"{field}_fi")
 
 
+def written_lang() -> str:
+    """The language of the texts users write with no language of their own (roles, services): the default.
+
+    Set as lang on those texts, so a screen reader on a Swedish or English page reads them in Finnish.
+    """
+    return str(current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
 def date_filter(value, fmt: str = "medium") -> str:
     """|date: a date in the request's language ("" for none); a datetime goes through Flask-Babel.
 
@@ -88,6 +96,7 @@ def init_app(app: Flask) -> None:
     app.add_template_global(switch_url)
     app.add_template_global(current_language)
     app.add_template_global(localised)
+    app.add_template_global(written_lang)
     app.add_template_global(LANGUAGE_NAMES, "LANGUAGE_NAMES")
     app.add_template_filter(date_filter, "date")
     app.add_template_filter(lambda d, f="medium": format_datetime(d, f) if d else "", "datetime")

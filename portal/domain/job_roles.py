@@ -126,10 +126,14 @@ def problems(draft: RoleDraft, trial_rule: Rule | None) -> list[Problem]:
     return out + _trial_problems(draft, trial_rule)
 
 
+# The fields a role cannot be published without (a work trial needs its length too); the form marks them.
+REQUIRED_TO_PUBLISH = ("title", "description", "municipality_code", "hours_min", "hours_max")
+
+
 def missing_for_publication(draft: RoleDraft, today: date) -> list[Problem]:
     """What a role needs before it can be published."""
     out = []
-    for name in ("title", "description", "municipality_code", "hours_min", "hours_max"):
+    for name in REQUIRED_TO_PUBLISH:
         if getattr(draft, name) in (None, ""):
             out.append(Problem(name, "required_to_publish"))
     if draft.kind == "work_trial" and draft.trial_weeks is None:

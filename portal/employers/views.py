@@ -38,7 +38,7 @@ from portal.security import get_or_404, public, roles
 from portal.start.views import START_ENDPOINTS
 
 nav.add("employers.index", _l("Our organisation"), ("employer",), order=10)
-nav.add("employers.roles_list", _l("Our roles"), ("employer",), order=11)
+nav.add("employers.roles_list", _l("Our roles"), ("employer",), order=11, section=("employers.role",))
 nav.add("employers.signup", _l("Register as an employer"), ("anonymous",), order=40)
 START_ENDPOINTS["employer"] = "employers.index"
 # Problems of the rules name the domain's fields; these are the form's.
@@ -138,7 +138,8 @@ def _render_form(form, role):
              weeks=jr.max_trial_weeks(rule), months=rule["max_months_same_organiser"],
              low=rule["min_hours_per_day"], high=rule["max_hours_per_day"],
              days=rule["max_days_per_week"]) if rule else None
-    return render_template("employers/role_form.html", form=form, role=role, trial_hint=hint)
+    return render_template("employers/role_form.html", form=form, role=role, trial_hint=hint,
+                           needed=jr.REQUIRED_TO_PUBLISH)
 
 
 @bp.route("/roles/new", methods=["GET", "POST"])

@@ -34,6 +34,7 @@ def test_a_coach_takes_a_new_candidate_from_intake_to_a_reviewed_module(browser,
     page.get_by_role("navigation", name="Sections of the candidate record").get_by_role(
         "link", name="Service-need assessment").click()
     page.check("#sit_prolonged_unemployment")
+    page.locator("details:has(#note_prolonged_unemployment) summary").click()  # the note is folded until opened
     page.fill("#note_prolonged_unemployment", "Työttömänä kaksi vuotta")
     for area in ("own_goals", "work_ability", "treatment_rehabilitation", "special_support"):
         page.fill(f"#focus_{area}", f"Huomio {area}")
