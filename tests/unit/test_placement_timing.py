@@ -51,3 +51,13 @@ def test_status_for_running_kinds():
 ])
 def test_clause_kind_problem(kind, clause_kind, expected):
     assert clause_kind_problem(kind, clause_kind) == expected
+
+
+def test_only_the_candidates_own_coach_is_named_to_them():
+    from portal.domain.privacy import reader_named
+
+    assert reader_named("coach", own_coach=True)
+    assert not reader_named("coach", own_coach=False)  # another coach of the provider
+    assert not reader_named("employer", own_coach=False)
+    assert not reader_named("admin", own_coach=False)
+    assert not reader_named(None, own_coach=False)
