@@ -14,6 +14,13 @@ calendar months, and all their trials at most ``max_months_total``. Months
 are counted as the clause ledger counts them (portal.domain.person_months):
 each day is 1/(days of its month), overlaps once. A trial needs an end date.
 
+In time a placement is ``planned`` (recorded, its start date after today),
+``ongoing`` (started, its start date reached) or ``ended`` (ended or converted).
+A planned placement holds its position and its ledger entry (the clause's
+booked figure), but moves neither the candidate's status nor anything
+counted to date until its start date: ``timing`` is the one rule, read
+against portal.clock.today() wherever a placement is shown or counted.
+
 Both sides are reminded ``REMINDER_DAYS`` days before a trial ends, once, and
 asked whether a job offer follows.
 """
@@ -21,6 +28,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from portal.domain.obligation_types import ACCEPTS
 from portal.domain.person_months import merged_months
 from portal.domain.rules import Rule
 
@@ -33,10 +41,34 @@ END_REASONS = ("completed", "no_offer", "candidate_left", "employer_ended", "oth
 # The candidate's status while a placement of a kind runs (portal.domain.caseload.STATUSES).
 STATUS_FOR_KIND = {"work_trial": "work_trial", "job": "employed", "apprenticeship": "employed"}
 STATUS_AFTER_END = "job_search"
+TIMINGS = ("planned", "ongoing", "ended")
 REMINDER_DAYS = 14
 EPS = 1e-9
 
 Span = tuple[date, date]
+
+
+def timing(state: str, start: date, today: date) -> str:
+    """planned (not begun: starts after today), ongoing (begun, still running) or ended (ended or converted).
+
+    A running placement past its planned end stays ongoing until its end is
+    recorded: the employer or coach confirms the last day (the reminder asks).
+    """
+    if state not in ACTIVE_STATES:
+        return "ended"
+    return "planned" if start > today else "ongoing"
+
+
+def is_current(state: str, start: date, today: date) -> bool:
+    """Whether the placement counts today: running and begun (a planned one counts from its start date)."""
+    return timing(state, start, today) == "ongoing"
+
+
+def status_for(kinds: list[str]) -> str | None:
+    """The candidate's status while placements of these kinds run: employed wins over a trial; None if none."""
+    if not kinds:
+        return None
+    return STATUS_FOR_KIND["job" if JOB_KINDS & set(kinds) else "work_trial"]
 
 
 def placement_problems(kind: str, start: date | None, end: date | None, share: float | None) -> dict[str, str]:
@@ -117,6 +149,17 @@ def conversion_problems(kind: str, state: str, trial_start: date, trial_end: dat
     if share is None or not 0 < share <= 1:
         problems["work_share"] = "share_range"
     return problems
+
+
+def clause_kind_problem(kind: str, clause_kind: str) -> str | None:
+    """None when a placement of this kind counts towards a clause of this kind (obligation rule 2).
+
+    Codes: clause_no_trials (a work trial is not employment, and this clause
+    counts only employment), clause_kind (the clause counts other kinds).
+    """
+    if kind in ACCEPTS.get(clause_kind, frozenset()):
+        return None
+    return "clause_no_trials" if kind == "work_trial" else "clause_kind"
 
 
 def has_room(active: int, positions: int) -> bool:

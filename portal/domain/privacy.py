@@ -202,3 +202,15 @@ def snapshot_view(snapshot: dict[str, Any] | None) -> EmployerView | Introductio
     if "contact" in snapshot:
         return IntroductionView(**data, **{name: snapshot["contact"].get(name) for name in CONTACT_FIELDS})
     return EmployerView(**data)
+
+
+def reader_named(reader_role: str | None, own_coach: bool) -> bool:
+    """Whether the candidate's "who saw what" page names the person who read their data.
+
+    Only their own coaches, whom the candidate knows and works with; anyone
+    else (an employer's staff, an administrator, another coach of the
+    provider) is shown by organisation and role, not by name: the candidate
+    needs to know which organisation saw what, and the staff's names are
+    their employer's business.
+    """
+    return own_coach and reader_role == "coach"

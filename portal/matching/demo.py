@@ -77,8 +77,9 @@ def seed() -> str:
     propose(coach, kaisa, cleaner, "Vahva asiakaspalvelukokemus kaupasta. Toivoo aamupäivätyötä ja asteittaista "
                                    "aloitusta.", explain_pair(kaisa.id, cleaner.id))
     trial = actions.start(coach, _accepted(coach, boss, liisa, cleaner, "Siivousalan kokemusta kahdesta työpaikasta."),
+                          # No clause for the trial: the person-month clause counts employment, not trials.
                           Terms("work_trial", today - timedelta(days=75), today - timedelta(days=16), 0.75,
-                                False, clause_id))
+                                False, None))
     actions.convert(boss, trial, today - timedelta(days=45),
                     Terms("job", today - timedelta(days=45), None, 0.75, True, clause_id))
     actions.start(coach, _accepted(coach, boss, matti, warehouse, "Aiempaa kokemusta trukin ajosta."),

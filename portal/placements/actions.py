@@ -31,7 +31,7 @@ def _term_problems(terms: Terms, candidate_id: int, organisation_id: int, exclud
                                                                  terms.work_share).items()}
     if not found and terms.kind == "work_trial":
         found.update(check_trial(candidate_id, organisation_id, terms.start_on, terms.end_on, exclude_id))
-    found.update(check_clause(organisation_id, terms.clause_id, terms.start_on))
+    found.update(check_clause(organisation_id, terms.clause_id, terms.start_on, terms.kind))
     return found
 
 
@@ -89,7 +89,7 @@ def convert(actor, trial: Placement, convert_on: date | None, terms: Terms) -> P
     for field, code in codes.items():
         last = format_date(trial.end_on + timedelta(days=1), "short") if trial.end_on else ""
         found["" if code in ("not_a_trial", "not_active") else field] = message(code, date=last)
-    found.update(check_clause(trial.organisation_id, terms.clause_id, convert_on))
+    found.update(check_clause(trial.organisation_id, terms.clause_id, convert_on, terms.kind))
     if found:
         raise Refused(found)
     trial.state, trial.end_on = "converted", convert_on - timedelta(days=1)

@@ -15,9 +15,11 @@ from decimal import Decimal
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Numeric, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal import clock
 from portal.accounts.models import Organisation, User
 from portal.coaching.models import Candidate
 from portal.db_types import UTCDateTime, utcnow
+from portal.domain.placements import timing
 from portal.employers.models import JobRole
 from portal.extensions import db
 
@@ -61,6 +63,16 @@ class Placement(db.Model):
     def share_percent(self) -> int:
         """The working-time share in whole per cent."""
         return int(self.work_share * 100)
+
+    @property
+    def timing(self) -> str:
+        """planned, ongoing or ended, against today in Finland (portal.domain.placements.timing)."""
+        return timing(self.state, self.start_on, clock.today())
+
+    @property
+    def shown_state(self) -> str:
+        """The state a page shows: ``planned`` for a running placement that has not begun, else the state."""
+        return "planned" if self.timing == "planned" else self.state
 
     def __repr__(self) -> str:
         return f"<Placement {self.id} {self.kind} {self.state}>"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from portal import clock, signals
 from portal.audit.services import record
@@ -68,7 +68,12 @@ def officer_placements(user, state: str = "", kind: str = ""):
 
 
 def _filtered(stmt, state: str, kind: str):
-    if state in rules.STATES:
+    # "planned" and "started" split the running placements at today: not begun, begun.
+    if state == "planned":
+        stmt = stmt.where(Placement.state.in_(rules.ACTIVE_STATES), Placement.start_on > clock.today())
+    elif state in rules.ACTIVE_STATES:
+        stmt = stmt.where(Placement.state == state, Placement.start_on <= clock.today())
+    elif state in rules.STATES:
         stmt = stmt.where(Placement.state == state)
     if kind in rules.KINDS:
         stmt = stmt.where(Placement.kind == kind)
@@ -86,14 +91,19 @@ def code_of(candidate_id: int) -> str:
     return db.session.scalar(select(Candidate.code).where(Candidate.id == candidate_id))
 
 
-def check_clause(organisation_id: int, clause_id: int | None, start: date | None) -> dict[str, str]:
-    """Problems of linking a placement to a clause: it must be the employer's, and not past its deadline."""
+def check_clause(organisation_id: int, clause_id: int | None, start: date | None, kind: str = "") -> dict[str, str]:
+    """Problems of linking a placement to a clause: it must be the employer's, count this kind of placement,
+    and not be past its deadline."""
     if clause_id is None:
         return {}
-    row = db.session.execute(select(EmploymentClause.deadline).join(EmploymentClause.procurement).where(
-        EmploymentClause.id == clause_id, Procurement.supplier_id == organisation_id)).first()
+    row = db.session.execute(select(EmploymentClause.deadline, EmploymentClause.kind).join(
+        EmploymentClause.procurement).where(EmploymentClause.id == clause_id,
+                                            Procurement.supplier_id == organisation_id)).first()
     if row is None:
         return {"clause_id": message("clause_not_employers")}
+    code = rules.clause_kind_problem(kind, row.kind) if kind in rules.KINDS else None
+    if code:
+        return {"clause_id": message(code, clause_kind=row.kind, kind=kind)}
     if start is not None and start > row.deadline:
         from flask_babel import format_date
         return {"clause_id": message("clause_deadline", date=format_date(row.deadline, "short"))}
@@ -138,22 +148,57 @@ def record_change(placement: Placement, change: str, on: date, actor, reason: st
 
 
 def follow_candidate(placement: Placement, actor, on: date) -> None:
-    """Move the candidate's status with the placement: in a trial, employed, or back to job search."""
+    """Move the candidate's status with the placement: in a trial, employed, or back to job search.
+
+    A planned placement (starting after today) moves nothing yet: ``flask placements begin`` moves the
+    status on its start date (the status is a stored history that reports count, so it is written, not
+    computed).
+    """
     candidate = db.session.get(Candidate, placement.candidate_id)
     today = clock.today()
     if placement.state in rules.ACTIVE_STATES:
+        if not rules.is_current(placement.state, placement.start_on, today):
+            return
         status = rules.STATUS_FOR_KIND[placement.kind]
     else:
         running = db.session.scalars(select(Placement.kind).where(
-            Placement.candidate_id == candidate.id, Placement.state.in_(rules.ACTIVE_STATES))).all()
+            Placement.candidate_id == candidate.id, Placement.state.in_(rules.ACTIVE_STATES),
+            Placement.start_on <= today)).all()
         if running:
-            status = rules.STATUS_FOR_KIND["job" if rules.JOB_KINDS & set(running) else "work_trial"]
+            status = rules.status_for(list(running))
         elif candidate.status in rules.STATUS_FOR_KIND.values():
             status = rules.STATUS_AFTER_END
         else:
             return  # the coach has set another status meanwhile; keep it
     if candidate.status != status and candidate.erased_at is None:
         set_status(candidate, status, rules.status_since(on, candidate.status_since, today), "", actor)
+
+
+def begin_due(today: date) -> int:
+    """Move the status of each candidate whose planned placement has begun by today; returns how many moved.
+
+    Safe to run as often as wished: a candidate whose status already follows, or whose coach set a status
+    on or after the start date, is left as it is.
+    """
+    current = (Placement.state.in_(rules.ACTIVE_STATES), Placement.start_on <= today)
+    # The candidates with a placement begun after their current status was set, and the latest such start.
+    due = dict(db.session.execute(select(Placement.candidate_id, func.max(Placement.start_on)).join(
+        Candidate, Candidate.id == Placement.candidate_id).where(
+        *current, Candidate.erased_at.is_(None),
+        Candidate.status_since.is_(None) | (Candidate.status_since < Placement.start_on))
+        .group_by(Placement.candidate_id)).all())
+    kinds: dict[int, list[str]] = {}
+    for cid, kind in db.session.execute(select(Placement.candidate_id, Placement.kind).where(
+            *current, Placement.candidate_id.in_(due))):
+        kinds.setdefault(cid, []).append(kind)
+    moved = 0
+    for cid in sorted(due):
+        candidate = db.session.get(Candidate, cid)
+        status = rules.status_for(kinds.get(cid, []))
+        if status is not None and candidate.status != status:
+            set_status(candidate, status, rules.status_since(due[cid], candidate.status_since, today), "", None)
+            moved += 1
+    return moved
 
 
 def sync(placement: Placement, actor) -> None:

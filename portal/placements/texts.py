@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 STATE_LABELS = {
+    "planned": _l("Planned"),
     "started": _l("Running"),
     "ended": _l("Ended"),
     "converted": _l("Converted into employment"),
@@ -42,6 +43,13 @@ MESSAGES = {
     "clause_not_employers": lambda p: _("Choose a clause of this employer from the list."),
     "clause_deadline": lambda p: _("The placement starts after the clause's deadline (%(date)s), so it cannot "
                                    "count towards it.", **p),
+    "clause_no_trials": lambda p: _(
+        "This clause counts \u201c%(counts)s\u201d, and a work trial is not employment: it would count nothing "
+        "towards the clause. Record the trial without a clause, or choose a clause that counts work trials.",
+        counts=_clause_kind(p)),
+    "clause_kind": lambda p: _(
+        "This clause counts \u201c%(counts)s\u201d, so a placement of the kind \u201c%(kind)s\u201d would count "
+        "nothing towards it. Choose another clause, or none.", counts=_clause_kind(p), kind=_kind(p)),
     "not_active": lambda p: _("This placement has already ended."),
     "reason_needed": lambda p: _("Choose the reason from the list."),
     "not_a_trial": lambda p: _("Only a work trial can be converted into employment."),
@@ -49,6 +57,18 @@ MESSAGES = {
     "after_trial_end": lambda p: _("The employment must start at the latest on the day after the trial ends "
                                    "(%(date)s).", **p),
 }
+
+
+def _clause_kind(params: dict) -> str:
+    from portal.procurements.labels import KIND_LABELS as CLAUSE_KINDS
+
+    return str(CLAUSE_KINDS.get(params.get("clause_kind", ""), params.get("clause_kind", "")))
+
+
+def _kind(params: dict) -> str:
+    from portal.proposals.texts import KIND_LABELS
+
+    return str(KIND_LABELS.get(params.get("kind", ""), params.get("kind", "")))
 
 
 def message(code: str, **params) -> str:

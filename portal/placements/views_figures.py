@@ -1,4 +1,4 @@
-"""Supported-employment figures for coaches and the administrator, and the trial reminder command."""
+"""Supported-employment figures for coaches and the administrator, and the daily commands."""
 from __future__ import annotations
 
 from datetime import date
@@ -13,6 +13,7 @@ from portal.coaching.access import is_org_admin
 from portal.extensions import db
 from portal.placements import bp, figures
 from portal.placements.reminders import send_trial_reminders
+from portal.placements.services import begin_due
 from portal.security import roles
 
 nav.add("placements.figures_page", _l("Employment figures"), ("coach",), order=16)
@@ -48,3 +49,14 @@ def remind(day) -> None:
     sent = send_trial_reminders(today)
     db.session.commit()
     click.echo(f"{sent} trial reminders sent")
+
+
+@bp.cli.command("begin")
+@click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The day to look from (default: today in Finland).")
+def begin(day) -> None:
+    """Move the status of candidates whose planned placements have begun (daily, safe to run again)."""
+    today: date = day.date() if day else clock.today()
+    moved = begin_due(today)
+    db.session.commit()
+    click.echo(f"{moved} candidates' status moved with a placement that began")

@@ -32,7 +32,10 @@ def clause_figures(today) -> ClauseFigures:
     in_force = db.session.scalar(
         select(func.count(EmploymentClause.id)).join(EmploymentClause.procurement)
         .where(Procurement.contract_start <= today, Procurement.contract_end >= today))
-    people = db.session.scalar(select(func.count(distinct(LedgerEntry.person_code))))
+    # A planned placement's entry is booked, not yet employment: it counts from its start date.
+    begun = LedgerEntry.start_date <= today
+    people = db.session.scalar(select(func.count(distinct(LedgerEntry.person_code))).where(begun))
     by_kind = dict(db.session.execute(
-        select(LedgerEntry.kind, func.count(distinct(LedgerEntry.person_code))).group_by(LedgerEntry.kind)).all())
+        select(LedgerEntry.kind, func.count(distinct(LedgerEntry.person_code))).where(begun)
+        .group_by(LedgerEntry.kind)).all())
     return ClauseFigures(in_force or 0, disclosure.cell(people or 0), disclosure.table(by_kind))

@@ -6,6 +6,7 @@ from datetime import datetime
 from flask import url_for
 from sqlalchemy import select
 
+from portal import clock
 from portal.cache import cached
 from portal.campaigns import stories
 from portal.campaigns.services import current_campaigns, current_query
@@ -16,13 +17,14 @@ from portal.public import figures
 
 def home_context(now: datetime) -> dict:
     """Campaigns, events, stories and aggregates for the front page."""
+    today = clock.today()  # the Finnish calendar day (now is UTC): a placement counts from its start date
     return {
         "campaigns": current_campaigns(now.date(), limit=3),
         "events": upcoming(now, limit=5),
         "stories": list(db.session.scalars(stories.public_query().limit(3))),
         # The counts over the whole ledger cost 60-180 ms on a full-size region: cached until it changes.
-        "open_roles": figures.open_roles_count(now.date()),
-        "clauses": cached("home-clauses", (now.date(),), ("ledger",), lambda: figures.clause_figures(now.date())),
+        "open_roles": figures.open_roles_count(today),
+        "clauses": cached("home-clauses", (today,), ("ledger",), lambda: figures.clause_figures(today)),
         "signup_url": url_for("employers.signup"),
         "roles_url": url_for("jobs.index"),
     }

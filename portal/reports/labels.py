@@ -22,7 +22,8 @@ AUDIENCE_LABELS = {
     "provider": _l("Your organisation's candidates and their placements"),
 }
 PLACEMENT_KIND_LABELS = {"work_trial": _l("Work trial"), "job": _l("Job"), "apprenticeship": _l("Apprenticeship")}
-PLACEMENT_STATE_LABELS = {"started": _l("Running"), "ended": _l("Ended"), "converted": _l("Converted into employment")}
+PLACEMENT_STATE_LABELS = {"planned": _l("Planned"), "started": _l("Running"), "ended": _l("Ended"),
+                          "converted": _l("Converted into employment")}
 HIDDEN = _l("hidden")
 YES, NO = _l("yes"), _l("no")
 

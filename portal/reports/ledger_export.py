@@ -22,12 +22,14 @@ from flask_babel import gettext as _
 from sqlalchemy import Float, and_, or_, select, type_coerce
 from sqlalchemy.orm import aliased
 
+from portal import clock
 from portal.accounts.models import Organisation
 from portal.audit.services import record
 from portal.coaching.caseload import caseload_query
 from portal.coaching.labels import INTENSITY_LABELS
 from portal.coaching.models import Candidate, CandidateCoach
 from portal.domain.outcomes import month_end
+from portal.domain.placements import timing
 from portal.domain.privacy import Audience, visible_fields
 from portal.employers.models import JobRole
 from portal.excel import Sheet
@@ -73,8 +75,11 @@ def placement_rows(scope: Scope, filters: Filters):
     result = db.session.connection().execution_options(yield_per=2000).execute(
         stmt.order_by(Placement.start_on, Placement.id))
     keep = OFFICER_COLUMNS if scope.audience == "buyer" else None
+    today = clock.today()
     for (pid, code, kind, state, start, end, share, subsidy, emp, title, prov, clause, ref, buyer_name,
          reason) in result:
+        # A running placement that has not begun reads "Planned" (portal.domain.placements.timing).
+        state = "planned" if timing(state, as_date(start), today) == "planned" else state
         row = [pid, code, kinds.get(kind, kind), states.get(state, state), as_date(start), as_date(end), share * 100,
                yes if subsidy else no, emp, title, prov, clause, ref, buyer_name, reasons.get(reason, reason)]
         yield [row[i] for i in keep] if keep else row

@@ -18,8 +18,6 @@ from portal.coaching.views import profile_labels
 from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
 from portal.identity.choices import organisation_choices
-from portal.listing import paginate
-from portal.proposals import snapshots
 from portal.security import roles
 from portal.selfservice import bp
 from portal.selfservice.forms import OwnGoalForm
@@ -28,13 +26,6 @@ from portal.start.views import START_ENDPOINTS
 nav.add("selfservice.profile", _l("My profile"), ("candidate",), order=10)
 nav.add("selfservice.plan", _l("My plan"), ("candidate",), order=11)
 nav.add("selfservice.consent_list", _l("My consents"), ("candidate",), order=12)
-nav.add("selfservice.seen", _l("Who saw what"), ("candidate",), order=13)
-# The parts of a snapshot an employer's read showed (portal.proposals.snapshots.log_employer_read).
-SHOWN_LABELS = {
-    "profile": _l("Profile: skills, desired work, hours, adjustments, languages, municipality"),
-    "contact": _l("Name and contact details"),
-    "message": _l("The job coach's message"),
-}
 START_ENDPOINTS["candidate"] = "selfservice.profile"
 
 
@@ -147,17 +138,6 @@ def consent_withdraw(consent_id: int):
         return redirect(url_for("selfservice.consent_list"))
     return render_template("coaching/consent_withdraw.html", consent=consent, form=form, scopes=SCOPE_LABELS,
                            cancel=url_for("selfservice.consent_list"))
-
-
-@bp.get("/seen")
-@roles("candidate")
-def seen():
-    """Which employers read what of one's profile, and when: the employers' reads in the audit trail."""
-    candidate = _mine()
-    page = paginate(snapshots.employer_reads(candidate.id))
-    log_read(candidate, "employer_reads")
-    return render_and_commit("selfservice/seen.html", page=page, rows=snapshots.read_rows(page.items),
-                             shown=SHOWN_LABELS)
 
 
 @bp.get("/data.json")

@@ -31,3 +31,7 @@ ROUTES = [
     Route("selfservice.seen", OWN, scoped=True, not_for=NOT_FOR),
     Route("selfservice.download", OWN, scoped=True, not_for=NOT_FOR, kind="json"),
 ]
+ROUTES += [
+    Route("selfservice.proposals", OWN, scoped=True, not_for=NOT_FOR),
+    Route("selfservice.placements", OWN, scoped=True, not_for=NOT_FOR),
+]

@@ -15,6 +15,7 @@ from portal.procurements.models import EmploymentClause, LedgerEntry
 from portal.proposals.models import Notification, Proposal
 from portal.signals import placement_changed
 from tests.access.employers import make_role
+from tests.access.procurements import make_clause
 from tests.access.proposals import make_candidate
 from tests.conftest import sign_in
 
@@ -53,6 +54,9 @@ def nothing_written(db, person) -> bool:
 def test_a_trial_that_becomes_a_job_fills_the_ledger_and_the_clause_rises_by_the_job_part(client, world, db):
     person, role, proposal = accepted(world, db)
     clause = db.session.get(EmploymentClause, world.ids["clause"])
+    # A person-month clause does not count work trials (refused: test_placements_in_time); a combined one does.
+    counts_trials = make_clause(clause.procurement, kind="combined")
+    db.session.commit()
     heard = []
 
     def listener(sender, placement=None, change=None, **extra):
@@ -64,7 +68,7 @@ def test_a_trial_that_becomes_a_job_fills_the_ledger_and_the_clause_rises_by_the
         sign_in(client, world.users["coach"])
         start, convert_on = TODAY - timedelta(days=70), TODAY - timedelta(days=40)
         response = client.post(f"/placements/new/{proposal.id}?lang=en",
-                               data=terms(start=start, end=TODAY + timedelta(days=10), clause_id=clause.id))
+                               data=terms(start=start, end=TODAY + timedelta(days=10), clause_id=counts_trials.id))
         assert response.status_code == 302
         trial = db.session.scalars(select(Placement).where(Placement.candidate_id == person.id)).one()
         entry = db.session.scalars(select(LedgerEntry).where(LedgerEntry.placement_id == trial.id)).one()
@@ -73,7 +77,7 @@ def test_a_trial_that_becomes_a_job_fills_the_ledger_and_the_clause_rises_by_the
         assert db.session.get(Proposal, proposal.id).state == "placed"
         assert db.session.get(Candidate, person.id).status == "work_trial"
         assert db.session.get(RoleOccupancy, role.id).active == 1
-        # A work trial counts nothing towards a person-month clause.
+        # The trial's entry is on the combined clause: the person-month clause has not moved.
         assert abs(clause_figures(clause)[0].status.delivered - before) < 1e-9
 
         sign_in(client, world.users["employer"])

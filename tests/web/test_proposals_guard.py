@@ -141,7 +141,7 @@ def test_the_candidate_sees_which_employer_saw_what_and_nobody_else_does(client,
     db.session.commit()
     sign_in(client, world.users["second_candidate"])
     page = client.get("/my/seen?lang=en").get_data(as_text=True)
-    assert "No employer has opened your profile yet." in page and "Home employer" not in page
+    assert "Nobody else has opened your data yet." in page and "Home employer" not in page
     for who in ("employer", "coach", "other_candidate"):
         sign_in(client, world.users[who])
         assert client.get("/my/seen").status_code in (403, 404), who
