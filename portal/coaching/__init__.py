@@ -6,6 +6,7 @@ bp = Blueprint("coaching", __name__, url_prefix="/coaching")
 # The view modules add their routes to bp; imported last, since they import bp from here.
 from portal.coaching import (  # noqa: E402,F401
     candidate_import,
+    notices,
     views,
     views_admin,
     views_consents,
