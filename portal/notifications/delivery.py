@@ -66,7 +66,8 @@ def _link(letter: Letter) -> str:
 def send_one(letter: Letter) -> None:
     """Mail one notification in its reader's language, with a link to it in the portal."""
     with force_locale(_language(letter.language)):
-        body = f"{text_of(letter)}\n\n{_('Open it in the portal:')} {_link(letter)}\n\n-- \n{_footer()}"
+        open_it = _("Open it in the portal:")
+        body = f"{text_of(letter)}\n\n{open_it} {_link(letter)}\n\n-- \n{_footer()}"
         send_mail(letter.email, _("New notification in the OTE portal"), body)
 
 

@@ -63,7 +63,7 @@ def test_a_new_proposal_mails_the_employer_in_swedish_and_the_candidate_in_finni
     _propose(client, world, person, role)
     (to_boss,) = _mails_to(outbox, boss)
     assert to_boss.subject == "Ny avisering i OTE-portalen" and person.code in to_boss.body
-    assert "Siivooja" in to_boss.body and "http://localhost/notifications/" in to_boss.body
+    assert "Siivooja" in to_boss.body and "Öppna den i portalen: http://localhost/notifications/" in to_boss.body
     assert _clean(to_boss, person)
     account = db.session.get(Candidate, person.id).user
     (to_person,) = _mails_to(outbox, account)
