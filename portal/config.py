@@ -171,6 +171,11 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "SMTP_STARTTLS": env.get("SMTP_STARTTLS", "0").lower() in ("1", "true", "yes"),
         "SMTP_USERNAME": env.get("SMTP_USERNAME") or None,
         "SMTP_PASSWORD": env.get("SMTP_PASSWORD") or None,
+        # Notifications by mail besides the portal's own list (each user chooses at once, daily or never);
+        # on by default, so in development the mails show in the log (MAIL_BACKEND=log).
+        "NOTIFY_BY_EMAIL": env.get("NOTIFY_BY_EMAIL", "1").lower() in ("1", "true", "yes"),
+        # How many days ahead the coach hears of a placement starting or ending (`flask notifications daily`).
+        "NOTIFY_DAYS_AHEAD": int(env.get("NOTIFY_DAYS_AHEAD", 7)),
         "PROXY_FIX_HOPS": int(env.get("PROXY_FIX_HOPS", 0)),
         # Absolute links come from PUBLIC_URL (portal.links); a request for any other host is a 400 (Flask checks).
         "PUBLIC_URL": public_url,

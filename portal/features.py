@@ -22,6 +22,7 @@ import portal.events.models
 import portal.identity.models
 import portal.imports.models
 import portal.matching.demo
+import portal.notifications.models
 import portal.placements.models
 import portal.procurements.demo
 import portal.procurements.models
@@ -43,6 +44,7 @@ from portal import (
     imports,
     jobs,
     matching,
+    notifications,
     placements,
     procurements,
     proposals,
@@ -55,12 +57,14 @@ from portal import (
 
 # Every package with pages; each one's `bp` (its __init__.py) is registered in this order.
 FEATURES = (accounts, admin, audit, campaigns, coaching, directory, employers, events, guidance, identity, imports,
-            jobs, matching, placements, procurements, proposals, public, reports, selfservice, start, suppliers)
+            jobs, matching, notifications, placements, procurements, proposals, public, reports, selfservice, start,
+            suppliers)
 
 # Every module that declares tables.
 MODELS = (portal.accounts.models, portal.audit.models, portal.campaigns.models, portal.coaching.models,
           portal.directory.models, portal.employers.models, portal.events.models, portal.identity.models,
-          portal.imports.models, portal.placements.models, portal.procurements.models, portal.proposals.models,
+          portal.imports.models, portal.notifications.models, portal.placements.models, portal.procurements.models,
+          portal.proposals.models,
           portal.reference.models, portal.reports.models)
 
 # Demo data in the order it is loaded: each one's seed() builds on the data of those before it.

@@ -7,6 +7,7 @@ bp = Blueprint("coaching", __name__, url_prefix="/coaching")
 from portal.coaching import (  # noqa: E402,F401
     candidate_import,
     history,
+    notices,
     views,
     views_admin,
     views_consents,

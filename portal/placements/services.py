@@ -19,15 +19,16 @@ from portal import clock, signals
 from portal.audit.services import record
 from portal.coaching.candidates import set_status
 from portal.coaching.models import Candidate, CandidateCoach
+from portal.coaching.notices import account_of, coaches_of
 from portal.coaching.services import register_erasure_blocker
 from portal.domain import placements as rules
 from portal.errors import FieldErrors
 from portal.extensions import db
+from portal.notifications.services import employer_users, notify
 from portal.placements.bookkeeping import sync_ledger
 from portal.placements.models import Placement, PlacementChange
 from portal.placements.texts import message
 from portal.procurements.models import EmploymentClause, Procurement
-from portal.proposals.notify import coaches_of, employer_users, notify
 
 SORTS = {"start": Placement.start_on, "end": Placement.end_on, "kind": Placement.kind, "state": Placement.state}
 
@@ -145,6 +146,9 @@ def record_change(placement: Placement, change: str, on: date, actor, reason: st
               "date": on.isoformat()}
     notify(coaches_of(placement.candidate_id) + employer_users(placement.organisation_id), f"placement_{change}",
            placement_id=about.id, params=params, actor=actor)
+    # The person hears of their own placement without their code: it is theirs.
+    notify([account_of(placement.candidate_id)], f"your_placement_{change}", placement_id=about.id, actor=actor,
+           params={**params, "code": "", "employer": placement.organisation.name})
 
 
 def follow_candidate(placement: Placement, actor, on: date) -> None:

@@ -17,6 +17,7 @@ from portal.domain.proposals import can_place
 from portal.errors import show_refusal
 from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice
+from portal.notifications.services import mark_read
 from portal.placements import actions, bp, services
 from portal.placements.bookkeeping import occupied
 from portal.placements.forms import NO_CLAUSE, ConvertForm, EndForm, TermsForm
@@ -25,7 +26,6 @@ from portal.placements.services import Refused
 from portal.placements.texts import CHANGE_LABELS, END_REASON_LABELS, STATE_LABELS, message
 from portal.procurements.services import clauses_for_supplier
 from portal.proposals import services as proposals
-from portal.proposals.notify import mark_read
 from portal.proposals.services import codes_of
 from portal.proposals.texts import KIND_LABELS
 from portal.security import get_or_404, roles

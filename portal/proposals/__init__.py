@@ -4,4 +4,4 @@ from flask import Blueprint
 bp = Blueprint("proposals", __name__, url_prefix="/proposals")
 
 # The view modules add their routes to bp; imported last, since they import bp from here.
-from portal.proposals import views, views_notifications  # noqa: E402,F401
+from portal.proposals import notices, views  # noqa: E402,F401

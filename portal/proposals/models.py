@@ -1,4 +1,4 @@
-"""Proposals of candidates to roles, and the notifications that tell each side what happened.
+"""Proposals of candidates to roles (the notifications that tell each side live in portal.notifications).
 
 A candidate has at most one standing (not withdrawn) proposal to a role: a
 partial unique index makes the database refuse a second one, even when two
@@ -61,22 +61,3 @@ class Proposal(db.Model):
 
     def __repr__(self) -> str:
         return f"<Proposal {self.id} {self.state} candidate={self.candidate_id} role={self.role_id}>"
-
-
-class Notification(db.Model):
-    """Something a user should know: a proposal answered, a placement started, a trial about to end.
-
-    The text is written when shown, in the reader's language, from the kind and params.
-    """
-
-    __tablename__ = "notification"
-    __table_args__ = (Index("ix_notification_user_read", "user_id", "read_at", "id"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(30))
-    proposal_id: Mapped[int | None] = mapped_column(ForeignKey("proposal.id"), index=True)
-    placement_id: Mapped[int | None] = mapped_column(ForeignKey("placement.id"), index=True)
-    params: Mapped[dict | None] = mapped_column(JSON)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -13,6 +13,7 @@ from portal import clock
 from portal.audit.services import record
 from portal.coaching.consents import valid_consent
 from portal.coaching.models import Candidate, CandidateCoach
+from portal.coaching.notices import account_of, coaches_of
 from portal.coaching.services import record_employer_contact
 from portal.db_types import utcnow
 from portal.domain import proposals as rules
@@ -21,10 +22,10 @@ from portal.employers.models import JobRole
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.identity.services import require_verified
+from portal.notifications.services import employer_users, notify
 from portal.proposals import snapshots
 from portal.proposals.guard import check_message, findings_message
 from portal.proposals.models import Proposal
-from portal.proposals.notify import coaches_of, employer_users, notify
 from portal.proposals.texts import problem
 from portal.signals import consent_withdrawn
 
@@ -104,6 +105,8 @@ def propose(coach, candidate: Candidate, role: JobRole, message: str, pair,
                detail={"candidate": candidate.id, "found": found.counts()})
     notify(employer_users(role.organisation_id), "proposal_sent", proposal_id=proposal.id,
            params=_params(proposal, candidate.code), actor=coach)
+    notify([account_of(candidate.id)], "your_proposal_made", proposal_id=proposal.id,
+           params=_params(proposal, ""), actor=coach)
     return proposal
 
 
@@ -121,6 +124,9 @@ def answer(user, proposal: Proposal, answer_code: str, reason: str | None, note:
            detail={"from": old, "to": answer_code, "reason": proposal.decline_reason})
     notify(coaches_of(proposal.candidate_id), "proposal_answered", proposal_id=proposal.id, actor=user,
            params=_params(proposal, _code(proposal), answer=answer_code))
+    if answer_code == "declined":
+        notify([account_of(proposal.candidate_id)], "your_proposal_ended", proposal_id=proposal.id, actor=user,
+               params=_params(proposal, "", answer=answer_code))
     return proposal
 
 
@@ -152,6 +158,8 @@ def withdraw(actor, proposal: Proposal, reason: str = "coach") -> Proposal:
     # The employer learns only that the proposal for the role ended: not who, nor why.
     notify(employer_users(proposal.organisation_id), "proposal_withdrawn", proposal_id=proposal.id, actor=actor,
            params=_params(proposal, ""))
+    notify([account_of(proposal.candidate_id)], "your_proposal_ended", proposal_id=proposal.id, actor=actor,
+           params=_params(proposal, "", answer="withdrawn"))
     return proposal
 
 

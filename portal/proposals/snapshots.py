@@ -21,7 +21,8 @@ from portal.domain import proposals as rules
 from portal.domain.privacy import consent_snapshot, rescoped_snapshot, snapshot_parts, snapshot_view
 from portal.employers.models import JobRole
 from portal.extensions import db
-from portal.proposals.models import Notification, Proposal
+from portal.notifications.models import Notification
+from portal.proposals.models import Proposal
 from portal.signals import consent_scope_changed
 
 # The audit action of an employer's read of a proposed person; the candidate's "who saw what" lists them.

@@ -16,10 +16,10 @@ from portal.domain import proposals as rules
 from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice
+from portal.notifications.services import mark_read, unread_count
 from portal.proposals import bp, services, snapshots
 from portal.proposals.forms import AnswerForm, ConfirmForm, open_answers
 from portal.proposals.models import Proposal
-from portal.proposals.notify import mark_read, unread_count
 from portal.proposals.texts import DECLINE_LABELS, KIND_LABELS, STATE_LABELS, WITHDRAW_LABELS
 from portal.security import get_or_404, roles
 

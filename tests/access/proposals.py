@@ -24,9 +24,10 @@ from portal import clock
 from portal.coaching.models import Candidate, CandidateCoach
 from portal.domain.profile import new_code
 from portal.extensions import db
+from portal.notifications.models import Notification
 from portal.placements.models import Placement, PlacementChange, RoleOccupancy
 from portal.procurements.models import LedgerEntry
-from portal.proposals.models import Notification, Proposal
+from portal.proposals.models import Proposal
 from tests.access import Route
 
 # Must never appear on an employer's or officer's page.
@@ -84,7 +85,7 @@ def build(world) -> None:
                      placement=trial.id)
 
 
-COACH, EMPLOYER, SIDES = ("coach",), ("employer",), ("coach", "employer")
+COACH, EMPLOYER = ("coach",), ("employer",)
 NOT_FOR = ("second_coach",)
 
 
@@ -105,9 +106,6 @@ ROUTES = [
     Route("proposals.employer_detail", EMPLOYER, params=_id("proposal_sent"), scoped=True),
     Route("proposals.employer_detail", EMPLOYER, method="POST", params=_id("proposal_sent"), scoped=True,
           data=lambda w: {"answer": "interested", "note": "Kerro lisää."}),
-    Route("proposals.notifications", SIDES),
-    Route("proposals.notifications", SIDES, query=lambda w: {"unread": "1"}),
-    Route("proposals.mark_all_read", SIDES, method="POST", ok=(302,)),
 ]
 
 

@@ -70,7 +70,7 @@ def test_from_a_fitting_role_to_a_job_that_counts_on_the_clause(browser, live_se
     employer.click("main form button[type=submit]")
     assert "Your answer has been sent to the job coach." in employer.locator(".flashes").inner_text()
 
-    coach.goto(f"{url}/proposals/notifications?lang=en")
+    coach.goto(f"{url}/notifications/?lang=en")
     assert "answered the proposal of" in coach.locator("main").inner_text()
     coach.goto(f"{url}/proposals/?lang=en")
     coach.locator("tr", has_text=ROLE).locator("a").first.click()

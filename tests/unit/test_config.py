@@ -107,3 +107,11 @@ def test_production_takes_plain_http_for_a_loopback_address_alone():
     assert cfg["PUBLIC_URL"] == "http://127.0.0.1:18000" and cfg["TRUSTED_HOSTS"] == ["127.0.0.1"]
     development = {"PORTAL_ENV": "development", "SECRET_KEY": "k" * 40, "PUBLIC_URL": "http://ote.test"}
     assert load_config(development)["PUBLIC_URL"] == "http://ote.test"
+
+
+def test_notification_mail_is_on_by_default_and_can_be_turned_off():
+    from portal.config import load_config
+
+    assert load_config({"PORTAL_ENV": "development"})["NOTIFY_BY_EMAIL"] is True
+    assert load_config({"PORTAL_ENV": "development", "NOTIFY_BY_EMAIL": "0"})["NOTIFY_BY_EMAIL"] is False
+    assert load_config({"PORTAL_ENV": "development", "NOTIFY_DAYS_AHEAD": "3"})["NOTIFY_DAYS_AHEAD"] == 3

@@ -9,10 +9,11 @@ from portal.coaching import demo as coaching_demo
 from portal.directory import demo as directory_demo
 from portal.employers import demo as employers_demo
 from portal.matching import demo
+from portal.notifications.models import Notification
 from portal.placements.models import Placement
 from portal.procurements import demo as procurements_demo
 from portal.procurements.models import LedgerEntry
-from portal.proposals.models import Notification, Proposal
+from portal.proposals.models import Proposal
 from tests.conftest import sign_in
 
 

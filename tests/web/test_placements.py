@@ -9,10 +9,11 @@ from sqlalchemy import func, select
 from portal import clock
 from portal.coaching.models import Candidate, StatusChange
 from portal.domain.person_months import months_covered
+from portal.notifications.models import Notification
 from portal.placements.models import Placement, RoleOccupancy
 from portal.procurements.figures import clause_figures
 from portal.procurements.models import EmploymentClause, LedgerEntry
-from portal.proposals.models import Notification, Proposal
+from portal.proposals.models import Proposal
 from portal.signals import placement_changed
 from tests.access.employers import make_role
 from tests.access.procurements import make_clause

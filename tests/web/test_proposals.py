@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from portal.coaching.models import Consent, EmployerContact
-from portal.proposals.models import Notification, Proposal
+from portal.notifications.models import Notification
+from portal.proposals.models import Proposal
 from tests.access.coaching import SENSITIVE
 from tests.access.employers import make_role
 from tests.access.proposals import make_candidate
@@ -60,12 +61,13 @@ def test_a_proposal_reaches_the_employer_who_sees_only_the_projection_and_answer
 
     sign_in(client, coach)
     listing = client.get("/proposals/?lang=en").get_data(as_text=True)
-    assert "Accepted by the employer" in listing and "Notifications: 2 unread" in listing  # the world has one
-    notices = client.get("/proposals/notifications?lang=en").get_data(as_text=True)
-    assert "Home employer answered the proposal of" in notices and "2 unread" in notices
+    # The world has two for the coach (an answer, a follow-up due).
+    assert "Accepted by the employer" in listing and "Notifications: 3 unread" in listing
+    notices = client.get("/notifications/?lang=en").get_data(as_text=True)
+    assert "Home employer answered the proposal of" in notices and "3 unread" in notices
     detail = client.get(f"/proposals/{proposal.id}?lang=en").get_data(as_text=True)
     assert "Tervetuloa haastatteluun." in detail and "Record the placement" in detail
-    assert "1 unread" in client.get("/proposals/notifications?lang=en").get_data(as_text=True)
+    assert "2 unread" in client.get("/notifications/?lang=en").get_data(as_text=True)
 
 
 def test_the_employer_page_never_shows_the_world_candidates_sensitive_data(client, world, db):
@@ -196,16 +198,16 @@ def test_notifications_go_by_email_only_when_configured_and_only_after_commit(ap
         _propose(client, person, role)  # refused: nothing committed, nothing sent
         assert outbox == []
     finally:
-        app.config.update(NOTIFY_BY_EMAIL=False)
+        app.config.update(NOTIFY_BY_EMAIL=True)
 
 
 def test_mark_all_read_and_list_query_counts(client, world, db, count_queries):
     boss = world.users["employer"]
     sign_in(client, boss)
-    for url in ("/proposals/received", "/proposals/notifications"):
+    for url in ("/proposals/received", "/notifications/"):
         client.get(url)
     few = {}
-    for url in ("/proposals/received", "/proposals/notifications"):
+    for url in ("/proposals/received", "/notifications/"):
         statements = count_queries()
         client.get(url)
         few[url] = len(statements)
@@ -217,20 +219,21 @@ def test_mark_all_read_and_list_query_counts(client, world, db, count_queries):
                                 coach_id=coach.id, state="sent"))
         db.session.add(Notification(user_id=boss.id, kind="proposal_sent", params={"code": person.code}))
     db.session.commit()
-    for url in ("/proposals/received", "/proposals/notifications"):
+    for url in ("/proposals/received", "/notifications/"):
         statements = count_queries()
         assert client.get(url).status_code == 200
         assert len(statements) == few[url], url
-    assert client.post("/proposals/notifications/read").status_code == 302
+    assert client.post("/notifications/read").status_code == 302
     assert count(db, Notification, Notification.user_id == boss.id, Notification.read_at.is_(None)) == 0
 
 
 def test_a_notification_mailed_outside_a_request_links_to_the_public_address(app, db, outbox):
     """A command (no request) mails notifications too: the link is PUBLIC_URL's, not left out."""
-    from portal.proposals.notify import Message, email_channel
+    from portal.notifications.delivery import Letter, send_one
 
     app.config.update(MAIL_BACKEND="memory")
-    email_channel(Message(user_id=1, email="someone@example.org", language="fi", kind="proposal_sent",
-                          params={"code": "A-1", "role": "Kokki", "employer": "Esimerkki Oy"},
-                          proposal_id=None, placement_id=None))
-    assert outbox[-1].body.rstrip().endswith(app.config["PUBLIC_URL"] + "/proposals/notifications")
+    send_one(Letter(notification_id=7, email="someone@example.org", language="fi", kind="proposal_sent",
+                    params={"code": "A-1", "role": "Kokki", "employer": "Esimerkki Oy"}))
+    body = outbox[-1].body
+    assert app.config["PUBLIC_URL"] + "/notifications/7" in body
+    assert body.rstrip().endswith(app.config["PUBLIC_URL"] + "/notifications/settings")

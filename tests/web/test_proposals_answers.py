@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from portal.proposals.models import Notification, Proposal
+from portal.notifications.models import Notification
+from portal.proposals.models import Proposal
 from tests.conftest import sign_in
 
 
@@ -40,7 +41,7 @@ def test_interested_then_interview_then_declined_each_tell_the_coach(client, wor
     assert _answers_to_coach(db, coach, pid) == ["interested", "interview", "declined"]
 
     sign_in(client, coach)
-    notices = client.get("/proposals/notifications?lang=en").get_data(as_text=True)
+    notices = client.get("/notifications/?lang=en").get_data(as_text=True)
     assert ": Employer interested." in notices and ": Interview agreed." in notices and ": Declined." in notices
     detail = client.get(f"/proposals/{pid}?lang=en").get_data(as_text=True)
     assert "<strong>Declined</strong>" in detail and "The working hours do not fit" in detail  # reason in words

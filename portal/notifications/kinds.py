@@ -1,0 +1,44 @@
+"""The kinds of notification: each feature registers those it makes, with their words and their target.
+
+A kind says in words what happened (in the reader's language, from the params)
+and where its reader goes to see it; the target page checks access again. The
+words are kept out of the table, so a reader who changes language reads every
+notification anew, and a withdrawn consent can blank a code afterwards.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from flask import url_for
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a kind of notification says (note -> text) and where it leads (note, role -> url).
+
+    A note is anything with ``.kind`` and ``.params``: a stored notification, or a mail's copy of one.
+    """
+
+    text: Callable[..., str]
+    target: Callable[..., str]
+
+
+_KINDS: dict[str, Kind] = {}
+
+
+def register_kind(name: str, text: Callable[..., str], target: Callable[..., str]) -> None:
+    """Declare a kind of notification (each feature, for those it makes)."""
+    _KINDS[name] = Kind(text, target)
+
+
+def text_of(note) -> str:
+    """The sentence of a notification (anything with .kind and .params), in the current language."""
+    kind = _KINDS.get(note.kind)
+    return kind.text(note) if kind else note.kind
+
+
+def target_of(note, role: str | None) -> str:
+    """Where a notification leads its reader (the page itself checks access again)."""
+    kind = _KINDS.get(note.kind)
+    return kind.target(note, role) if kind else url_for("notifications.index")
