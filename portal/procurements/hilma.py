@@ -32,10 +32,12 @@ def notice_url(number: str | None) -> str:
 
 
 def cpv_name(code: str | None) -> str:
-    """The name of the most specific CPV entry the portal knows for a code: the code, its group, its division."""
+    """The name of the most specific CPV entry the portal knows for a code: the code, its category, class or
+    group (five, four or three significant digits), else its division."""
     digits = (code or "")[:8]
     names = labels("cpv_codes")
-    for known in (digits, digits[:3] + "00000", digits[:2] + "000000"):
+    for significant in (8, 5, 4, 3, 2):
+        known = digits[:significant].ljust(8, "0")
         if known in names:
             return names[known]
     return labels("cpv_divisions").get(digits[:2], "")
