@@ -10,8 +10,8 @@ from flask_babel import format_percent, get_locale
 from portal.procurements import labels
 from portal.procurements.charts import geometry
 from portal.procurements.hilma import cpv_known, cpv_name, notice_url
-from portal.procurements.terms_records import clause_terms
 from portal.procurements.labels import UNIT_LABELS
+from portal.procurements.terms_records import clause_terms
 from portal.reference.services import labels as labels_of
 
 # One template global for every word of the feature, so no name clashes with other features.

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from babel.numbers import format_decimal, format_percent
-from flask_babel import gettext as _
 
 from portal.clock import today
 from portal.domain.employment_forms import (

@@ -13,8 +13,8 @@ from portal.audit.services import record
 from portal.domain.employment_forms import ShareCheck, declaration_problems, scale_from_data, score_plan
 from portal.domain.rules import Rule
 from portal.errors import FieldErrors, ServiceError
-from portal.guidance.rules_data import rules
 from portal.extensions import db
+from portal.guidance.rules_data import rules
 from portal.procurements import clauses as clause_service
 from portal.procurements.clause_text import get_template
 from portal.procurements.labels import TERMS_PROBLEMS

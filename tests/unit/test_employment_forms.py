@@ -93,8 +93,10 @@ def test_no_size_is_suggested_without_its_inputs_or_when_it_rounds_to_zero(value
     assert suggest_size(value, share, per_unit) is None
 
 
-@pytest.mark.parametrize(("text", "number"), [("2024-004717", "2024-004717"), (" 2026-012345 ", "2026-012345"),
-                                              ("HILMA 2026-012345", "2026-012345"), ("hilma:2026-012345", "2026-012345")])
+@pytest.mark.parametrize(("text", "number"), [
+    ("2024-004717", "2024-004717"), (" 2026-012345 ", "2026-012345"),
+    ("HILMA 2026-012345", "2026-012345"), ("hilma:2026-012345", "2026-012345"),
+])
 def test_a_hilma_number_is_taken_in_its_published_form(text, number):
     assert parse_notice_number(text, HILMA) == number
 

@@ -50,7 +50,8 @@ def test_an_award_criterion_is_saved_with_its_scale_as_data_and_its_wording_in_t
     assert clause.form == "award" and clause.kind == "person_months" and clause.award_points == 10
     assert clause.award_scale == [{"at_least": 6.0, "points": 2.0}, {"at_least": 12.0, "points": 5.0},
                                   {"at_least": 24.0, "points": 10.0}]
-    assert "enintään 10 pistettä" in clause.text_fi and "12 henkilötyökuukautta tai enemmän 5 pistettä" in clause.text_fi
+    assert "enintään 10 pistettä" in clause.text_fi
+    assert "12 henkilötyökuukautta tai enemmän 5 pistettä" in clause.text_fi
     assert "högst 10 poäng" in clause.text_sv and "at most 10 points" in clause.text_en
     assert "24 person-months or more 10 points" in clause.text_en
     page = client.get(response.headers["Location"]).get_data(as_text=True)
