@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -37,7 +38,7 @@ def tenders(clause_id: int):
         else:
             db.session.commit()
             flash(_("%(tenderer)s's plan earns %(points)s points.", tenderer=plan.tenderer,
-                    points=plan.points.normalize()), "success")
+                    points=format_decimal(plan.points)), "success")
             return redirect(url_for("procurements.tenders", clause_id=item.id))
     return render_template("procurements/tenders.html", clause=item, form=form,
                            plans=terms_records.tender_plans(item))
