@@ -46,6 +46,10 @@ ROUTES = [
     Route("procurements.tenders", OFFICER, method="POST", params=_award, scoped=True),
     Route("procurements.tender_winner", OFFICER, params=_plan, scoped=True),
     Route("procurements.tender_winner", OFFICER, method="POST", params=_plan, scoped=True, ok=(302,)),
+    # The clause pages of the two forms (their own sections), so axe checks them too.
+    Route("procurements.clause", OFFICER, params=_award, scoped=True),
+    Route("procurements.clause", OFFICER, params=_reserved, scoped=True),
+    Route("suppliers.clause", SUPPLIER, params=_reserved, scoped=True),
     Route("procurements.size_rule", OFFICER),
     Route("procurements.size_rule", OFFICER, method="POST"),
     Route("suppliers.share", SUPPLIER, params=_reserved, scoped=True),
