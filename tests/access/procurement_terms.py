@@ -43,7 +43,8 @@ def _reserved(w):
 
 ROUTES = [
     Route("procurements.tenders", OFFICER, params=_award, scoped=True),
-    Route("procurements.tenders", OFFICER, method="POST", params=_award, scoped=True),
+    Route("procurements.tenders", OFFICER, method="POST", params=_award, scoped=True,
+          data=lambda w: {"tenderer": "Toinen Oy", "planned": "8"}),
     Route("procurements.tender_winner", OFFICER, params=_plan, scoped=True),
     Route("procurements.tender_winner", OFFICER, method="POST", params=_plan, scoped=True, ok=(302,)),
     # The clause pages of the two forms (their own sections), so axe checks them too.
@@ -53,5 +54,6 @@ ROUTES = [
     Route("procurements.size_rule", OFFICER),
     Route("procurements.size_rule", OFFICER, method="POST"),
     Route("suppliers.share", SUPPLIER, params=_reserved, scoped=True),
-    Route("suppliers.share", SUPPLIER, method="POST", params=_reserved, scoped=True),
+    Route("suppliers.share", SUPPLIER, method="POST", params=_reserved, scoped=True,
+          data=lambda w: {"staff": "10", "disadvantaged": "3"}),
 ]
