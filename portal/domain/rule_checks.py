@@ -25,6 +25,8 @@ REQUIRED_FIGURES: dict[tuple[str, str | None], dict[str, Figure]] = {
     ("adjustment_support", "coworker_help"): {"eur_per_hour": (_NUMBER, 1, 1000),
                                               "max_hours_per_month": (_NUMBER, 1, 744),
                                               "max_months": (int, 1, 120)},
+    ("reserved_contract", None): {"min_disadvantaged_share_percent": (_NUMBER, 1, 100),
+                                  "legal_reference": (str, None, None)},
     ("work_trial", None): {"max_months_total": (int, 1, 120), "max_months_same_organiser": (int, 1, 120),
                            "min_hours_per_day": (_NUMBER, 0, 24), "max_hours_per_day": (_NUMBER, 1, 24),
                            "max_days_per_week": (int, 1, 7)},

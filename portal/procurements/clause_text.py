@@ -32,6 +32,11 @@ class ClauseTemplate:
     summary: dict[str, str]
     quantity: dict[str, dict[str, str]]
     text: dict[str, str]
+    # The form of the terms (portal.domain.employment_forms.FORMS); an award criterion's template
+    # also gives its default scale ("N = P" a line) and how one step of it is written.
+    form: str = "condition"
+    scale: str = ""
+    scale_step: dict[str, str] | None = None
 
     @property
     def uses_min_months(self) -> bool:
@@ -62,8 +67,11 @@ def read_library(path: Path = LIBRARY_FILE) -> Library:
             missing = [lang for lang in LANGS if not spec.get(part, {}).get(lang)]
             if missing:
                 raise ValueError(f"clause template {spec.get('code')}: {part} lacks {missing}")
+        if spec.get("form") == "award" and any(not (spec.get("scale_step") or {}).get(lang) for lang in LANGS):
+            raise ValueError(f"clause template {spec['code']}: an award criterion needs scale_step in every language")
         templates[spec["code"]] = ClauseTemplate(spec["code"], spec["kind"], spec["name"], spec["summary"],
-                                                 spec["quantity"], spec["text"])
+                                                 spec["quantity"], spec["text"], spec.get("form", "condition"),
+                                                 spec.get("scale", ""), spec.get("scale_step"))
     for name, sentence in doc["sentences"].items():
         if any(not sentence.get(lang) for lang in LANGS):
             raise ValueError(f"clause sentence {name} lacks a language")
@@ -102,13 +110,19 @@ def _groups(labels: list[str], lang: str) -> str:
     return f"{', '.join(words[:-1])} {library().phrases['or'][lang]} {words[-1]}"
 
 
-def render(template: ClauseTemplate, params: ClauseParams, group_labels: dict[str, list[str]]) -> dict[str, str]:
-    """The clause wording in each language: the template's text and the sentences its parameters call for."""
+def render(template: ClauseTemplate, params: ClauseParams, group_labels: dict[str, list[str]],
+           terms: dict[str, dict[str, str]] | None = None) -> dict[str, str]:
+    """The clause wording in each language: the template's text and the sentences its parameters call for.
+
+    ``terms`` gives, per language, the placeholders of an award criterion's or reserved contract's text
+    (portal.procurements.terms).
+    """
     lib = library()
     texts = {}
     for lang in LANGS:
         min_months = params.min_months or 0
         parts = [template.text[lang].format(
+            **(terms or {}).get(lang, {}),
             quantity=_plural(template.quantity[lang], params.quantity, lang),
             groups=_groups(group_labels.get(lang, []), lang),
             min_months=_plural(lib.phrases["months"][lang], min_months, lang),

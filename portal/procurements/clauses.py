@@ -15,6 +15,7 @@ from portal.procurements.clause_text import LANGS, ClauseTemplate, render
 from portal.procurements.labels import problem
 from portal.procurements.ledger_view import linked_roles
 from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
+from portal.procurements.terms import Terms, apply_terms, check_terms, term_texts, terms_form_data
 from portal.reference.services import items
 
 
@@ -40,9 +41,15 @@ def _group_labels(codes: list[str]) -> dict[str, list[str]]:
     return {lang: [i.label(lang) for i in chosen] for lang in LANGS}
 
 
-def check(procurement: Procurement, template: ClauseTemplate, data: dict) -> ClauseParams:
-    """The parameters, or FieldErrors naming every input that cannot stand."""
+def check(procurement: Procurement, template: ClauseTemplate, data: dict) -> tuple[ClauseParams, Terms]:
+    """The parameters and the form's terms, or FieldErrors naming every input that cannot stand."""
     params = params_from(template, data)
+    try:
+        terms = check_terms(template, data)
+    except FieldErrors as exc:
+        terms, term_errors = Terms(), exc.errors
+    else:
+        term_errors = {}
     codes = {field: problem(code) for field, code in
              clause_problems(params, procurement.contract_start, procurement.contract_end).items()}
     known = {i.code for i in items("target_groups")}
@@ -53,27 +60,28 @@ def check(procurement: Procurement, template: ClauseTemplate, data: dict) -> Cla
         codes["deadline"] = _("The deadline must fall within the contract period (%(start)s to %(end)s).",
                               start=format_date(procurement.contract_start, "short"),
                               end=format_date(procurement.contract_end, "short"))
+    codes.update(term_errors)
     if codes:
         raise FieldErrors(codes)
-    return params
+    return params, terms
 
 
 def preview(procurement: Procurement, template: ClauseTemplate, data: dict) -> dict[str, str]:
     """The wording the parameters give, in fi, sv and en; FieldErrors if they cannot stand."""
-    params = check(procurement, template, data)
-    return render(template, params, _group_labels(data["target_groups"]))
+    params, terms = check(procurement, template, data)
+    return render(template, params, _group_labels(data["target_groups"]), term_texts(template, terms))
 
 
 def save_clause(procurement: Procurement, template: ClauseTemplate, data: dict,
                 clause: EmploymentClause | None = None) -> EmploymentClause:
     """Create or update a clause with its wording frozen in three languages."""
-    params = check(procurement, template, data)
+    params, terms = check(procurement, template, data)
     if clause is not None:
         late = db.session.scalar(select(func.count()).select_from(LedgerEntry).where(
             LedgerEntry.clause_id == clause.id, LedgerEntry.start_date > params.deadline))
         if late:
             raise FieldErrors({"deadline": _("Ledger entries start after this deadline.")})
-    texts = render(template, params, _group_labels(data["target_groups"]))
+    texts = render(template, params, _group_labels(data["target_groups"]), term_texts(template, terms))
     creating = clause is None
     clause = clause or EmploymentClause(procurement_id=procurement.id, template_code=template.code,
                                         kind=template.kind)
@@ -86,11 +94,14 @@ def save_clause(procurement: Procurement, template: ClauseTemplate, data: dict,
     clause.social_enterprise_share = (Decimal(str(params.social_enterprise_share)).quantize(Decimal("0.001"))
                                       if params.social_enterprise_share is not None else None)
     clause.text_fi, clause.text_sv, clause.text_en = texts["fi"], texts["sv"], texts["en"]
+    apply_terms(clause, terms)
     db.session.add(clause)
     db.session.flush()
     record("clause_created" if creating else "clause_updated", "employment_clause", clause.id,
            organisation_id=procurement.buyer_id,
-           detail={"procurement_id": procurement.id, "template": template.code, "quantity": str(clause.quantity)})
+           detail={"procurement_id": procurement.id, "template": template.code, "quantity": str(clause.quantity),
+                   "form": clause.form, "award_points": str(clause.award_points or ""),
+                   "required_share": str(clause.required_share or ""), "share_rule": clause.share_rule_id})
     return clause
 
 
@@ -100,7 +111,8 @@ def form_data(clause: EmploymentClause) -> dict:
     return {"quantity": clause.quantity, "min_months": clause.min_months, "target_groups": clause.target_groups,
             "reporting_interval": clause.reporting_interval, "deadline": clause.deadline,
             "sanction_per_month": clause.sanction_per_month,
-            "social_enterprise_share": int(share * 100) if share is not None else None}
+            "social_enterprise_share": int(share * 100) if share is not None else None,
+            **terms_form_data(clause)}
 
 
 def delete_clause(clause: EmploymentClause) -> None:

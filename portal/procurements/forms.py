@@ -22,12 +22,18 @@ class ProcurementForm(FlaskForm):
                             description=_l("Your own identifier, for example the notice number HILMA 2026-123456."))
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])
+    hilma_notice = StringField(_l("Hilma notice number"), validators=[Optional(), Length(max=40)],
+                               description=_l("Optional. The number Hilma published the notice under, for "
+                                              "example 2026-012345."))
     cpv_code = StringField(_l("CPV code"), validators=[DataRequired(), Length(max=20)],
                            description=_l("Eight digits, optionally with the check digit, for example 90910000-9. "
                                           "The first two digits name the division."))
     # The column holds up to 12 digits of euros (Numeric(14, 2)); more would fail in PostgreSQL, not here.
     estimated_value = DecimalField(_l("Estimated value (EUR, without VAT)"), places=2,
                                    validators=[Optional(), number_range(min=0, max=999_999_999_999)])
+    labour_share = IntegerField(_l("Labour cost share of the value (%)"), validators=[Optional()],
+                                description=_l("Optional, 1 to 100. With the value, it gives a suggested size "
+                                               "for the employment clause."))
     contract_start = DateField(_l("Contract starts"), validators=[InputRequired()])
     contract_end = DateField(_l("Contract ends"), validators=[InputRequired()])
     supplier_id = SelectField(_l("Supplier"), coerce=id_choice, choices=[], validate_choice=False,
@@ -66,6 +72,16 @@ class ClauseForm(FlaskForm):
                                            validators=[Optional()],
                                            description=_l("Optional, 1 to 100. Purchases from work-integration "
                                                           "social enterprises count up to this share."))
+    # An award criterion's points and scale; a reserved contract's required share (portal.procurements.terms).
+    award_points = DecimalField(_l("Points of the criterion"), places=2,
+                                validators=[InputRequired(), number_range(max=1000)],
+                                description=_l("The most points a tender's employment plan can earn."))
+    award_scale = TextAreaField(_l("Scoring scale"), validators=[InputRequired(), Length(max=2000)],
+                                description=_l("One step a line: the plan (in the clause's unit) and the points "
+                                               "it earns, for example \"12 = 5\". A plan earns the points of the "
+                                               "highest step it reaches."))
+    required_share = IntegerField(_l("Required share of disadvantaged staff (%)"), validators=[InputRequired()],
+                                  description=_l("At least the legal minimum; a buyer may require more."))
 
 
 class LedgerEntryForm(FlaskForm):

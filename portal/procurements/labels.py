@@ -92,3 +92,25 @@ def problem(code: str, **params) -> str:
     """The message of a problem code, with its parameters filled in."""
     message = PROBLEM_MESSAGES.get(code, PROBLEM_MESSAGES["required"])
     return str(message) % params if params else str(message)
+# Problems of an award criterion's points and scale, and of a reserved contract's share.
+TERMS_PROBLEMS = {
+    "points_positive": _l("Give the criterion's points, a number greater than zero."),
+    "scale_format": _l("Write one step a line as \"plan = points\", for example \"12 = 5\"."),
+    "scale_empty": _l("Give at least one step of the scale."),
+    "scale_order": _l("Each step must ask for a larger plan and give more points than the one before."),
+    "scale_over_points": _l("No step may give more points than the criterion's points."),
+    "share_range": _l("Give a share from 1 to 100 per cent."),
+    "below_legal_share": _l("A reserved contract must require at least %(share)s (the legal minimum)."),
+    "no_legal_rule": _l("No legal rule for reserved contracts is in force today; this form cannot be used."),
+    "not_positive": _l("Give a number greater than zero."),
+    "negative": _l("The number cannot be negative."),
+    "more_than_staff": _l("There cannot be more disadvantaged staff than staff."),
+    "not_a_report_date": _l("Choose one of the clause's report dates."),
+    "notice_format": _l("Give the Hilma notice number as it is published: the year, a hyphen and six digits, "
+                        "for example 2026-012345."),
+}
+FORM_LABELS = {
+    "condition": _l("Contract condition"),
+    "award": _l("Award criterion"),
+    "reserved": _l("Reserved contract"),
+}

@@ -38,6 +38,10 @@ class Procurement(db.Model):
     contract_start: Mapped[date] = mapped_column(Date)
     contract_end: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="planned", index=True)
+    # The Hilma notice number in its published form (2024-004717) and the share of the value that is
+    # labour cost (0..1), which the size helper uses.
+    hilma_notice: Mapped[str | None] = mapped_column(String(20))
+    labour_share: Mapped[Decimal | None] = mapped_column(Numeric(4, 3))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -66,6 +70,14 @@ class EmploymentClause(db.Model):
     deadline: Mapped[date] = mapped_column(Date, index=True)
     sanction_per_month: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     social_enterprise_share: Mapped[Decimal | None] = mapped_column(Numeric(4, 3))
+    # The form of the terms (portal.domain.employment_forms): a contract condition, an award criterion
+    # with its points and scale, or a reserved contract with the share of disadvantaged staff it requires
+    # and the legal rule (seeds/rules) that share was checked against.
+    form: Mapped[str] = mapped_column(String(10), default="condition", server_default="condition")
+    award_points: Mapped[Decimal | None] = mapped_column(Numeric(6, 2))
+    award_scale: Mapped[list | None] = mapped_column(JSON)
+    required_share: Mapped[Decimal | None] = mapped_column(Numeric(4, 3))
+    share_rule_id: Mapped[str | None] = mapped_column(String(60))
     # The agreed wording is frozen when saved: a later change of the template
     # never rewrites a clause already in a contract.
     text_fi: Mapped[str] = mapped_column(Text)

@@ -9,7 +9,9 @@ from flask_babel import format_percent, get_locale
 
 from portal.procurements import labels
 from portal.procurements.charts import geometry
+from portal.procurements.hilma import cpv_known, cpv_name, notice_url
 from portal.procurements.labels import UNIT_LABELS
+from portal.procurements.terms_records import clause_terms
 from portal.reference.services import labels as labels_of
 
 # One template global for every word of the feature, so no name clashes with other features.
@@ -17,7 +19,7 @@ CLAUSE_WORDS = SimpleNamespace(
     states=labels.STATE_LABELS, badges=labels.STATE_BADGES, units=labels.UNIT_LABELS,
     intervals=labels.INTERVAL_LABELS, kinds=labels.KIND_LABELS, entry_kinds=labels.ENTRY_KIND_LABELS,
     sources=labels.SOURCE_LABELS, notes=labels.CONTRIBUTION_LABELS, statuses=labels.STATUS_LABELS,
-    transitions=labels.TRANSITION_LABELS,
+    transitions=labels.TRANSITION_LABELS, forms=labels.FORM_LABELS,
 )
 
 
@@ -52,3 +54,7 @@ def register(bp: Blueprint) -> None:
     bp.add_app_template_global(CLAUSE_WORDS, "clause_words")
     bp.add_app_template_global(geometry, "clause_chart")
     bp.add_app_template_global(cpv_division_name, "cpv_division_name")
+    bp.add_app_template_global(cpv_name, "cpv_name")
+    bp.add_app_template_global(cpv_known, "cpv_known")
+    bp.add_app_template_global(notice_url, "hilma_url")
+    bp.add_app_template_global(clause_terms, "clause_terms")

@@ -6,6 +6,7 @@ Services flush; the view commits.
 """
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import NamedTuple
 
 from flask_babel import format_date, format_decimal
@@ -23,7 +24,8 @@ from portal.errors import ServiceError
 from portal.extensions import db
 from portal.i18n import current_language
 from portal.identity.choices import organisation_label
-from portal.procurements.labels import KIND_LABELS, STATUS_LABELS, UNIT_LABELS, problem
+from portal.procurements.hilma import notice_number
+from portal.procurements.labels import KIND_LABELS, STATUS_LABELS, TERMS_PROBLEMS, UNIT_LABELS, problem
 from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
 from portal.reference.services import labels
 
@@ -115,6 +117,13 @@ def save_procurement(procurement: Procurement | None, data: dict, buyer_id: int)
         raise ServiceError(problem("cpv_format"), "cpv_code") from None
     if division not in labels("cpv_divisions"):
         raise ServiceError(problem("cpv_division"), "cpv_code")
+    try:
+        hilma_notice = notice_number(data.get("hilma_notice"))
+    except ValueError:
+        raise ServiceError(str(TERMS_PROBLEMS["notice_format"]), "hilma_notice") from None
+    labour = data.get("labour_share")
+    if labour is not None and not 1 <= labour <= 100:
+        raise ServiceError(problem("share_range"), "labour_share")
     start, end = data["contract_start"], data["contract_end"]
     if period_problem(start, end):
         raise ServiceError(_("The contract ends before it starts."), "contract_end")
@@ -133,12 +142,16 @@ def save_procurement(procurement: Procurement | None, data: dict, buyer_id: int)
     procurement.description = (data.get("description") or "").strip()
     procurement.cpv_code = cpv
     procurement.estimated_value = data.get("estimated_value")
+    procurement.hilma_notice = hilma_notice
+    procurement.labour_share = Decimal(labour) / 100 if labour is not None else None
     procurement.contract_start, procurement.contract_end = start, end
     procurement.supplier_id = supplier.id if supplier else None
     db.session.add(procurement)
     db.session.flush()
     record("procurement_created" if creating else "procurement_updated", "procurement", procurement.id,
-           organisation_id=buyer_id, detail={"reference": reference, "supplier_id": procurement.supplier_id})
+           organisation_id=buyer_id, detail={"reference": reference, "supplier_id": procurement.supplier_id,
+                                             "hilma_notice": hilma_notice, "cpv_code": cpv,
+                                             "labour_share": str(procurement.labour_share or "")})
     return procurement
 
 

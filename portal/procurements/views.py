@@ -70,6 +70,9 @@ def procurements():
 
 def _form(procurement=None) -> ProcurementForm:
     form = ProcurementForm(obj=procurement)
+    if procurement is not None and request.method == "GET":  # stored 0..1, typed in per cent
+        share = procurement.labour_share
+        form.labour_share.data = int(share * 100) if share is not None else None
     form.supplier_id.choices = [("", _("No supplier yet"))] + services.employer_choices()
     return form
 

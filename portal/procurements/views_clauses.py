@@ -14,6 +14,8 @@ from portal.procurements.clause_text import get_template, templates
 from portal.procurements.figures import clause_figures
 from portal.procurements.forms import ClauseForm, ConfirmForm
 from portal.procurements.ledger_view import ledger_page, linked_roles
+from portal.procurements.sizing import suggestion
+from portal.procurements.terms import initial_data
 from portal.reference.services import choices
 from portal.security import get_or_404, roles
 
@@ -32,7 +34,19 @@ def _clause_form(template, data=None) -> ClauseForm:
         del form.min_months
     if not template.allows_social_enterprise:
         del form.social_enterprise_share
+    if template.form != "award":
+        del form.award_points, form.award_scale
+    if template.form != "reserved":
+        del form.required_share
     return form
+
+
+def _new_data(template, suggested) -> dict:
+    """A new clause's form starts from its template's terms and the size the buyer's rule suggests."""
+    data = initial_data(template)
+    if suggested is not None:
+        data["quantity"] = suggested.size.quantity
+    return data
 
 
 def _fill(procurement, template, form, clause=None):
@@ -63,14 +77,15 @@ def clause_new(procurement_id: int, template_code: str):
     """Fill in the template's parameters; preview the wording in fi, sv and en; save."""
     procurement = get_or_404(services.procurement_for_officer(current_user, procurement_id))
     template = _template_or_404(template_code)
-    form = _clause_form(template)
+    suggested = suggestion(procurement, template)
+    form = _clause_form(template, None if request.method == "POST" else _new_data(template, suggested))
     texts = None
     if form.validate_on_submit():
         done, texts = _fill(procurement, template, form)
         if done:
             return done
     return render_template("procurements/clause_form.html", procurement=procurement, template=template,
-                           form=form, texts=texts, clause=None)
+                           form=form, texts=texts, clause=None, suggested=suggested)
 
 
 @bp.get("/clauses/<int:clause_id>")
@@ -99,7 +114,7 @@ def clause_edit(clause_id: int):
         if done:
             return done
     return render_template("procurements/clause_form.html", procurement=item.procurement, template=template,
-                           form=form, texts=texts, clause=item)
+                           form=form, texts=texts, clause=item, suggested=suggestion(item.procurement, template))
 
 
 @bp.route("/clauses/<int:clause_id>/delete", methods=["GET", "POST"])

@@ -4,4 +4,4 @@ from flask import Blueprint
 bp = Blueprint("suppliers", __name__, url_prefix="/supplier")
 
 # The view modules add their routes to bp; imported last, since they import bp from here.
-from portal.suppliers import views  # noqa: E402,F401
+from portal.suppliers import views, views_share  # noqa: E402,F401
