@@ -26,7 +26,8 @@ STATE_LABELS = {
     "met": _l("Met"),
     "breached": _l("Breached"),
 }
-STATE_BADGES = {"not_started": "badge", "on_track": "badge", "at_risk": "badge badge-warn", "behind": "badge badge-error",
+STATE_BADGES = {"not_started": "badge", "on_track": "badge",
+                "at_risk": "badge badge-warn", "behind": "badge badge-error",
                 "met": "badge badge-ok", "breached": "badge badge-error"}
 # Worst first: the order of the dashboard's "state" sort.
 STATE_ORDER = {"breached": 0, "behind": 1, "at_risk": 2, "on_track": 3, "not_started": 4, "met": 5}
