@@ -11,6 +11,7 @@ import portal.accounts.models
 import portal.audit.models
 import portal.campaigns.demo
 import portal.campaigns.models
+import portal.clause_reports.models
 import portal.coaching.demo
 import portal.coaching.models
 import portal.directory.demo
@@ -34,6 +35,7 @@ from portal import (
     admin,
     audit,
     campaigns,
+    clause_reports,
     coaching,
     directory,
     employers,
@@ -54,14 +56,15 @@ from portal import (
 )
 
 # Every package with pages; each one's `bp` (its __init__.py) is registered in this order.
-FEATURES = (accounts, admin, audit, campaigns, coaching, directory, employers, events, guidance, identity, imports,
-            jobs, matching, placements, procurements, proposals, public, reports, selfservice, start, suppliers)
+FEATURES = (accounts, admin, audit, campaigns, clause_reports, coaching, directory, employers, events, guidance,
+            identity, imports, jobs, matching, placements, procurements, proposals, public, reports, selfservice, start,
+            suppliers)
 
 # Every module that declares tables.
-MODELS = (portal.accounts.models, portal.audit.models, portal.campaigns.models, portal.coaching.models,
-          portal.directory.models, portal.employers.models, portal.events.models, portal.identity.models,
-          portal.imports.models, portal.placements.models, portal.procurements.models, portal.proposals.models,
-          portal.reference.models, portal.reports.models)
+MODELS = (portal.accounts.models, portal.audit.models, portal.campaigns.models, portal.clause_reports.models,
+          portal.coaching.models, portal.directory.models, portal.employers.models, portal.events.models,
+          portal.identity.models, portal.imports.models, portal.placements.models, portal.procurements.models,
+          portal.proposals.models, portal.reference.models, portal.reports.models)
 
 # Demo data in the order it is loaded: each one's seed() builds on the data of those before it.
 DEMOS = (
