@@ -9,7 +9,6 @@ from openpyxl import load_workbook
 
 from portal.clock import today
 from portal.domain.person_months import add_months
-from portal.extensions import db
 from portal.reports.refresh import refresh
 from tests.access.procurements import make_clause, make_entry, make_procurement
 from tests.factories import make_org
