@@ -20,7 +20,7 @@ def test_the_officers_clause_and_report_pages_have_no_horizontal_overflow(browse
     page = context.new_page()
     sign_in(page, live_server, "officer")
     clause = live_server.world.ids["cycle_clause"]
-    for path in ("/reports/", "/procurements/", f"/clause-reports/clause/{clause}",
+    for path in ("/reports/", "/procurements/", f"/procurements/clauses/{clause}", f"/clause-reports/clause/{clause}",
                  f"/clause-reports/report/{live_server.world.ids['cycle_report']}"):
         page.goto(f"{live_server.url}{path}?lang=fi")
         assert page.evaluate(OVERFLOW) <= 0, (path, width, page.evaluate(OVERFLOW))

@@ -101,3 +101,17 @@ def test_the_same_figure_on_the_dashboard_the_clause_page_the_reports_page_and_t
     outcomes = client.get("/reports/?lang=en").get_data(as_text=True)
     assert f">{delivered}<" in outcomes
     assert "Your own clauses, each with all its figures" in outcomes  # says why a small figure may be hidden
+
+
+def test_the_persons_chart_shows_the_target_within_its_scale(client, login_as, db):
+    officer = login_as("officer", language="en")
+    start = add_months(today().replace(day=1), -6)
+    end = add_months(start, 24) - timedelta(days=1)
+    clause = make_clause(make_procurement(officer.organisation, make_org("employer"), start=start, end=end),
+                         kind="persons", quantity=4, min_months=1, deadline=end)
+    make_entry(clause, "EO-1", "job", start, None)
+    db.session.commit()
+    for url in (f"/procurements/clauses/{clause.id}?lang=en", "/procurements/?lang=en"):
+        page = client.get(url).get_data(as_text=True)
+        assert 'class="chart-target"' in page and "Target 4" in page, url
+        assert ">2</text>" not in page.split("chart-svg")[1].split("</svg>")[0]  # the mid tick of 5 reads 2.5
