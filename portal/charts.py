@@ -73,6 +73,7 @@ class PairChart:
     baseline: float
     ticks: list[Tick]
     groups: list[tuple[object, Rect, Rect, float]]  # item, first bar, second bar, label x
+    target: tuple[float, float] | None = None  # (value, y) of a target line across the plot, if any
 
 
 def nice_top(value: float) -> float:
@@ -111,9 +112,10 @@ def vertical(points: list[tuple[str, float | None]], height: int = 220, percent:
                     percent)
 
 
-def paired(items: list[tuple[object, float, float]], height: int = 260) -> PairChart:
-    """Two bars a slot, side by side: (item, first value, second value) for each date."""
-    top = nice_top(max([max(a, b) for _, a, b in items] + [0]))
+def paired(items: list[tuple[object, float, float]], height: int = 260, target: float | None = None) -> PairChart:
+    """Two bars a slot, side by side: (item, first value, second value) for each date; a target line if given."""
+    # The scale reaches a little above the target, so the line's label stays inside the picture.
+    top = nice_top(max([max(a, b) for _, a, b in items] + [(target or 0) * 1.08, 0]))
     plot_h, base, slot = _columns(len(items), height, 36)
     bar_w = min(22.0, slot * 0.36)
     groups = []
@@ -122,7 +124,8 @@ def paired(items: list[tuple[object, float, float]], height: int = 260) -> PairC
         h1, h2 = plot_h * first / top, plot_h * second / top
         groups.append((item, Rect(centre - bar_w - 1, base - h1, bar_w, h1), Rect(centre + 1, base - h2, bar_w, h2),
                        centre))
-    return PairChart(WIDTH, height, LEFT, WIDTH - RIGHT, base, _value_ticks(base, plot_h, top), groups)
+    line = (target, base - plot_h * target / top) if target else None
+    return PairChart(WIDTH, height, LEFT, WIDTH - RIGHT, base, _value_ticks(base, plot_h, top), groups, line)
 
 
 def horizontal(items: list[tuple[str, float | None]], percent: bool = False) -> BarChart:

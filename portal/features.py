@@ -11,6 +11,7 @@ import portal.accounts.models
 import portal.audit.models
 import portal.campaigns.demo
 import portal.campaigns.models
+import portal.clause_reports.models
 import portal.coaching.demo
 import portal.coaching.models
 import portal.directory.demo
@@ -36,6 +37,7 @@ from portal import (
     admin,
     audit,
     campaigns,
+    clause_reports,
     coaching,
     directory,
     employers,
@@ -57,15 +59,16 @@ from portal import (
 )
 
 # Every package with pages; each one's `bp` (its __init__.py) is registered in this order.
-FEATURES = (accounts, admin, audit, campaigns, coaching, directory, employers, events, guidance, identity, imports,
-            jobs, matching, notifications, placements, procurements, proposals, public, reports, selfservice, start,
-            suppliers)
+FEATURES = (accounts, admin, audit, campaigns, clause_reports, coaching, directory, employers, events, guidance,
+            identity, imports, jobs, matching, notifications, placements, procurements, proposals, public, reports,
+            selfservice, start, suppliers)
 
 # Every module that declares tables.
-MODELS = (portal.accounts.models, portal.audit.models, portal.campaigns.models, portal.coaching.models,
-          portal.directory.models, portal.employers.models, portal.events.models, portal.identity.models,
-          portal.imports.models, portal.notifications.models, portal.placements.models, portal.procurements.models,
-          portal.procurements.models_terms, portal.proposals.models, portal.reference.models, portal.reports.models)
+MODELS = (portal.accounts.models, portal.audit.models, portal.campaigns.models, portal.clause_reports.models,
+          portal.coaching.models, portal.directory.models, portal.employers.models, portal.events.models,
+          portal.identity.models, portal.imports.models, portal.notifications.models, portal.placements.models,
+          portal.procurements.models, portal.procurements.models_terms, portal.proposals.models,
+          portal.reference.models, portal.reports.models)
 
 # Demo data in the order it is loaded: each one's seed() builds on the data of those before it.
 DEMOS = (

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 CLAUSE_KINDS = ("persons", "person_months", "apprenticeships", "work_trials", "combined")
 ENTRY_KINDS = ("job", "apprenticeship", "work_trial", "social_enterprise")
-STATES = ("on_track", "at_risk", "behind", "met", "breached")
+STATES = ("not_started", "on_track", "at_risk", "behind", "met", "breached")
 ACCEPTS: dict[str, frozenset[str]] = {
     "persons": frozenset({"job", "apprenticeship", "social_enterprise"}),
     "person_months": frozenset({"job", "apprenticeship", "social_enterprise"}),
@@ -20,7 +20,6 @@ ACCEPTS: dict[str, frozenset[str]] = {
     "combined": frozenset({"job", "apprenticeship", "work_trial", "social_enterprise"}),
 }
 MONTH_UNIT_KINDS = frozenset({"person_months", "combined"})
-PACE_MIN_DAYS = 30
 AT_RISK_SHARE = 0.8
 EPS = 1e-9  # float sums of day fractions: 31 x 1/31 may fall a hair below 1
 
@@ -81,6 +80,10 @@ class Status:
     social_enterprise_over_cap: float
     persons_below_minimum: int
     sanction_estimate: float | None
+    # What the sanction multiplies: the shortfall in person-months (a missing person is min_months), and
+    # whether it was reached from the forecast or from what was delivered; None with the estimate.
+    sanction_shortfall: float | None = None
+    sanction_basis: str | None = None  # "forecast" or "delivered"
 
     @property
     def remaining(self) -> float:

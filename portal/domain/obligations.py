@@ -35,20 +35,22 @@ Counting rules (each one has unit tests in tests/unit/test_obligations*.py):
    minimum length.
 8. **Booked.** As delivered, but with each entry's planned end (an entry
    without an end is expected to run to the deadline).
-9. **Forecast at the deadline.** After the deadline it is what was delivered.
-   Before ``PACE_MIN_DAYS`` of the period have passed there is no pace yet, and
-   the forecast is what is booked. Afterwards the pace so far is extrapolated:
-   ``delivered + delivered / days elapsed x days remaining``, but never less than
-   what is booked. A forecast in persons is rounded down to whole persons.
-10. **State.** ``met`` once delivered >= required (at any time); ``breached``
-    when the deadline has passed without that; otherwise ``on_track`` when the
-    forecast reaches the requirement or there is no pace yet, ``at_risk`` when
-    the forecast reaches ``AT_RISK_SHARE`` of it, else ``behind``.
+9. **Forecast at the deadline.** What the ledger will have delivered by the
+   deadline if it runs as entered: what was delivered, plus each ongoing entry to
+   its planned end (an open one to the deadline), that is what is booked (rule 8).
+   An ended entry counts as it was and is never extrapolated, and
+   social-enterprise credits count within their cap. After the deadline it is what
+   was delivered. A forecast in persons is in whole persons.
+10. **State.** ``not_started`` before the period starts; ``met`` once delivered >=
+    required; ``breached`` when the deadline has passed without that; otherwise
+    ``on_track`` when the forecast reaches the requirement, ``at_risk`` when it
+    reaches ``AT_RISK_SHARE`` of it, else ``behind``.
 11. **Reports** are due on the last day of every reporting interval counted
     from the period start, and a final one on the deadline.
-12. **Sanction.** The shortfall times the sanction per missing person-month;
-    for a clause counted in persons a missing person is ``min_months``
-    person-months. Before the deadline it is estimated from the forecast.
+12. **Sanction.** Only when the forecast (after the deadline: what was delivered)
+    falls short, and the clause sets a sanction: the shortfall in person-months
+    times the sanction per missing person-month; for a clause counted in persons a
+    missing person is ``min_months`` person-months. None before the period starts.
 
 The clause, entry and status types live in ``portal.domain.obligation_types``; calendar
 arithmetic in ``portal.domain.person_months``; the per-entry
@@ -69,7 +71,6 @@ from portal.domain.obligation_types import (  # noqa: F401  (the public names of
     ENTRY_KINDS,
     EPS,
     MONTH_UNIT_KINDS,
-    PACE_MIN_DAYS,
     STATES,
     Clause,
     Entry,
@@ -221,41 +222,49 @@ def evaluate(clause: Clause, entries: Iterable[Entry], as_of: date) -> Status:
     now, plan = (_persons if clause.unit == "persons" else _months)(clause, entries, as_of)
     got = now.value
     required = float(clause.quantity)
-    total_days = _days(clause.period_start, clause.deadline)
-    elapsed = max(0, min(total_days, _days(clause.period_start, as_of)))
-    has_pace = elapsed >= PACE_MIN_DAYS
-    if past_deadline:
-        forecast = got
-    elif not has_pace:
-        forecast = max(plan, got)
-    else:
-        forecast = max(plan, got + got / elapsed * (total_days - elapsed))
+    # The forecast is what the ledger holds, never a pace: extrapolating would count ended entries
+    # again and social-enterprise credits past their cap (issue 18).
+    forecast = got if past_deadline else max(plan, got)
     if clause.unit == "persons":
         forecast = float(math.floor(forecast + EPS))
-    if got + EPS >= required:
-        state = "met"
-    elif past_deadline:
-        state = "breached"
-    elif forecast + EPS >= required or not has_pace:
-        state = "on_track"
-    elif forecast + EPS >= AT_RISK_SHARE * required:
-        state = "at_risk"
-    else:
-        state = "behind"
+    state = _state(clause, as_of, got, forecast, required)
+    shortfall = None if state in ("not_started", "met", "on_track") else shortfall_months(clause, forecast)
     return Status(
         unit=clause.unit, required=required, delivered=got, booked=plan, forecast=forecast,
         expected_to_date=expected_by(clause, as_of),
         state=state, social_enterprise_counted=now.se_counted,
         social_enterprise_over_cap=now.se_over_cap, persons_below_minimum=now.below_minimum,
-        sanction_estimate=sanction(clause, got if past_deadline else forecast),
+        sanction_estimate=(round(shortfall * clause.sanction_per_month, 2)
+                           if shortfall is not None and clause.sanction_per_month is not None else None),
+        sanction_shortfall=shortfall if clause.sanction_per_month is not None else None,
+        sanction_basis=(("delivered" if past_deadline else "forecast")
+                        if shortfall is not None and clause.sanction_per_month is not None else None),
     )
+
+
+def _state(clause: Clause, as_of: date, got: float, forecast: float, required: float) -> str:
+    """The state code of rule 10."""
+    if as_of < clause.period_start:
+        return "not_started"
+    if got + EPS >= required:
+        return "met"
+    if as_of > clause.deadline:
+        return "breached"
+    if forecast + EPS >= required:
+        return "on_track"
+    return "at_risk" if forecast + EPS >= AT_RISK_SHARE * required else "behind"
+
+
+def shortfall_months(clause: Clause, reached: float) -> float:
+    """The shortfall below the requirement at `reached`, in person-months (rule 12)."""
+    shortfall = max(0.0, clause.quantity - reached)
+    if clause.unit == "persons":
+        return math.ceil(shortfall - EPS) * clause.min_months
+    return shortfall
 
 
 def sanction(clause: Clause, reached: float) -> float | None:
     """The sanction for falling short of the requirement at `reached` (rule 12); None if none set."""
     if clause.sanction_per_month is None:
         return None
-    shortfall = max(0.0, clause.quantity - reached)
-    if clause.unit == "persons":
-        shortfall = math.ceil(shortfall - EPS) * clause.min_months
-    return round(shortfall * clause.sanction_per_month, 2)
+    return round(shortfall_months(clause, reached) * clause.sanction_per_month, 2)

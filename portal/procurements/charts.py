@@ -74,5 +74,6 @@ def clause_timeline(figures: ClauseFigures, entries) -> list[Point]:
 
 
 def geometry(points: list[Point]) -> PairChart:
-    """Bar positions for the points: an outlined bar for the requirement pro rata, a filled one for delivered."""
-    return paired([(p, p.expected, p.delivered) for p in points])
+    """Bar positions for the points: an outlined bar for the requirement pro rata, a filled one for delivered,
+    and the full requirement (the target) as a line, so the scale always reaches it."""
+    return paired([(p, p.expected, p.delivered) for p in points], target=points[-1].required if points else None)

@@ -6,6 +6,7 @@ figures come from a fixed number of queries (see figures.buyer_figures).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -15,6 +16,10 @@ from portal.listing import Page, SortChoice, list_page
 from portal.procurements.charts import Point, buyer_timeline
 from portal.procurements.figures import BuyerFigures, ClauseFigures, Filters, buyer_figures
 from portal.procurements.labels import STATE_ORDER
+
+# Sections other features add below the dashboard's figures (the reporting cycle: late and returned
+# reports); each gets the buyer's id and returns its HTML. Not cached: they change with the day.
+SECTIONS: list[Callable[[int], str]] = []
 
 
 def _supplier_name(row: ClauseFigures) -> str:

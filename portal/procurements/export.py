@@ -7,6 +7,7 @@ figures of the dashboard: both read the same rounded ClauseFigures.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -28,6 +29,10 @@ from portal.procurements.labels import (
 )
 from portal.procurements.models import EmploymentClause, LedgerEntry
 from portal.reference.services import labels
+
+# Sheets other features add to the workbook (the reporting cycle adds its reports and sanction decisions):
+# each maker gets the buyer and the ids of the summary's clauses, and returns its sheets.
+SHEET_MAKERS: list[Callable[[int, set[int]], list[Sheet]]] = []
 
 
 def summary_headers() -> list[str]:
@@ -83,8 +88,10 @@ def clause_report(buyer_id: int, filters: Filters) -> bytes:
                 str(SOURCE_LABELS.get(entry.source, entry.source)), entry.placement_id,
             ])
     buffer = io.BytesIO()
-    write_workbook([Sheet(_("Summary"), summary_headers(), summary), Sheet(_("Ledger"), ledger_headers(), ledger)],
-                   buffer)
+    sheets = [Sheet(_("Summary"), summary_headers(), summary), Sheet(_("Ledger"), ledger_headers(), ledger)]
+    for make in SHEET_MAKERS:
+        sheets += make(buyer_id, set(by_id))
+    write_workbook(sheets, buffer)
     record("clause_report_exported", "organisation", buyer_id, organisation_id=buyer_id,
            detail={"clauses": len(rows), "entries": len(ledger)})
     return buffer.getvalue()

@@ -19,16 +19,18 @@ TRANSITION_LABELS = {
     "ended": _l("Mark the contract as ended"),
 }
 STATE_LABELS = {
+    "not_started": _l("Not started"),
     "on_track": _l("On track"),
     "at_risk": _l("At risk"),
     "behind": _l("Behind"),
     "met": _l("Met"),
     "breached": _l("Breached"),
 }
-STATE_BADGES = {"on_track": "badge", "at_risk": "badge badge-warn", "behind": "badge badge-error",
+STATE_BADGES = {"not_started": "badge", "on_track": "badge",
+                "at_risk": "badge badge-warn", "behind": "badge badge-error",
                 "met": "badge badge-ok", "breached": "badge badge-error"}
 # Worst first: the order of the dashboard's "state" sort.
-STATE_ORDER = {"breached": 0, "behind": 1, "at_risk": 2, "on_track": 3, "met": 4}
+STATE_ORDER = {"breached": 0, "behind": 1, "at_risk": 2, "on_track": 3, "not_started": 4, "met": 5}
 KIND_LABELS = {
     "persons": _l("People employed"),
     "person_months": _l("Person-months"),

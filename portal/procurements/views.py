@@ -43,7 +43,8 @@ def index():
                                filters=filters, sort=sort, states=STATE_LABELS,
                                suppliers=services.suppliers_of_buyer(buyer_id))
 
-    return render_template("procurements/index.html", board=rendered("board", buyer_id, board))
+    return render_template("procurements/index.html", board=rendered("board", buyer_id, board),
+                           sections=[section(buyer_id) for section in dash.SECTIONS])
 
 
 @bp.get("/report.xlsx")

@@ -64,25 +64,47 @@ def test_booked_uses_planned_ends_and_runs_open_entries_to_the_deadline():
 
 # Rule 9: forecast at the deadline.
 
-def test_the_forecast_extrapolates_the_pace_so_far():
+def test_the_forecast_never_extrapolates_an_ended_entry():
     c = clause(quantity=12)
-    entries = [job("A1", date(2026, 1, 1), date(2026, 3, 31), share=0.5)]  # 1.5 in the first quarter
-    status = evaluate(c, entries, date(2026, 7, 1))  # 182 of 365 days
+    entries = [job("A1", date(2026, 1, 1), date(2026, 3, 31), share=0.5)]  # 1.5 in the first quarter, ended
+    status = evaluate(c, entries, date(2026, 7, 1))
     assert status.delivered == pytest.approx(1.5)
-    assert status.forecast == pytest.approx(1.5 + 1.5 / 182 * (365 - 182))
+    assert status.forecast == pytest.approx(1.5)
 
 
-def test_the_forecast_is_never_below_what_is_booked():
+def test_the_forecast_runs_ongoing_entries_to_their_planned_end_or_the_deadline():
     c = clause(quantity=12)
-    entries = [job("A1", date(2026, 6, 1), date(2026, 12, 31))]
+    entries = [job("A1", date(2026, 6, 1), date(2026, 9, 30)), job("B2", date(2026, 6, 1), None)]
     status = evaluate(c, entries, date(2026, 6, 30))
-    assert status.forecast == pytest.approx(7)
+    assert status.forecast == pytest.approx(4 + 7)
 
 
-def test_before_a_pace_exists_the_forecast_is_what_is_booked_and_the_clause_is_on_track():
-    c = clause(quantity=12)
-    status = evaluate(c, [], date(2026, 1, 20))
-    assert status.forecast == 0 and status.state == "on_track"
+def test_the_forecast_counts_social_enterprise_credits_within_their_cap_only():
+    c = clause(quantity=36, social_enterprise_share=0.25, deadline=date(2028, 12, 31))  # cap 9
+    entries = [job("S1", date(2026, 1, 1), None, kind=SE), job("S2", date(2026, 1, 1), None, kind=SE)]
+    status = evaluate(c, entries, date(2026, 12, 31))
+    assert status.forecast == pytest.approx(9)
+
+
+def test_the_demo_clause_of_issue_18_forecasts_what_its_ledger_holds():
+    """36 person-months over three years, 10 months in: the old pace said 62.7, then 110.8 with two open jobs."""
+    start = date(2025, 2, 1)
+    c = clause(quantity=36, social_enterprise_share=0.25, period_start=start, deadline=date(2028, 1, 31))
+    entries = [job("EO-0101", date(2025, 3, 1), None), job("EO-0105", date(2025, 5, 1), date(2025, 8, 31), share=0.8),
+               job("YY-2201", date(2025, 4, 1), date(2025, 7, 31), kind=SE)]
+    as_of = date(2025, 12, 8)
+    status = evaluate(c, entries, as_of)
+    assert status.forecast == pytest.approx(35 + 3.2 + 4)  # EO-0101 to the deadline, the ended two as they were
+    more = entries + [job("IM-1", date(2025, 11, 1), None), job("IM-2", date(2025, 11, 1), None)]
+    # Each ongoing job adds its own months to the deadline (27 each), nothing more.
+    assert evaluate(c, more, as_of).forecast == pytest.approx(35 + 3.2 + 4 + 2 * 27)
+
+
+def test_before_the_period_starts_the_clause_is_not_started_without_a_sanction():
+    c = clause(quantity=12, sanction_per_month=750, period_start=date(2027, 1, 1), deadline=date(2027, 12, 31))
+    status = evaluate(c, [], date(2026, 6, 1))
+    assert status.state == "not_started" and status.forecast == 0
+    assert status.sanction_estimate is None and status.sanction_shortfall is None
 
 
 def test_after_the_deadline_the_forecast_is_what_was_delivered():
@@ -93,22 +115,23 @@ def test_after_the_deadline_the_forecast_is_what_was_delivered():
 
 def test_a_forecast_in_persons_is_in_whole_persons():
     c = clause("persons", quantity=5, min_months=1)
-    entries = [job("A1", date(2026, 1, 1), date(2026, 1, 31))]
+    entries = [job("A1", date(2026, 1, 1), date(2026, 1, 31)), job("B2", date(2026, 4, 1), None)]
     status = evaluate(c, entries, date(2026, 5, 1))
-    assert status.forecast == 3  # 1 + 1/121 x 244 = 3.02, rounded down
+    assert status.forecast == 2
 
 
 # Rule 10: state.
 
-@pytest.mark.parametrize("share,as_of,state", [
-    (1.0, date(2026, 7, 1), "on_track"),    # pace: 12 by the deadline
-    (0.85, date(2026, 7, 1), "at_risk"),    # forecast 10.2 >= 80 % of 12
-    (0.5, date(2026, 7, 1), "behind"),      # forecast 6
-    (0.5, date(2027, 1, 1), "breached"),
+@pytest.mark.parametrize("share,end,as_of,state", [
+    (1.0, None, date(2026, 7, 1), "on_track"),                 # booked 12 by the deadline
+    (0.85, None, date(2026, 7, 1), "at_risk"),                 # forecast 10.2 >= 80 % of 12
+    (1.0, date(2026, 6, 30), date(2026, 7, 1), "behind"),      # ended at 6: never extrapolated
+    (0.5, date(2026, 6, 30), date(2027, 1, 1), "breached"),
+    (1.0, None, date(2025, 12, 31), "not_started"),
 ])
-def test_states_follow_the_forecast_and_the_deadline(share, as_of, state):
+def test_states_follow_the_forecast_and_the_deadline(share, end, as_of, state):
     c = clause(quantity=12)
-    entries = [job("A1", date(2026, 1, 1), date(2026, 6, 30), share=share)]
+    entries = [job("A1", date(2026, 1, 1), end, share=share)]
     assert evaluate(c, entries, as_of).state == state
 
 
@@ -146,6 +169,18 @@ def test_after_a_breach_the_sanction_estimate_uses_what_was_delivered():
     c = clause(quantity=12, sanction_per_month=1000)
     entries = [job("A1", date(2026, 1, 1), date(2026, 12, 31), share=0.5)]
     assert evaluate(c, entries, date(2027, 1, 5)).sanction_estimate == pytest.approx(6000)
+
+
+def test_the_sanction_appears_only_when_the_forecast_falls_short_and_says_how():
+    c = clause(quantity=12, sanction_per_month=500)
+    short = evaluate(c, [job("A1", date(2026, 1, 1), date(2026, 6, 30))], date(2026, 7, 1))
+    assert short.sanction_estimate == pytest.approx(3000)
+    assert short.sanction_shortfall == pytest.approx(6) and short.sanction_basis == "forecast"
+    enough = evaluate(c, [job("A1", date(2026, 1, 1), None)], date(2026, 7, 1))
+    assert enough.state == "on_track" and enough.sanction_estimate is None and enough.sanction_basis is None
+    after = evaluate(c, [job("A1", date(2026, 1, 1), date(2026, 6, 30))], date(2027, 1, 5))
+    assert after.sanction_basis == "delivered"
+
 
 
 # The per-entry explanation agrees with the totals.

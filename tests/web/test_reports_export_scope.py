@@ -43,16 +43,16 @@ def test_an_officers_exports_hide_exactly_what_the_outcomes_page_hides(client, l
     login_as(make_user("officer", home["buyer"]))
     page = client.get("/reports/?lang=en").get_data(as_text=True)
     rows = [re.findall(r'<td class="num">(.*?)</td>', row) for row in _section(page, "clauses-h").split("<tr>")[1:]]
-    rows = [r for r in rows if len(r) == 10]
+    rows = [r for r in rows if len(r) == 11]  # six states, then required, delivered, forecast per unit
     # Buyer total (8 people) is shown; the small supplier's 2 are hidden, and so the other supplier's 6 too:
     # otherwise the total minus the 6 would give the 2 away.
     buyer_row, *supplier_rows = rows
-    assert "hidden" not in buyer_row[7] and len(supplier_rows) == 2
-    assert all("hidden" in r[7] for r in supplier_rows), supplier_rows
+    assert "hidden" not in buyer_row[8] and len(supplier_rows) == 2
+    assert all("hidden" in r[8] for r in supplier_rows), supplier_rows
 
     book = _book(client, "/reports/outcomes.xlsx?lang=en")
     by_buyer, by_supplier = _rows(book["Clauses by buyer"]), _rows(book["Clauses by supplier"])
-    assert isinstance(by_buyer[1][9], float) and [r[9] for r in by_supplier[1:]] == ["hidden", "hidden"]
+    assert isinstance(by_buyer[1][10], float) and [r[10] for r in by_supplier[1:]] == ["hidden", "hidden"]
     assert "fewer than 5 people" in str(_rows(book["Hidden figures"]))
     clauses = _rows(_book(client, "/reports/clauses.xlsx?lang=en").active)
     assert [(r[3], r[10], r[11]) for r in clauses[1:]] == [("Tampere Siivous Oy", "hidden", "hidden"),

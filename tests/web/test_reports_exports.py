@@ -133,8 +133,8 @@ def test_small_cells_are_hidden_on_every_aggregate_page_and_export_for_a_region_
         if 'id="clauses-h"' in page:
             clauses = page.split('id="clauses-h"')[1].split("</section>")[0]
             rows = [re.findall(r'<td class="num">(.*?)</td>', row) for row in clauses.split("<tr>")[1:]]
-            rows = [r for r in rows if len(r) == 10]  # buyer and supplier rows: delivered in columns 8 and 10
-            assert rows and all("hidden" in r[7] and "hidden" in r[9] for r in rows), rows
+            rows = [r for r in rows if len(r) == 11]  # buyer and supplier rows: delivered in columns 9 and 11
+            assert rows and all("hidden" in r[8] and "hidden" in r[10] for r in rows), rows
         book = _book(client, "/reports/outcomes.xlsx?lang=en")
         for name in book.sheetnames:
             rows = _rows(book[name])
@@ -143,7 +143,7 @@ def test_small_cells_are_hidden_on_every_aggregate_page_and_export_for_a_region_
                            and r[1] != "coaches"]
                 assert all(r[2] == "hidden" for r in figures), figures
             elif name.startswith("Clauses by"):
-                assert all(r[c] == "hidden" for r in rows[1:] for c in (8, 9, 11, 12)), rows
+                assert all(r[c] == "hidden" for r in rows[1:] for c in (9, 10, 12, 13)), rows
             else:
                 values = [v for r in rows[1:] for v in r[1:] if not isinstance(v, (datetime, str))]
                 assert values == [], (name, values)

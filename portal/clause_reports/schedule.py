@@ -1,0 +1,64 @@
+"""Where a clause's reports stand: each report date with its report (if any), and the late and
+returned reports of a buyer for the officer's dashboard, in a fixed number of queries."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from portal.clause_reports.models import ClauseReport
+from portal.domain import report_cycle as cycle
+from portal.domain.obligation_details import report_dates
+from portal.extensions import db
+from portal.procurements.figures import to_domain
+from portal.procurements.models import EmploymentClause, Procurement
+
+
+@dataclass(frozen=True)
+class Due:
+    """One report date of a clause: its period, its report, and what it shows."""
+
+    clause: EmploymentClause
+    due: date
+    first: date
+    last: date
+    report: ClauseReport | None
+    shown: str
+    can_submit: bool
+
+
+def schedule(clause: EmploymentClause, today: date, reports: list[ClauseReport] | None = None) -> list[Due]:
+    """Every report date of the clause, oldest first, with its report (one query unless given)."""
+    if reports is None:
+        reports = list(db.session.scalars(select(ClauseReport).where(ClauseReport.clause_id == clause.id)))
+    by_due = {r.due_date: r for r in reports}
+    found = []
+    for due, first, last in cycle.periods(clause.procurement.contract_start, report_dates(to_domain(clause))):
+        report = by_due.get(due)
+        state = report.state if report else None
+        found.append(Due(clause, due, first, last, report, cycle.due_state(due, state, today),
+                         cycle.can_submit(due, state, today)))
+    return found
+
+
+def due_of(clause: EmploymentClause, due: date, today: date) -> Due | None:
+    """The clause's report date `due`, or None when it is not one."""
+    return next((d for d in schedule(clause, today) if d.due == due), None)
+
+
+def attention(buyer_id: int, today: date) -> list[Due]:
+    """The buyer's late and returned reports, oldest date first (two queries)."""
+    clauses = list(db.session.scalars(
+        select(EmploymentClause).join(EmploymentClause.procurement)
+        .options(joinedload(EmploymentClause.procurement).joinedload(Procurement.supplier))
+        .where(Procurement.buyer_id == buyer_id, Procurement.supplier_id.is_not(None),
+               Procurement.contract_start <= today)))
+    reports: dict[int, list[ClauseReport]] = {}
+    if clauses:
+        for r in db.session.scalars(select(ClauseReport).where(ClauseReport.clause_id.in_([c.id for c in clauses]))):
+            reports.setdefault(r.clause_id, []).append(r)
+    found = [d for c in clauses for d in schedule(c, today, reports.get(c.id, []))
+             if cycle.needs_attention(d.due, d.report.state if d.report else None, today)]
+    return sorted(found, key=lambda d: (d.due, d.clause.procurement.reference, d.clause.id))

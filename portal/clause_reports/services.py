@@ -1,0 +1,126 @@
+"""The steps of the reporting cycle: the supplier submits, the officer accepts or returns, the officer
+decides the sanction. Each step is checked by portal.domain.report_cycle and written to the audit trail.
+Services flush; the view commits.
+"""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from portal.audit.services import record
+from portal.clause_reports.labels import problem
+from portal.clause_reports.models import ClauseReport, SanctionDecision
+from portal.clause_reports.schedule import due_of
+from portal.clock import today
+from portal.db_types import utcnow
+from portal.domain import report_cycle as cycle
+from portal.errors import FieldErrors, ServiceError
+from portal.extensions import db
+from portal.procurements.figures import clause_figures
+from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
+
+
+def report_for_officer(user, report_id: int):
+    """A select for one report of a clause of the officer's buyer."""
+    return (select(ClauseReport).join(ClauseReport.clause).join(EmploymentClause.procurement)
+            .options(joinedload(ClauseReport.clause).joinedload(EmploymentClause.procurement)
+                     .joinedload(Procurement.supplier))
+            .where(ClauseReport.id == report_id, Procurement.buyer_id == user.organisation_id))
+
+
+def decision_of(clause_id: int) -> SanctionDecision | None:
+    """The clause's sanction decision, if taken."""
+    return db.session.scalar(select(SanctionDecision).where(SanctionDecision.clause_id == clause_id))
+
+
+def period_entries(clause: EmploymentClause, first: date, last: date) -> list[dict]:
+    """The clause's ledger lines that touch the period, as a report keeps them (codes, never names)."""
+    rows = db.session.scalars(select(LedgerEntry).where(LedgerEntry.clause_id == clause.id)
+                              .order_by(LedgerEntry.start_date, LedgerEntry.person_code, LedgerEntry.id))
+    return [{"person_code": e.person_code, "kind": e.kind, "start": e.start_date.isoformat(),
+             "end": e.end_date.isoformat() if e.end_date else None, "share": str(e.work_share),
+             "source": e.source}
+            for e in rows if cycle.overlaps(first, last, e.start_date, e.end_date)]
+
+
+def submit(clause: EmploymentClause, due: date, comment: str, user) -> ClauseReport:
+    """Submit (or resubmit after a return) the supplier's report for one report date."""
+    day = today()
+    slot = due_of(clause, due, day)
+    if slot is None:
+        raise ServiceError(problem("not_a_report_date"))
+    if not slot.can_submit:
+        raise ServiceError(problem("not_open"))
+    found = cycle.text_problem(comment, required=False)
+    if found:
+        raise FieldErrors({"comment": problem(found)})
+    report = slot.report or ClauseReport(clause_id=clause.id, due_date=due, period_start=slot.first,
+                                         period_end=slot.last, submissions=0)
+    resubmitted = report.state == "returned"
+    report.state, report.comment = "submitted", (comment or "").strip()
+    report.entries = period_entries(clause, slot.first, slot.last)
+    report.submissions += 1
+    report.submitted_at, report.submitted_by_id = utcnow(), user.id
+    db.session.add(report)
+    db.session.flush()
+    record("clause_report_resubmitted" if resubmitted else "clause_report_submitted", "clause_report", report.id,
+           organisation_id=user.organisation_id,
+           detail={"clause": clause.id, "due": due.isoformat(), "entries": len(report.entries)})
+    return report
+
+
+def _review(report: ClauseReport, state: str, user, reasons: str = "") -> ClauseReport:
+    if not cycle.can_review(report.state):
+        raise ServiceError(problem("not_submitted"))
+    report.state, report.reviewed_at, report.reviewed_by_id = state, utcnow(), user.id
+    report.return_reasons = reasons
+    db.session.flush()
+    detail = {"clause": report.clause_id, "due": report.due_date.isoformat()}
+    if reasons:
+        detail["reasons"] = reasons
+    record(f"clause_report_{state}", "clause_report", report.id, organisation_id=user.organisation_id,
+           detail=detail)
+    return report
+
+
+def accept(report: ClauseReport, user) -> ClauseReport:
+    """Accept a submitted report: it is final."""
+    return _review(report, "accepted", user)
+
+
+def return_report(report: ClauseReport, reasons: str, user) -> ClauseReport:
+    """Return a submitted report to the supplier with the reasons it must correct."""
+    found = cycle.text_problem(reasons, required=True)
+    if found:
+        raise FieldErrors({"reasons": problem(found)})
+    return _review(report, "returned", user, reasons.strip())
+
+
+def decide(clause: EmploymentClause, decision: str, amount: Decimal | None, reasons: str,
+           user) -> SanctionDecision:
+    """Record (or change) the sanction decision once the deadline has passed."""
+    day = today()
+    status = clause_figures(clause, day)[0].status
+    computed = Decimal(str(status.sanction_estimate)) if status.sanction_estimate is not None else None
+    if computed is None and clause.sanction_per_month is not None and day > clause.deadline:
+        computed = Decimal("0.00")  # met: a sanction is set but nothing is owed
+    problems = cycle.decision_problems(decision, computed, amount, reasons, clause.deadline, day)
+    if problems:
+        raise FieldErrors({field: problem(code) for field, code in problems.items()})
+    assert computed is not None  # decision_problems refused a clause without a sanction
+    item = decision_of(clause.id) or SanctionDecision(clause_id=clause.id)
+    changed = item.id is not None
+    item.decision, item.computed = decision, computed
+    item.shortfall = Decimal(str(round(status.sanction_shortfall, 2))) if status.sanction_shortfall else None
+    item.amount = cycle.decision_amount(decision, computed, amount)
+    item.reasons, item.decided_on, item.decided_by_id = reasons.strip(), day, user.id
+    db.session.add(item)
+    db.session.flush()
+    record("sanction_decision_changed" if changed else "sanction_decided", "employment_clause", clause.id,
+           organisation_id=user.organisation_id,
+           detail={"decision": decision, "amount": str(item.amount), "computed": str(computed),
+                   "reasons": item.reasons})
+    return item

@@ -1,0 +1,54 @@
+"""Supplier pages of the reporting cycle: the clause's report dates, and submitting a report (thin views)."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import abort, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from portal.clause_reports import bp, services
+from portal.clause_reports.forms import SubmitReportForm
+from portal.clause_reports.labels import WORDS
+from portal.clause_reports.schedule import due_of, schedule
+from portal.clock import today
+from portal.forms_flow import submit
+from portal.procurements.services import clause_for_supplier
+from portal.security import get_or_404, roles
+
+
+def iso_date(value: str | None) -> date | None:
+    """A date kept as ISO text in a report's copy of the ledger, as a date for the |date filter."""
+    return date.fromisoformat(value) if value else None
+
+
+bp.add_app_template_filter(iso_date, "iso_date")
+
+
+@bp.get("/supplier/<int:clause_id>")
+@roles("employer")
+def supplier_clause(clause_id: int):
+    """The clause's report dates as the supplier sees them: open, late, returned, accepted."""
+    clause = get_or_404(clause_for_supplier(current_user, clause_id))
+    return render_template("clause_reports/supplier_clause.html", clause=clause, rows=schedule(clause, today()),
+                           words=WORDS)
+
+
+@bp.route("/supplier/<int:clause_id>/<due>", methods=["GET", "POST"])
+@roles("employer")
+def submit_report(clause_id: int, due: str):
+    """Submit the report of one report date: the period's ledger lines and a comment."""
+    clause = get_or_404(clause_for_supplier(current_user, clause_id))
+    try:
+        day = date.fromisoformat(due)
+    except ValueError:
+        abort(404)
+    slot = due_of(clause, day, today())
+    if slot is None:
+        abort(404)
+    form = SubmitReportForm()
+    address = url_for("clause_reports.supplier_clause", clause_id=clause.id)
+    return submit(form, lambda: services.submit(clause, day, form.comment.data, current_user),
+                  _("The report has been submitted to the buyer."), address) or render_template(
+        "clause_reports/submit.html", clause=clause, slot=slot, form=form, words=WORDS,
+        entries=services.period_entries(clause, slot.first, slot.last))

@@ -1,0 +1,85 @@
+"""Officer pages of the reporting cycle: a clause's reports, reviewing one, the sanction decision (thin views)."""
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from portal.clause_reports import bp, services
+from portal.clause_reports.forms import AcceptForm, DecisionForm, ReturnForm
+from portal.clause_reports.labels import DECISION_LABELS, WORDS
+from portal.clause_reports.schedule import schedule
+from portal.clock import today
+from portal.errors import ServiceError
+from portal.extensions import db
+from portal.forms_flow import submit
+from portal.procurements.figures import clause_figures
+from portal.procurements.services import clause_for_officer
+from portal.security import get_or_404, roles
+
+
+@bp.get("/clause/<int:clause_id>")
+@roles("officer")
+def officer_clause(clause_id: int):
+    """The clause's reports, their states, and the sanction decision."""
+    clause = get_or_404(clause_for_officer(current_user, clause_id))
+    return render_template("clause_reports/officer_clause.html", clause=clause, rows=schedule(clause, today()),
+                           words=WORDS, decision=services.decision_of(clause.id), decisions=DECISION_LABELS,
+                           figures=clause_figures(clause)[0])
+
+
+def _review_page(report, accept_form=None, return_form=None):
+    return render_template("clause_reports/review.html", report=report, clause=report.clause, words=WORDS,
+                           accept_form=accept_form or AcceptForm(), return_form=return_form or ReturnForm())
+
+
+@bp.get("/report/<int:report_id>")
+@roles("officer")
+def review(report_id: int):
+    """One report as the supplier sent it, with the forms to accept or return it."""
+    return _review_page(get_or_404(services.report_for_officer(current_user, report_id)))
+
+
+@bp.post("/report/<int:report_id>/accept")
+@roles("officer")
+def accept(report_id: int):
+    """Accept a submitted report."""
+    report = get_or_404(services.report_for_officer(current_user, report_id))
+    form = AcceptForm()
+    if form.validate_on_submit():
+        try:
+            services.accept(report, current_user)
+        except ServiceError as exc:
+            db.session.rollback()
+            flash(exc.message, "error")
+        else:
+            db.session.commit()
+            flash(_("The report has been accepted."), "success")
+    return redirect(url_for("clause_reports.officer_clause", clause_id=report.clause_id))
+
+
+@bp.route("/report/<int:report_id>/return", methods=["GET", "POST"])
+@roles("officer")
+def return_report(report_id: int):
+    """Return a submitted report to the supplier with reasons."""
+    report = get_or_404(services.report_for_officer(current_user, report_id))
+    form = ReturnForm()
+    return submit(form, lambda: services.return_report(report, form.reasons.data or "", current_user),
+                  _("The report has been returned to the supplier."),
+                  url_for("clause_reports.officer_clause", clause_id=report.clause_id)) or _review_page(
+        report, return_form=form)
+
+
+@bp.route("/clause/<int:clause_id>/sanction", methods=["GET", "POST"])
+@roles("officer")
+def decide(clause_id: int):
+    """Record the sanction decision: applied, reduced or waived, with reasons."""
+    clause = get_or_404(clause_for_officer(current_user, clause_id))
+    decision = services.decision_of(clause.id)
+    form = DecisionForm(obj=decision)
+    return submit(form, lambda: services.decide(clause, form.decision.data or "", form.amount.data,
+                                                form.reasons.data or "", current_user),
+                  _("The sanction decision has been recorded."),
+                  url_for("clause_reports.officer_clause", clause_id=clause.id)) or render_template(
+        "clause_reports/decide.html", clause=clause, form=form, decision=decision,
+        figures=clause_figures(clause)[0])
