@@ -5,8 +5,8 @@ A notification also counts as read once its reader opens the proposal or placeme
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 
 from portal import nav
@@ -40,5 +40,6 @@ def mark_all_read():
     if form.validate_on_submit():
         count = notify.mark_read(current_user)
         db.session.commit()
-        flash(_("%(n)s notifications marked as read.", n=count), "success")
+        flash(ngettext("%(num)s notification marked as read.", "%(num)s notifications marked as read.", count),
+              "success")
     return redirect(url_for("proposals.notifications"))
