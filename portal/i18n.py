@@ -16,6 +16,7 @@ from flask import Flask, current_app, g, request, session
 from flask_babel import get_locale, to_user_timezone
 from flask_login import current_user
 
+from portal.domain.text_language import guess_language
 from portal.extensions import db
 from portal.links import this_page
 
@@ -143,6 +144,11 @@ def number_span(low, high) -> str:
     return f"{number_filter(low)}{DASH}{number_filter(high)}"
 
 
+def text_language(*texts: str) -> str:
+    """The language a free text without a recorded language is written in (portal.domain.text_language)."""
+    return guess_language(*texts)
+
+
 def init_app(app: Flask) -> None:
     """Register the language hook, filters and globals."""
     app.before_request(remember_language)
@@ -155,3 +161,4 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(number_filter, "number")
     app.add_template_global(time_span)
     app.add_template_global(number_span)
+    app.add_template_global(text_language)

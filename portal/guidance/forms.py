@@ -115,7 +115,7 @@ class CalculatorForm(FlaskForm):
     employer_kind = SelectField(_l("Employer"), choices=list(EMPLOYER_KIND_LABELS.items()), default="company")
     monthly_pay = DecimalField(_l("Gross pay a month, euros"), places=2,
                                validators=[InputRequired(), number_range(min=Decimal("0.01"), max=Decimal(100000))],
-                               description=_l("The pay without the employer's social charges and holiday pay, "
+                               description=_l("The pay without the employer's social charges and holiday bonus, "
                                               "which the subsidy does not cover."))
     weekly_hours = DecimalField(_l("Working hours a week"), places=1,
                                 validators=[InputRequired(), number_range(min=Decimal("0.5"), max=60)])

@@ -1,4 +1,5 @@
-"""Every page in Swedish and in Finnish holds no English text from the message catalogues.
+"""Every page in Swedish and in Finnish holds no English text from the message catalogues,
+and no heading that repeats the one just before it.
 
 Every GET page declared in tests/access is rendered as each role allowed to see it (as the
 authorization matrix does), and its text is searched for the catalogues' source strings
@@ -31,6 +32,7 @@ PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|%%|%[sd]")
 WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 SPOKEN_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
 SKIPPED = {"script", "style", "code", "pre"}
+TITLES = {"h1", "h2", "h3", "h4", "h5", "h6", "legend", "caption", "label", "dt", "th", "summary"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -74,6 +76,7 @@ class PageText(HTMLParser):
         self.stack: list[tuple[str, str | None]] = []
         self.page_lang = lang
         self.texts: list[str] = []
+        self.titles: list[tuple[int, str]] = []  # (index in texts, text) of headings, legends, labels ...
 
     def _ours(self) -> bool:
         langs = [lang for _, lang in self.stack if lang]
@@ -96,6 +99,16 @@ class PageText(HTMLParser):
     def handle_data(self, data):
         if data.strip() and self._ours():
             self.texts.append(" ".join(data.split()))
+            if any(tag in TITLES for tag, _ in self.stack):
+                self.titles.append((len(self.texts) - 1, self.texts[-1]))
+
+
+def said_twice(html: str, lang: str) -> list[str]:
+    """Headings, legends, labels ... that repeat the text just before them ("Tila" / "Tila")."""
+    parser = PageText(lang)
+    parser.feed(html)
+    return [text for (i, text), (j, after) in zip(parser.titles, parser.titles[1:], strict=False)
+            if j == i + 1 and text.strip(" :").lower() == after.strip(" :").lower()]
 
 
 def english_in(html: str, lang: str) -> list[str]:
@@ -131,10 +144,14 @@ def test_every_page_is_in_the_language_asked_for(app, world, client, monkeypatch
             response = client.get(url)
             if response.status_code != 200 or "html" not in response.content_type:
                 continue
-            found = english_in(response.get_data(as_text=True), lang)
+            html = response.get_data(as_text=True)
+            found = english_in(html, lang)
             if found:
                 problems.append(f"{url} as {who}: {found}")
-    assert not problems, f"English on {lang} pages:\n" + "\n".join(problems)
+            twice = said_twice(html, lang)
+            if twice:
+                problems.append(f"{url} as {who}: said twice in a row: {twice}")
+    assert not problems, f"English or repeated headings on {lang} pages:\n" + "\n".join(problems)
 
 
 def test_the_sweep_finds_english_and_skips_other_languages(app):
@@ -144,3 +161,9 @@ def test_the_sweep_finds_english_and_skips_other_languages(app):
     found = english_in(page, "sv")
     assert "Matched" in found and "The role asks for" in found and "Closest skill of the candidate" in found
     assert "Status" not in found and len(found) == 3
+
+
+def test_a_heading_said_twice_in_a_row_is_found(app):
+    page = '<html lang="fi"><h2>Vastauksenne</h2><form><fieldset><legend>Vastauksenne</legend></fieldset></form></html>'
+    assert said_twice(page, "fi") == ["Vastauksenne"]
+    assert said_twice('<html lang="fi"><h2>Tila</h2><p>Tila</p><h3>Tila</h3></html>', "fi") == []
