@@ -13,13 +13,19 @@ import re
 DEFAULT = "fi"
 # Frequent words that are spelt as words of one language only (not "on", Swedish and English too).
 COMMON = {
-    "fi": frozenset("ja ei tai kun jos joka jotka myös sekä ovat olla oli voi työ työssä työhön "
-                    "tehtävä tehtävät tehtäviin meillä meidän sinä sinun hyvä kanssa mukaan "
-                    "asiakkaiden asiakas työaika päivässä viikossa".split()),
-    "sv": frozenset("och att är för med som det av till den har inte vi du på ett en om kan "
-                    "eller hos oss arbete arbetet uppgifter kunder".split()),
-    "en": frozenset("and the is for with that of to you we our your are be as can this "
-                    "work will or at customers tasks".split()),
+    "fi": frozenset({
+        "ja", "ei", "tai", "kun", "jos", "joka", "jotka", "myös", "sekä", "ovat", "olla", "oli", "voi",
+        "työ", "työssä", "työhön", "tehtävä", "tehtävät", "tehtäviin", "meillä", "meidän", "sinä", "sinun",
+        "hyvä", "kanssa", "mukaan", "asiakkaiden", "asiakas", "työaika", "päivässä", "viikossa"
+    }),
+    "sv": frozenset({
+        "och", "att", "är", "för", "med", "som", "det", "av", "till", "den", "har", "inte", "vi", "du",
+        "på", "ett", "en", "om", "kan", "eller", "hos", "oss", "arbete", "arbetet", "uppgifter", "kunder"
+    }),
+    "en": frozenset({
+        "and", "the", "is", "for", "with", "that", "of", "to", "you", "we", "our", "your", "are", "be",
+        "as", "can", "this", "work", "will", "or", "at", "customers", "tasks"
+    }),
 }
 WORD = re.compile(r"[a-zåäö]+")
 MIN_HITS = 2  # fewer common words than this is no evidence

@@ -32,7 +32,9 @@ PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|%%|%[sd]")
 WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 SPOKEN_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
 SKIPPED = {"script", "style", "code", "pre"}
-TITLES = {"h1", "h2", "h3", "h4", "h5", "h6", "legend", "caption", "label", "dt", "th", "summary"}
+# A table's caption may name it as the heading above does (tables are listed by their captions); other
+# titles right after a heading with the same words are heard twice in a row.
+TITLES = {"h1", "h2", "h3", "h4", "h5", "h6", "legend", "label", "dt", "th", "summary"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
