@@ -66,7 +66,7 @@ def register_extensions(app: Flask) -> None:
     limiter.init_app(app)
     babel.init_app(
         app,
-        locale_selector=i18n.select_locale,
+        locale_selector=i18n.babel_locale,
         default_translation_directories=";".join(translation_directories()),
     )
     login_manager.init_app(app)

@@ -4,14 +4,16 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from babel.numbers import format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField as _WTFormsDateField
 from wtforms import DecimalField as _WTFormsDecimalField
 from wtforms import IntegerField as _WTFormsIntegerField
 from wtforms import SelectMultipleField, widgets
-from wtforms.validators import NumberRange
+from wtforms.validators import NumberRange, ValidationError
 
+from portal.i18n import current_language, format_locale, number_filter
 from portal.inputs import FIRST_YEAR, LAST_YEAR, MAX_ID, whole_number
 
 # WTForms' own messages for its IntegerField and DecimalField, translated by WTForms' catalogs as they are there.
@@ -51,6 +53,14 @@ class IntegerField(_WTFormsIntegerField):
         self.data = number
 
 
+class DecimalInput(widgets.TextInput):
+    """A text box for a decimal with the number keyboard: a number box cannot show "37,5"."""
+
+    def __call__(self, field, **kwargs):
+        kwargs.setdefault("inputmode", "decimal")
+        return super().__call__(field, **kwargs)
+
+
 class DecimalField(_WTFormsDecimalField):
     """WTForms' DecimalField, taking finite numbers in the digits 0-9 within ±10**15 only.
 
@@ -59,13 +69,16 @@ class DecimalField(_WTFormsDecimalField):
     infinity cannot become an integer, and a huge number fails in a column or
     in formatting, each a 500 instead of the field's message. A field with
     ``places`` keeps its value rounded to them, as its column stores it. Give
-    each field its own bounds with number_range().
+    each field its own bounds with number_range(). It is a text box showing and taking the
+    reader's decimal comma ("37,5"); a point is taken too.
     """
+
+    widget = DecimalInput()
 
     def process_formdata(self, valuelist):
         if not valuelist:
             return
-        text = valuelist[0].strip() if isinstance(valuelist[0], str) else ""
+        text = local_decimal(valuelist[0]) if isinstance(valuelist[0], str) else ""
         number = Decimal(text) if DECIMAL.fullmatch(text) else None
         if number is None or not abs(number) < LARGEST:
             self.data = None
@@ -74,15 +87,52 @@ class DecimalField(_WTFormsDecimalField):
         self.data = number if self.places is None else number.quantize(Decimal(1).scaleb(-self.places), ROUND_HALF_UP)
 
 
+    def _value(self):
+        """The value as the reader writes numbers: "37,5" in Finnish and Swedish, "37.5" in English."""
+        if self.raw_data:
+            return self.raw_data[0]
+        if self.data is None:
+            return ""
+        # No grouping: "2,500" read back in English would be two and a half in Finnish, and the other way round.
+        digits = "0." + "#" * (self.places if self.places is not None else 6)
+        return format_decimal(self.data, format=digits, locale=format_locale())
+
+
+ENGLISH_THOUSANDS = re.compile(r"-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?")
+
+
+def local_decimal(text: str) -> str:
+    """A typed decimal in Python's notation: "37,5" and "1 000,50" read as "37.5" and "1000.50".
+
+    Spaces that group thousands are dropped. In Finnish and Swedish a comma is the decimal sign; in
+    English a comma groups thousands ("2,500"). Text with both a comma and a point otherwise is left
+    as it is, and refused.
+    """
+    text = "".join(text.split())
+    if current_language() == "en":
+        return text.replace(",", "") if ENGLISH_THOUSANDS.fullmatch(text) else text
+    return text.replace(",", ".") if text.count(",") == 1 and "." not in text else text
+
+
+class LocalNumberRange(NumberRange):
+    """NumberRange whose message names its bounds as the reader writes numbers ("0,01–100 000")."""
+
+    def __call__(self, form, field):
+        low, high, data = self._resolve(self.min), self._resolve(self.max), field.data
+        if data is not None and (low is None or data >= low) and (high is None or data <= high):
+            return
+        raise ValidationError(str(self.message) % {"min": number_filter(low), "max": number_filter(high)})
+
+
 def number_range(min=None, max=None) -> NumberRange:  # noqa: A002 - the names of NumberRange
-    """NumberRange with the portal's translated message naming the bounds."""
+    """NumberRange with the portal's translated message naming the bounds in the reader's notation."""
     if min is not None and max is not None:
         message = _l("Give a number from %(min)s to %(max)s.")
     elif max is not None:
         message = _l("Give a number of at most %(max)s.")
     else:
         message = _l("Give a number of at least %(min)s.")
-    return NumberRange(min=min, max=max, message=message)
+    return LocalNumberRange(min=min, max=max, message=message)
 
 
 class DateField(_WTFormsDateField):

@@ -7,17 +7,28 @@ session remembers, then the browser's Accept-Language, then Finnish.
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
+from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from flask import Flask, current_app, g, request, session
-from flask_babel import format_date, format_datetime, get_locale
+from flask_babel import get_locale, to_user_timezone
 from flask_login import current_user
 
+from portal.domain.text_language import guess_language
 from portal.extensions import db
 from portal.links import this_page
 
 LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
+# The portal's Swedish is Finland-Swedish: Babel's plain "sv" is Sweden ("2026-12-07 09:00").
+FORMAT_LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en"}
+# Babel's date-and-time patterns join date and time without "klo"/"kl." and show seconds and the
+# zone in its long forms; these are how Finnish and Finland-Swedish texts write a moment.
+MOMENT = {"fi": "d.M.yyyy 'klo' H.mm", "sv": "d.M.yyyy 'kl.' H.mm", "en": "MMM d, yyyy, h:mm a"}
+MOMENT_LONG = {"fi": "EEEE d.M.yyyy 'klo' H.mm", "sv": "EEEE d.M.yyyy 'kl.' H.mm", "en": "EEEE, MMMM d, yyyy, h:mm a"}
+CLOCK = {"fi": "H.mm", "sv": "H.mm", "en": "h:mm a"}
+DASH = "\u2013"  # an en dash, unspaced between numbers and times ("9.00–11.00", "0,01–100 000")
 
 
 def _supported() -> tuple[str, ...]:
@@ -48,6 +59,14 @@ def select_locale() -> str:
     return request.accept_languages.best_match(_supported()) or current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
+def babel_locale() -> str:
+    """The Babel locale of the chosen language: Flask-Babel's selector, so every format is Finland's.
+
+    Translations are still found: gettext looks for sv_FI, then sv.
+    """
+    return FORMAT_LOCALES.get(select_locale(), select_locale())
+
+
 def switch_url(lang: str) -> str:
     """The current page in another language (its query passed on, as far as it is safe: portal.links)."""
     return this_page(lang=lang)
@@ -55,7 +74,13 @@ def switch_url(lang: str) -> str:
 
 def current_language() -> str:
     """The two-letter code of the language this response is in."""
-    return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+    locale = get_locale()
+    return locale.language if locale else current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def format_locale() -> Locale:
+    """The locale numbers and dates are written in: the response's language, Swedish as in Finland."""
+    return Locale.parse(FORMAT_LOCALES.get(current_language(), current_language()))
 
 
 def localised(obj, field: str) -> str:
@@ -64,30 +89,69 @@ def localised(obj, field: str) -> str:
     return getattr(obj, f"{field}_{lang}", None) or getattr(obj, f"{field}_fi")
 
 
-def written_lang() -> str:
-    """The language of the texts users write with no language of their own (roles, services): the default.
+def written_lang(*texts: str) -> str:
+    """The language of texts users write with no language recorded (roles, services, events).
 
-    Set as lang on those texts, so a screen reader on a Swedish or English page reads them in Finnish.
+    Guessed from the texts themselves (portal.domain.text_language); with no texts, or too little
+    evidence, the default language. Set as lang on those texts, so a screen reader on a Swedish or
+    English page reads them in their own language (WCAG 3.1.2).
     """
-    return str(current_app.config["BABEL_DEFAULT_LOCALE"])
+    return guess_language(*texts) if texts else str(current_app.config["BABEL_DEFAULT_LOCALE"])
 
 
 def date_filter(value, fmt: str = "medium") -> str:
-    """|date: a date in the request's language ("" for none); a datetime goes through Flask-Babel.
-
-    A plain date is what Flask-Babel's format_date formats, minus its lookups (the portal sets no
-    Babel.date_formats); a datetime is first moved to the user's time zone, so it takes that path.
-    """
+    """|date: a date in the request's language ("" for none); a datetime is first moved to Finnish time."""
     if not value:
         return ""
     if isinstance(value, datetime):
-        return format_date(value, fmt)
-    return babel_dates.format_date(value, fmt, locale=get_locale())
+        value = to_user_timezone(value).date()
+    return babel_dates.format_date(value, fmt, locale=format_locale())
 
 
-def number_filter(value) -> str:
-    """|number: a number in the request's language ("" for none), as Flask-Babel's format_decimal."""
-    return "" if value is None else babel_numbers.format_decimal(value, locale=get_locale())
+def datetime_filter(value, fmt: str = "short") -> str:
+    """|datetime: a moment in Finnish time, "7.12.2026 klo 9.00" ("" for none).
+
+    "short"/"medium" give date and time, "long"/"full" add the weekday; any other
+    value is a Babel pattern.
+    """
+    if not value:
+        return ""
+    lang = current_language()
+    pattern = {"short": MOMENT, "medium": MOMENT, "long": MOMENT_LONG, "full": MOMENT_LONG}.get(fmt)
+    chosen = pattern.get(lang, pattern["en"]) if pattern else fmt
+    return babel_dates.format_datetime(to_user_timezone(value), chosen, locale=format_locale())
+
+
+def time_span(start, end) -> str:
+    """A start and end in Finnish time: "maanantaina 7.12.2026 klo 9.00–11.30"; both in full over days."""
+    if not start:
+        return ""
+    if not end:
+        return datetime_filter(start, "full")
+    lang = current_language()
+    if to_user_timezone(start).date() != to_user_timezone(end).date():
+        return f"{datetime_filter(start, 'full')} {DASH} {datetime_filter(end, 'full')}"
+    clock = babel_dates.format_datetime(to_user_timezone(end), CLOCK.get(lang, CLOCK["en"]), locale=format_locale())
+    return f"{datetime_filter(start, 'full')}{DASH}{clock}"
+
+
+def number_filter(value, places: int | None = None) -> str:
+    """|number: a number in the request's language ("" for none): "8,7" in Finnish, "8.7" in English.
+
+    places rounds to that many decimals and shows no more (a month count "8,7", not "8,666666").
+    """
+    if value is None:
+        return ""
+    if places is not None:
+        value = round(Decimal(str(value)), places)
+        return babel_numbers.format_decimal(value, format="#,##0." + "#" * places if places else "#,##0",
+                                            locale=format_locale())
+    return babel_numbers.format_decimal(value, locale=format_locale())
+
+
+def number_span(low, high) -> str:
+    """Two numbers as a range with an en dash: "0,01–100 000"."""
+    return f"{number_filter(low)}{DASH}{number_filter(high)}"
 
 
 def init_app(app: Flask) -> None:
@@ -99,5 +163,7 @@ def init_app(app: Flask) -> None:
     app.add_template_global(written_lang)
     app.add_template_global(LANGUAGE_NAMES, "LANGUAGE_NAMES")
     app.add_template_filter(date_filter, "date")
-    app.add_template_filter(lambda d, f="medium": format_datetime(d, f) if d else "", "datetime")
+    app.add_template_filter(datetime_filter, "datetime")
     app.add_template_filter(number_filter, "number")
+    app.add_template_global(time_span)
+    app.add_template_global(number_span)

@@ -71,7 +71,9 @@ class ProfileForm(FlaskForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)],
                        render_kw={"autocomplete": "name"})
     language = SelectField(_l("Language of the portal"),
-                           choices=[("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")])
+                           # Each language named in itself, and marked so that a screen reader says it so.
+                           choices=[("fi", "Suomi", {"lang": "fi"}), ("sv", "Svenska", {"lang": "sv"}),
+                                    ("en", "English", {"lang": "en"})])
 
 
 class EndSessionsForm(FlaskForm):

@@ -19,6 +19,10 @@ class Localised:
         value = getattr(self.obj, f"{field}_{self.lang}", None)
         return value or getattr(self.obj, f"{field}_fi", "")
 
+    def lang_of(self, field: str) -> str:
+        """The language a field is shown in: its own, or Finnish where it was left untranslated."""
+        return self.lang if getattr(self.obj, f"{field}_{self.lang}", None) else "fi"
+
 
 def localise(obj, key_field: str = "title", lang: str | None = None) -> Localised:
     """The record in the current language when its key field has that translation, else Finnish."""

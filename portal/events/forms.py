@@ -4,9 +4,9 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField, TextAreaField, TimeField
-from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional
+from wtforms.validators import URL, DataRequired, Email, Length, Optional
 
-from portal.fields import DateField, IntegerField
+from portal.fields import DateField, IntegerField, number_range
 
 
 class EventForm(FlaskForm):
@@ -22,7 +22,7 @@ class EventForm(FlaskForm):
                         description=_l("Street address and room, or leave empty for an online event."))
     online_url = StringField(_l("Online link"), validators=[Optional(), URL(require_tld=True), Length(max=500)],
                              description=_l("An https:// address of the online meeting."))
-    capacity = IntegerField(_l("Capacity"), validators=[DataRequired(), NumberRange(min=1, max=100000)])
+    capacity = IntegerField(_l("Capacity"), validators=[DataRequired(), number_range(min=1, max=100000)])
 
 
 for _lang in ("fi", "sv", "en"):

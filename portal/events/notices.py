@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from flask import url_for
-from flask_babel import force_locale, format_datetime
+from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from portal.campaigns.presenters import localise
+from portal.i18n import time_span
 from portal.mail import send_mail
 
 
@@ -13,7 +14,7 @@ def send_confirmation(registration, token: str) -> None:
     """Mail the confirmation with the event's time and the cancellation link."""
     with force_locale(registration.language):
         text = localise(registration.event, lang=registration.language)
-        when = format_datetime(registration.event.starts_at, "full")
+        when = time_span(registration.event.starts_at, registration.event.ends_at)
         body = _("Hello %(name)s,\n\nyou have signed up for \"%(title)s\" on %(when)s (Finnish time).\n\n"
                  "Event page: %(page)s\nAdd it to your calendar: %(ics)s\n\n"
                  "If you cannot come, cancel your sign-up here so that someone else gets the seat:\n%(cancel)s\n",

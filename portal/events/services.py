@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time
 
 from flask import current_app
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from limits import parse
 from sqlalchemy import delete, func, select, update
@@ -64,8 +65,9 @@ def save_event(event: Event | None, data: dict) -> Event:
             ("https://", "http://")):
         raise ServiceError(_("The online link must begin with https://."), "online_url")
     if event is not None and data["capacity"] < event.taken:
-        raise ServiceError(_("%(n)s people have signed up already; the capacity cannot be smaller.",
-                             n=event.taken), "capacity")
+        raise ServiceError(ngettext("%(num)s person has signed up already; the capacity cannot be smaller.",
+                                    "%(num)s people have signed up already; the capacity cannot be smaller.",
+                                    event.taken), "capacity")
     creating = event is None
     if creating:
         event = Event(organisation_id=current_user.organisation_id, created_by_id=current_user.id, taken=0)

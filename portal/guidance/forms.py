@@ -6,7 +6,7 @@ from decimal import Decimal
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField
-from wtforms.validators import InputRequired, NumberRange, Optional
+from wtforms.validators import InputRequired, Optional
 
 from portal.fields import DateField, DecimalField, IntegerField, number_range
 
@@ -115,7 +115,7 @@ class CalculatorForm(FlaskForm):
     employer_kind = SelectField(_l("Employer"), choices=list(EMPLOYER_KIND_LABELS.items()), default="company")
     monthly_pay = DecimalField(_l("Gross pay a month, euros"), places=2,
                                validators=[InputRequired(), number_range(min=Decimal("0.01"), max=Decimal(100000))],
-                               description=_l("The pay without the employer's social charges and holiday pay, "
+                               description=_l("The pay without the employer's social charges and holiday bonus, "
                                               "which the subsidy does not cover."))
     weekly_hours = DecimalField(_l("Working hours a week"), places=1,
                                 validators=[InputRequired(), number_range(min=Decimal("0.5"), max=60)])
@@ -124,9 +124,9 @@ class CalculatorForm(FlaskForm):
                                    description=_l("From your collective agreement; 37.5 is common."))
     start = DateField(_l("Start date"), validators=[InputRequired()])
     months = IntegerField(_l("Planned length of the employment, months"),
-                          validators=[InputRequired(), NumberRange(min=1, max=120)])
+                          validators=[InputRequired(), number_range(min=1, max=120)])
     long_term_unemployed = BooleanField(_l("The person has been unemployed for at least 24 of the last 28 months"))
-    age = IntegerField(_l("The person's age"), validators=[Optional(), NumberRange(min=15, max=100)],
+    age = IntegerField(_l("The person's age"), validators=[Optional(), number_range(min=15, max=100)],
                        description=_l("Only needed where the rules depend on age."))
     tools_cost = DecimalField(_l("Cost of tools or changes to the workplace, euros"), places=2,
                               validators=[Optional(), number_range(min=0, max=1000000)])
@@ -138,7 +138,7 @@ class CalculatorForm(FlaskForm):
     home_municipality = SelectField(_l("Municipality where the person lives"), choices=[], default="",
                                     description=_l("Shows the top-ups a city grants for hiring its own residents."))
     unemployed_months = IntegerField(_l("Months the person has been unemployed of the last 7"),
-                                     validators=[Optional(), NumberRange(min=0, max=7)],
+                                     validators=[Optional(), number_range(min=0, max=7)],
                                      description=_l("Only needed for the youth employment voucher."))
     basic_education_only = BooleanField(_l("The person has basic education only"))
-    coworker_months = IntegerField(_l("For how many months"), validators=[Optional(), NumberRange(min=0, max=120)])
+    coworker_months = IntegerField(_l("For how many months"), validators=[Optional(), number_range(min=0, max=120)])

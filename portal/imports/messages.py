@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 FILE_MESSAGES = {
     "too_large": _l("The file is larger than 5 MB. Split it into smaller files."),
@@ -57,8 +58,9 @@ def file_message(code: str, overrides: dict | None = None, **params) -> str:
 
 def summary(count: int) -> str:
     """The headline of a rejected file."""
-    return _("Nothing was imported: %(count)s problems were found. Correct them and send the file again.",
-             count=count)
+    return ngettext("Nothing was imported: %(num)s problem was found. Correct it and send the file again.",
+                    "Nothing was imported: %(num)s problems were found. Correct them and send the file again.",
+                    count)
 
 
 def progress_text(state: str, read: int, total: int | None) -> str:

@@ -37,6 +37,8 @@ class ImportKind:
     existing_keys: Callable[[Any], set] | None = None  # (context) -> keys already in the portal
     file_messages: dict[str, Any] = field(default_factory=dict)  # overrides of the file-level messages
     widths: tuple[int, ...] = ()
+    # Header rows of earlier templates, still read: a file downloaded before a header was reworded keeps working.
+    former_headers: tuple[tuple[str, ...], ...] = ()
 
     def headers_in(self, lang: str) -> list[str]:
         """The template's column names in a language."""

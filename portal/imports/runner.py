@@ -31,8 +31,9 @@ KEPT_PROBLEMS = 1000
 def _rows(kind: registry.ImportKind, data: bytes):
     """The rows under the template's headers, in whichever language the file's template is in."""
     lang = current_language()
-    for attempt in [lang] + [x for x in registry.LANGS if x != lang]:
-        rows = read_rows(data, kind.headers_in(attempt), max_rows=kind.max_rows)
+    attempts = [kind.headers_in(x) for x in [lang] + [x for x in registry.LANGS if x != lang]]
+    for names in attempts + [list(h) for h in kind.former_headers]:
+        rows = read_rows(data, names, max_rows=kind.max_rows)
         try:
             first = next(rows, None)
         except ExcelRejected as exc:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from portal.i18n import number_filter
+
 STATE_LABELS = {
     "planned": _l("Planned"),
     "started": _l("Running"),
@@ -33,10 +35,10 @@ MESSAGES = {
                                  "checked. Contact the portal's administrator."),
     "too_long_same_employer": lambda p: _(
         "Work trials with the same employer may last %(max)s months in all; with this one they would last "
-        "%(months)s months. Shorten the trial.", **p),
+        "%(months)s months. Shorten the trial.", max=p["max"], months=number_filter(p["months"], 1)),
     "too_long_total": lambda p: _(
         "A person's work trials may last %(max)s months in all; with this one they would last %(months)s "
-        "months. Shorten the trial.", **p),
+        "months. Shorten the trial.", max=p["max"], months=number_filter(p["months"], 1)),
     "not_accepted": lambda p: _("Only a proposal the employer has accepted can become a placement."),
     "full": lambda p: _("All %(positions)s positions of this role are already taken by running placements. "
                         "End one of them first, or ask the employer to add a position.", **p),

@@ -179,4 +179,6 @@ KIND = register(ImportKind(
     name="ledger", title=_l("Ledger entries"), columns=COLUMNS, headers=HEADERS, max_rows=MAX_ROWS,
     prepare=prepare, check=check, write=write, message=message, instructions=instructions, key=key,
     key_column="start_date", existing_keys=lambda ctx: existing_keys(ctx.clause), file_messages=FILE_MESSAGES,
-    widths=(18, 26, 14, 14, 24)))
+    widths=(18, 26, 14, 14, 24),
+    # Finnish templates until December 2026 said Alku-/Loppupäivä (now Aloitus-/Päättymispäivä, as everywhere else).
+    former_headers=(("Henkilökoodi", "Tyyppi", "Alkupäivä", "Loppupäivä", "Työaikaosuus (%)"),)))

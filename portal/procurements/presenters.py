@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 from babel.numbers import format_decimal
 from flask import Blueprint
-from flask_babel import format_percent, get_locale
+from flask_babel import format_percent, get_locale, ngettext
 
 from portal.procurements import labels
 from portal.procurements.charts import geometry
@@ -32,7 +32,10 @@ def figure(value, unit: str = "person_months") -> str:
 
 
 def figure_with_unit(value, unit: str) -> str:
-    """A figure followed by its unit, e.g. 12,5 henkilötyökuukautta."""
+    """A figure followed by its unit, e.g. 12,5 henkilötyökuukautta; "1 henkilö", not "1 henkilöä"."""
+    if unit == "persons" and value is not None and value == int(value):
+        return ngettext("%(figure)s person", "%(figure)s people", int(value), figure=figure(value, unit))
+    # Person-months always show a decimal, and a decimal takes the plural in each language ("1,0 months").
     return f"{figure(value, unit)} {UNIT_LABELS[unit]}"
 
 

@@ -9,13 +9,13 @@ from it (portal.reports.streaming), so memory stays bounded.
 """
 from __future__ import annotations
 
-from flask_babel import format_datetime
 from flask_babel import gettext as _
 
 from portal.domain.disclosure import MIN_CELL, Cell
 from portal.domain.obligations import STATES
 from portal.domain.outcomes import OUTCOMES, RETENTION_MONTHS, Rate
 from portal.excel import Sheet
+from portal.i18n import datetime_filter
 from portal.reports import labels as words
 from portal.reports.clause_summary import UNITS, Totals
 from portal.reports.summaries import Dashboard
@@ -40,7 +40,7 @@ def _rate_rows(title: str, rate: Rate) -> list[list]:
 
 def summary_rows(d: Dashboard) -> list[list]:
     """Figure, detail, value: the dashboard's single figures."""
-    rows = [[_("Figures refreshed"), "", format_datetime(d.generation.finished_at, "short") if d.generation else ""],
+    rows = [[_("Figures refreshed"), "", datetime_filter(d.generation.finished_at, "short") if d.generation else ""],
             [_("Period"), _("from"), d.filters.first], [_("Period"), _("until the end of"), d.filters.last],
             [_("Scope"), "", str(words.AUDIENCE_LABELS[d.scope.audience])]]
     if d.contact is not None:

@@ -6,6 +6,7 @@ from io import BytesIO
 from flask import flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 
 from portal import nav
@@ -141,7 +142,7 @@ def ledger_import(clause_id: int):
         # The portal's one import mechanism: it writes all rows or none, and keeps the job (portal.imports).
         job = run("ledger", form.file.data.read(), current_user, target=item, filename=form.file.data.filename)
         if job.state == "done":
-            flash(_("%(count)s entries were imported.", count=job.imported), "success")
+            flash(ngettext("%(num)s entry was imported.", "%(num)s entries were imported.", job.imported), "success")
             return redirect(url_for("suppliers.clause", clause_id=item.id))
         rejected = rejection(job)
     return render_template("suppliers/import.html", clause=item, form=form, rejected=rejected)

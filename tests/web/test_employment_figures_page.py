@@ -38,7 +38,7 @@ def test_a_new_providers_figures_count_exactly_what_its_coach_did(app, client, w
 
     page = client.get("/placements/figures?lang=en").get_data(as_text=True)
     assert "<dt>Caseload</dt><dd>2</dd>" in page
-    assert re.search(r"<dd>30\s+\(1 candidates contacted an employer, 1 not yet\)</dd>", page)  # intake to proposal
+    assert re.search(r"<dd>30\s+\(1 candidate contacted an employer, 1 not yet\)</dd>", page)  # intake to proposal
     assert "100 % (1 of 1 job starts)" in page  # started 100 days ago and still running
     this_month, start_month = today.strftime("%Y-%m"), start.strftime("%Y-%m")
     assert _month_row(this_month, 1, 0) in page and _month_row(start_month, 0, 1) in page

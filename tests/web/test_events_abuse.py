@@ -58,7 +58,7 @@ def test_an_unconfirmed_sign_up_holds_no_seat_and_confirming_takes_it(client, lo
     from tests.factories import make_user
     login_as(make_user("admin", org))
     page = client.get(f"/manage/events/{event.id}/registrations?lang=en").get_data(as_text=True)
-    assert "v1@example.com" in page and "v2@example.com" not in page and "1 more sign-ups wait" in page
+    assert "v1@example.com" in page and "v2@example.com" not in page and "1 more sign-up waits" in page
 
 
 def test_a_lapsed_sign_up_counts_nowhere_and_its_link_no_longer_works(client, db, outbox):
