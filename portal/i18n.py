@@ -16,6 +16,7 @@ from flask import Flask, current_app, g, request, session
 from flask_babel import get_locale, to_user_timezone
 from flask_login import current_user
 
+from portal.domain.collation import sort_key
 from portal.domain.text_language import guess_language
 from portal.extensions import db
 from portal.links import this_page
@@ -154,6 +155,11 @@ def number_span(low, high) -> str:
     return f"{number_filter(low)}{DASH}{number_filter(high)}"
 
 
+def by_name(names) -> list[str]:
+    """|by_name: names in the alphabetical order of Finnish and Swedish readers (portal.domain.collation)."""
+    return sorted(names, key=sort_key)
+
+
 def init_app(app: Flask) -> None:
     """Register the language hook, filters and globals."""
     app.before_request(remember_language)
@@ -167,3 +173,4 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(number_filter, "number")
     app.add_template_global(time_span)
     app.add_template_global(number_span)
+    app.add_template_filter(by_name, "by_name")

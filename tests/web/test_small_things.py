@@ -64,10 +64,11 @@ def test_municipalities_are_sorted_by_name_in_every_list(client, login_as, db, l
 def test_the_employers_workplaces_are_listed_by_name(client, login_as, db):
     login_as("employer", org=make_org("employer", verified=False))  # unverified: may still set its business ID
     data = {"name": "Paikat Oy", "business_id": "20774740", "industry_code": "N",
-            "locations": ["837", "091", "005", "020"], "contact_name": "Kaisa", "contact_email": "k@test.example"}
+            "locations": ["837", "091", "092", "106"], "contact_name": "Kaisa", "contact_email": "k@test.example"}
     assert client.post("/employer/profile", data=data).status_code == 302
     page = client.get("/employer/?lang=fi").get_data(as_text=True)
-    assert "Akaa, Alajärvi, Helsinki, Tampere" in page  # codes 020, 005, 091, 837
+    assert "Helsinki, Hyvinkää, Tampere, Vantaa" in page  # by code: Helsinki 091, Vantaa 092, Hyvinkää 106, Tampere
+    assert "Helsingfors, Hyvinge, Tammerfors, Vanda" in client.get("/employer/?lang=sv").get_data(as_text=True)
 
 
 def test_a_follow_up_due_today_is_marked_in_words(client, world, db):
