@@ -65,8 +65,12 @@ def placement_target(note, role: str | None) -> str:
 
 
 def own_target(note, role: str | None) -> str:
-    """The person's own pages."""
-    return url_for("selfservice.profile") if role == "candidate" else url_for("notifications.index")
+    """The candidate's own list of what the notice concerns: their proposals or their placements."""
+    if role != "candidate":
+        return url_for("notifications.index")
+    if note.placement_id is not None:
+        return url_for("selfservice.placements")
+    return url_for("selfservice.proposals") if note.proposal_id is not None else url_for("selfservice.profile")
 
 
 for _kind in PROPOSAL_KINDS:

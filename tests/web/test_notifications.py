@@ -263,3 +263,15 @@ def test_the_list_keeps_its_query_count(client, world, db, count_queries):
     db.session.commit()
     statements = count_queries()
     assert client.get("/notifications/").status_code == 200 and len(statements) == few
+
+
+def test_the_candidates_notice_of_a_proposal_opens_their_own_list_of_proposals(client, world, db):
+    person, role = _person(world, db)
+    _propose(client, world, person, role)
+    account = db.session.get(Candidate, person.id).user
+    note = db.session.scalars(select(Notification).where(Notification.user_id == account.id)).one()
+    sign_in(client, account)
+    response = client.get(f"/notifications/{note.id}")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/my/proposals")
+    page = client.get("/my/proposals?lang=fi").get_data(as_text=True)
+    assert "Siivooja" in page
