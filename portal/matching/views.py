@@ -70,9 +70,13 @@ def index():
 def roles_list():
     """Open roles of every employer, to rank the coach's candidates for one of them."""
     q, kind = request.args.get("q", ""), request.args.get("kind", "")
-    sort = sort_choice(ROLE_SORTS, "-published")
-    page = paginate(apply_sort(services.open_roles_query(q, kind), ROLE_SORTS, sort, JobRole.id))
+    stmt, relevance = services.open_roles_query(q, kind)
+    # With words typed, the best match comes first unless the coach picks another order.
+    sorts = ROLE_SORTS if relevance is None else {**ROLE_SORTS, "relevance": relevance}
+    sort = sort_choice(sorts, "-published" if relevance is None else "-relevance")
+    page = paginate(apply_sort(stmt, sorts, sort, JobRole.id))
     return render_template("matching/roles.html", page=page, sort=sort, q=q, kind=kind, kinds=KIND_LABELS,
+                           by_relevance=relevance is not None,
                            municipalities=labels_for("municipalities")["municipalities"])
 
 

@@ -91,3 +91,24 @@ def test_suomen_kieli_is_met_by_a_finnish_mother_tongue(client, world, db):
     page = _matches(client, person)
     assert "2 of 2 matched" in page
     assert "<td>Suomen kieli</td><td>the candidate speaks Finnish</td>" in page
+
+
+def test_the_coachs_role_search_puts_the_best_match_first_and_the_order_stays_selectable(client, world, db):
+    coach, home = world.users["coach"], world.orgs["employer"]
+    make_role(home, title="Siivooja Alfa", address_area="Hervanta")
+    db.session.commit()
+    make_role(home, title="Siivooja Beeta", address_area="Hervannan keskusta")  # newer; "Hervannan" is further off
+    db.session.commit()
+    sign_in(client, coach)
+
+    def order(**args) -> list[str]:
+        page = client.get("/matching/roles", query_string={"lang": "en", **args}).get_data(as_text=True)
+        titles = re.findall(r'<td><a href="/matching/roles/\d+">([^<]+)</a></td>', page)
+        return [t for t in titles if t in ("Siivooja Alfa", "Siivooja Beeta")]
+
+    assert order(q="siivooja hervanta") == ["Siivooja Alfa", "Siivooja Beeta"]
+    assert order(q="siivooja hervanta", sort="-published") == ["Siivooja Beeta", "Siivooja Alfa"]
+    assert order() == ["Siivooja Beeta", "Siivooja Alfa"]  # without words: newest first
+    page = client.get("/matching/roles?lang=en&q=siivooja").get_data(as_text=True)
+    assert "Best match first." in page and "Sort by newest" in page
+    assert "Sort by best match" in client.get("/matching/roles?lang=en&q=siivooja&sort=title").get_data(as_text=True)
