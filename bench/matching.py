@@ -5,8 +5,10 @@ the full cross of 10,000 candidates by 2,000 roles. References: a plain Python
 loop with difflib.SequenceMatcher over the same skill texts (what a naive
 implementation does; for the big scenarios measured on a sample and scaled,
 and said so), and bare rapidfuzz.process.cdist over the same strings (the floor).
-Targets: 50,000 candidates in under 0.5 s; the full cross in under 30 s; never
-more than 3 times the floor.
+Targets: 50,000 candidates in under 0.5 s; the full cross in under 30 s. The engine works on concepts
+(issue 14): profiles are analysed first, as the services do when they build them (texts to occupation
+and skill concepts, once per distinct text); that analysis is timed and printed apart. The cdist floor
+(string similarity over the same texts) is printed for comparison with the engine before issue 14.
 
 Run: .venv/bin/python bench/matching.py [--quick]
 """
@@ -20,11 +22,14 @@ from difflib import SequenceMatcher
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
+from dataclasses import replace
+
 from rapidfuzz import fuzz, process
 
 from portal.domain.matching import CandidateProfile, MatchOptions, RoleProfile
 from portal.domain.matching_arrays import score_matrix
 from portal.domain.ranking import rank_candidates, rank_roles
+from portal.reference.concepts import language_skills, match_concepts
 
 STEMS = ["asiakaspalvelu", "siivous", "kiinteistohuolto", "varasto", "trukin ajo", "keittio", "hygieniapassi",
          "kassa", "hyllytys", "toimisto-ohjelmat", "tietojen syotto", "arkistointi", "vastaanotto", "it-tuki",
@@ -83,7 +88,22 @@ def roles(n: int, rng: random.Random) -> list[RoleProfile]:
 
 
 OPTIONS = MatchOptions(neighbours={"091": frozenset({"049", "092"}), "049": frozenset({"091", "235", "092"})},
-                       removed_by={"standing": frozenset({"assistive_tools"}), "noise": frozenset({"quiet_workspace"})})
+                       removed_by={"standing": frozenset({"assistive_tools"}), "noise": frozenset({"quiet_workspace"})},
+                       language_skills=language_skills())
+
+
+def analysed(people: list[CandidateProfile], pool: list[RoleProfile]) -> tuple[list, list]:
+    """The profiles with their concepts, as portal.matching's services build them."""
+    concepts = match_concepts()
+    out_c = []
+    for c in people:
+        desired, skills, held = concepts.candidate(c.desired, c.skills, (), c.languages)
+        out_c.append(replace(c, desired_codes=desired, skill_codes=skills, held=held))
+    out_r = []
+    for r in pool:
+        occupations, essential, negotiable = concepts.role(None, r.occupation, r.essential_skills, r.negotiable_skills)
+        out_r.append(replace(r, occupation_codes=occupations, essential_codes=essential, negotiable_codes=negotiable))
+    return out_c, out_r
 
 
 CPU = {}  # the CPU seconds (all threads) of the last timed() call's best run
@@ -120,10 +140,10 @@ def naive(queries: list[str], choices: list[str], sample: int) -> tuple[float, s
 
 def report(name: str, engine: float, engine_cpu: float, floor_s: float, naive_s: float, note: str,
            target: float) -> None:
-    ok = "meets" if engine < target and engine <= 3 * floor_s else "MISSES"
+    ok = "meets" if engine < target else "MISSES"
     print(f"{name}\n  engine {engine:8.3f} s (CPU {engine_cpu:.3f} s)   cdist floor {floor_s:8.3f} s"
           f"   ratio {engine / floor_s:5.2f}x   difflib loop {naive_s:10.1f} s{note}"
-          f"\n  target < {target} s and <= 3x floor: {ok}   load average now {os.getloadavg()[0]:.1f}")
+          f"\n  target < {target} s: {ok}   load average now {os.getloadavg()[0]:.1f}")
 
 
 def main(quick: bool) -> None:
@@ -133,6 +153,10 @@ def main(quick: bool) -> None:
     pool = roles(2_000 // scale, rng)
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; load average "
           f"{os.getloadavg()[0]:.1f} (other processes share the cores: compare wall with CPU time)")
+    start, cpu = time.perf_counter(), time.process_time()
+    many, pool = analysed(many, pool)
+    print(f"analysis of {len(many):,} candidates and {len(pool):,} roles into concepts (once per distinct text): "
+          f"{time.perf_counter() - start:.2f} s (CPU {time.process_time() - cpu:.2f} s)")
 
     role = pool[0]
     flat = [s for c in many for s in c.skills]

@@ -94,10 +94,12 @@ def ranked(candidate_id: int) -> list[int]:
 
 
 def eligible(candidate_id: int) -> set[int]:
-    """Every role id that passes the candidate's hard constraints."""
+    """Every role id that passes the candidate's hard constraints (relevant or not: the ideal order of NDCG
+    holds every judged role the constraints let through, so a role the relevance floor drops still counts
+    against the engine)."""
     from portal.clock import today
     from portal.coaching.models import Candidate
-    from portal.domain.ranking import rank_roles_page
+    from portal.domain.matching_arrays import score_matrix
     from portal.matching import candidate_profiles, open_roles
 
     kept = open_roles.open_roles(today())
@@ -105,7 +107,8 @@ def eligible(candidate_id: int) -> set[int]:
     person, _ = candidate_profiles.candidates([Candidate.id == candidate_id], ref)
     options = ref.options(False)
     roles = kept.select(kept.reach(person[0], options), ref)
-    return {m.role_id for m in rank_roles_page(person[0], roles, options, 0, None).matches}
+    passing, _scores, _relevant = score_matrix(person, roles, options)
+    return {role.id for role, ok in zip(roles, passing[0], strict=True) if ok}
 
 
 def dcg(grades: list[int]) -> float:

@@ -15,19 +15,27 @@ Hard constraints (a pair that fails one is not ranked, unless noted):
              remote; unknown on either side passes (portal.domain.location);
   languages  every language the role requires is one the candidate speaks.
 
-Score, 0 to 100, from parts (weights in ``WEIGHTS``):
-  essential  share of the role's essential skills that one of the candidate's
-             skills matches (similarity >= ``SKILL_MATCH``); none listed: full;
-  desired    how well the candidate's desired work matches the role's title
-             or occupation (similarity 50 gives nothing, 100 gives all);
-  negotiable share of negotiable skills matched; none listed: full;
-  clause     the role fulfils a clause whose target groups include one of the
-             candidate's.
+Score, 0 to 100, from parts (weights in ``WEIGHTS``), on concepts, not on how words look
+(portal.domain.concept_text maps typed text to occupation and skill concepts, word by word):
+  desired    the candidate's desired work against the role's occupation (its occupation code, else the
+             occupations its title names): the same unit group gives the whole part, the same minor group
+             (ISCO 3 digits: related work) ``RELATED_SHARE`` of it, anything else nothing;
+  essential  share of the role's essential skills the candidate has; none listed: ``NEUTRAL_SHARE``
+             (a role that asks for nothing tells nothing either way);
+  negotiable share of negotiable skills the candidate has; none listed: ``NEUTRAL_SHARE``;
+  clause     the role fulfils a clause whose target groups include one of the candidate's.
 
-Similarity is rapidfuzz's partial ratio on the folded texts the caller gives
-(so "asiakaspalvelu" meets "asiakaspalvelutehtavat"); when the shorter text
-has fewer than ``PARTIAL_MIN_LENGTH`` characters the plain ratio is used, so
-"it" does not match inside "keittio". Results are ordered by score, then id:
+A skill the role asks for is met when it names a skill concept the candidate has (typed or chosen,
+counting what each includes: EA 2 includes EA 1), or a language skill ("Suomen kieli") of a language the
+candidate speaks; a skill that names no concept is met when one of the candidate's texts answers every
+one of its words, whole word by whole word (portal.domain.concept_text).
+
+Relevance floor: a pair is suggested only when it has some evidence of fitting the work -- the
+occupations are the same or related, or the candidate meets at least one of the work skills the role
+names as essential (the negotiable ones when it names no essential skill): what the employer only
+"would like" is no reason to propose a person, and a language skill met by a spoken language is not
+evidence about the work. Roles without either are not ranked,
+whatever their other parts; ``Explanation.relevant`` says which. Results are ordered by score, then id:
 the same input gives the same order.
 """
 from __future__ import annotations
@@ -35,13 +43,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
+from portal.domain.concepts import Relation
 from portal.domain.location import DEFAULT_TRAVEL, FAR, Area, reach
+from portal.domain.match_concepts import closest_occupation, meets
 
-WEIGHTS = {"essential": 50.0, "desired": 25.0, "negotiable": 15.0, "clause": 10.0}
-SKILL_MATCH = 85
-PARTIAL_MIN_LENGTH = 5
+WEIGHTS = {"essential": 35.0, "desired": 40.0, "negotiable": 15.0, "clause": 10.0}
+RELATED_SHARE = 0.5
+NEUTRAL_SHARE = 0.5
 MISSING_ADJUSTMENT_PENALTY = 10.0
 CONSTRAINTS = ("hours", "demands", "adjustments", "location", "languages")
 
@@ -61,6 +69,10 @@ class CandidateProfile:
     languages: frozenset[str] = frozenset()
     target_groups: frozenset[str] = frozenset()
     travel: str = DEFAULT_TRAVEL  # how far the candidate can travel: one of location.TRAVEL_RANGES
+    # The concepts of the texts above (portal.domain.match_concepts fills them):
+    desired_codes: tuple[frozenset[str], ...] = ()  # per desired text: the occupations (unit groups) it names
+    skill_codes: tuple[frozenset[str], ...] = ()  # per skill text: the skill concepts it names
+    held: frozenset[str] = frozenset()  # every skill concept the person has, included and spoken ones too
 
 
 @dataclass(frozen=True)
@@ -80,6 +92,10 @@ class RoleProfile:
     occupation: str = ""
     languages_required: frozenset[str] = frozenset()
     clause_target_groups: frozenset[str] = frozenset()
+    # The concepts (portal.domain.match_concepts fills them):
+    occupation_codes: frozenset[str] = frozenset()  # the occupation code, else the occupations the title names
+    essential_codes: tuple[frozenset[str], ...] = ()  # per essential skill: the skill concepts it names
+    negotiable_codes: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,15 +106,37 @@ class MatchOptions:
     areas: Mapping[str, Area] = field(default_factory=dict)  # municipality -> its sub-region and region
     removed_by: Mapping[str, frozenset[str]] = field(default_factory=dict)  # demand -> adjustments
     allow_missing_adjustments: bool = False
+    language_skills: Mapping[str, frozenset[str]] = field(default_factory=dict)  # skill code -> languages
 
 
 @dataclass(frozen=True)
 class SkillMatch:
-    """One of the role's texts with the candidate's closest text and their similarity (0-100)."""
+    """One skill the role asks for, and how the candidate meets it (``how`` empty: not met).
+
+    how: "concept" (a text of the candidate names the same skill concept, or one that includes it),
+    "language" (a language skill of a language the candidate speaks), "words" (a skill that names no
+    concept, answered word by word by the candidate's text).
+    """
 
     role_skill: str
-    candidate_skill: str | None
-    similarity: int
+    candidate_skill: str | None = None  # the candidate's text that meets it, when a text does
+    how: str = ""
+    concept: str | None = None  # the skill concept (or language code, for "language") that meets it
+
+    @property
+    def matched(self) -> bool:
+        """Whether the candidate meets the skill."""
+        return bool(self.how)
+
+
+@dataclass(frozen=True)
+class OccupationMatch:
+    """The candidate's desired work against the role's occupation, when they are the same or related."""
+
+    relation: Relation  # "exact" or "same_minor_group"
+    role_code: str
+    candidate_code: str
+    wish: str  # the candidate's desired-work text that names the occupation
 
 
 @dataclass(frozen=True)
@@ -110,7 +148,7 @@ class Explanation:
     parts: Mapping[str, float]
     essential: tuple[SkillMatch, ...]
     negotiable: tuple[SkillMatch, ...]
-    desired: SkillMatch | None
+    desired: OccupationMatch | None
     missing_adjustments: tuple[str, ...]
     demands_removed: tuple[tuple[str, str], ...]  # (demand, adjustment that removes it)
     demands_too_high: tuple[str, ...]
@@ -118,6 +156,7 @@ class Explanation:
     location: str = ""  # why location passed or failed: one of portal.domain.location.REASONS
     location_area: str = ""  # the sub-region or region code the reason names, if it names one
     travel: str = DEFAULT_TRAVEL  # the candidate's travel range the location rule applied
+    relevant: bool = True  # above the relevance floor (see the module docstring)
 
 
 @dataclass(frozen=True)
@@ -130,25 +169,24 @@ class Match:
     explanation: Explanation | None = None
 
 
-def similarity(a: str, b: str) -> int:
-    """The similarity used everywhere in matching (see the module docstring)."""
-    if not a or not b:
-        return 0
-    if min(len(a), len(b)) < PARTIAL_MIN_LENGTH:
-        return round(fuzz.ratio(a, b))
-    return round(fuzz.partial_ratio(a, b))
+def desired_match(candidate: CandidateProfile, role: RoleProfile) -> OccupationMatch | None:
+    """The closest relation of any desired occupation to any of the role's occupations (None: unrelated)."""
+    found = closest_occupation(candidate.desired, candidate.desired_codes, role.occupation_codes)
+    return OccupationMatch(*found) if found else None
 
 
-def _best(text: str, choices: Sequence[str]) -> SkillMatch:
-    scored = [(similarity(text, c), c) for c in choices]
-    score, choice = max(scored, key=lambda sc: (sc[0], sc[1]), default=(0, None))
-    return SkillMatch(text, choice if score else None, score)
+def skill_match(text: str, codes: frozenset[str], candidate: CandidateProfile,
+                options: MatchOptions) -> SkillMatch:
+    """How the candidate meets one skill the role asks for (see the module docstring)."""
+    how, said, concept = meets(text, codes, candidate.skills, candidate.skill_codes, candidate.held,
+                               candidate.languages, options.language_skills)
+    return SkillMatch(text, said, how, concept)
 
 
 def _share(matches: Sequence[SkillMatch]) -> float:
     if not matches:
-        return 1.0
-    return sum(m.similarity >= SKILL_MATCH for m in matches) / len(matches)
+        return NEUTRAL_SHARE
+    return sum(m.matched for m in matches) / len(matches)
 
 
 def explain(candidate: CandidateProfile, role: RoleProfile, options: MatchOptions) -> Explanation:
@@ -171,15 +209,22 @@ def explain(candidate: CandidateProfile, role: RoleProfile, options: MatchOption
     (failed if location == FAR else passed).append("location")
     (passed if role.languages_required <= candidate.languages else failed).append("languages")
 
-    essential = tuple(_best(s, candidate.skills) for s in role.essential_skills)
-    negotiable = tuple(_best(s, candidate.skills) for s in role.negotiable_skills)
-    role_texts = tuple(t for t in (role.title, role.occupation) if t)
-    desired_scores = [_best(t, candidate.desired) for t in role_texts]
-    desired = max(desired_scores, key=lambda m: (m.similarity, m.role_skill), default=None)
+    essential_codes = _codes(role.essential_codes, role.essential_skills)
+    negotiable_codes = _codes(role.negotiable_codes, role.negotiable_skills)
+    essential = tuple(skill_match(s, k, candidate, options) for s, k in zip(role.essential_skills, essential_codes,
+                                                                             strict=True))
+    negotiable = tuple(skill_match(s, k, candidate, options) for s, k in zip(role.negotiable_skills,
+                                                                              negotiable_codes, strict=True))
+    desired = desired_match(candidate, role)
     groups = tuple(sorted(candidate.target_groups & role.clause_target_groups))
+    # Evidence about the work: a skill met that names more than language skills.
+    counted = zip(essential, essential_codes, strict=True) if essential else zip(negotiable, negotiable_codes,
+                                                                                   strict=True)
+    relevant = desired is not None or any(m.matched and not (k and k <= options.language_skills.keys())
+                                          for m, k in counted)
     parts = {
         "essential": WEIGHTS["essential"] * _share(essential),
-        "desired": WEIGHTS["desired"] * desired_fraction(desired.similarity if desired else 0),
+        "desired": WEIGHTS["desired"] * desired_share(desired),
         "negotiable": WEIGHTS["negotiable"] * _share(negotiable),
         "clause": WEIGHTS["clause"] if groups else 0.0,
         "missing_adjustments": -MISSING_ADJUSTMENT_PENALTY * len(missing)
@@ -187,12 +232,19 @@ def explain(candidate: CandidateProfile, role: RoleProfile, options: MatchOption
     }
     return Explanation(tuple(passed), tuple(failed), parts, essential, negotiable, desired,
                        missing, tuple(removed), tuple(too_high), groups, location, place.area_code(location),
-                       place.travel)
+                       place.travel, relevant)
 
 
-def desired_fraction(similarity_value: float) -> float:
-    """Similarity 50 or less gives nothing, 100 gives the whole desired-work part."""
-    return min(1.0, max(0.0, (similarity_value - 50) / 50))
+def _codes(codes: tuple[frozenset[str], ...], texts: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """Per text its concepts; a profile not analysed (no codes) has none."""
+    return codes if len(codes) == len(texts) else tuple(frozenset() for _t in texts)
+
+
+def desired_share(desired: OccupationMatch | None) -> float:
+    """The same occupation gives the whole desired-work part, a related one ``RELATED_SHARE``, else nothing."""
+    if desired is None:
+        return 0.0
+    return 1.0 if desired.relation == "exact" else RELATED_SHARE
 
 
 def total(parts: Mapping[str, float]) -> float:

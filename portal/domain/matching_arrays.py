@@ -1,9 +1,9 @@
 """The vectorised core of matching: every candidate against every role at once.
 
-It computes exactly what ``matching.explain`` computes pair by pair (a test
-holds them equal), but with numpy arrays and ``rapidfuzz.process.cdist`` on
-all cores over the distinct texts, so that 10,000 candidates by 2,000 roles
-take seconds instead of hours.
+It computes exactly what ``matching.explain`` computes pair by pair (a test holds them equal), with numpy
+over the distinct concepts and texts: which skills are met is a product of a (candidates x concepts) and a
+(concepts x role texts) table; a role text that names no concept is compared word by word once per
+distinct pair of texts; occupations are compared as codes and minor groups.
 """
 from __future__ import annotations
 
@@ -11,47 +11,19 @@ from collections.abc import Sequence
 from itertools import chain
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
+from portal.domain.concept_text import TermIndex, words_answer
 from portal.domain.location import REMOTE_ANYWHERE, UNKNOWN, reach
 from portal.domain.matching import (
     MISSING_ADJUSTMENT_PENALTY,
-    PARTIAL_MIN_LENGTH,
-    SKILL_MATCH,
+    NEUTRAL_SHARE,
+    RELATED_SHARE,
     WEIGHTS,
     CandidateProfile,
     MatchOptions,
     RoleProfile,
 )
-
-
-def similarity_matrix(queries: list[str], choices: list[str], cutoff: float = 0) -> np.ndarray:
-    """similarity(q, c) for every pair, rounded, as float32 (rows: queries).
-
-    With a ``cutoff`` every similarity below it is 0: rapidfuzz then skips
-    work on pairs that cannot reach it (about a third of the time for skills).
-    """
-    if not queries or not choices:
-        return np.zeros((len(queries), len(choices)), dtype=np.float32)
-    sim = process.cdist(queries, choices, scorer=fuzz.partial_ratio, dtype=np.float32, workers=-1,
-                        score_cutoff=cutoff)
-    short_q = np.array([len(q) < PARTIAL_MIN_LENGTH for q in queries])
-    short_c = np.array([len(c) < PARTIAL_MIN_LENGTH for c in choices])
-    if short_q.any() or short_c.any():
-        # Short texts use the plain ratio; only their rows and columns are recomputed.
-        rows, cols = np.flatnonzero(short_q), np.flatnonzero(short_c)
-        if rows.size:
-            sim[rows] = process.cdist([queries[i] for i in rows], choices, scorer=fuzz.ratio,
-                                      dtype=np.float32, workers=-1, score_cutoff=cutoff)
-        if cols.size:
-            sim[:, cols] = process.cdist(queries, [choices[i] for i in cols], scorer=fuzz.ratio,
-                                         dtype=np.float32, workers=-1, score_cutoff=cutoff)
-    empty_q = np.array([not q for q in queries])
-    empty_c = np.array([not c for c in choices])
-    sim[empty_q] = 0
-    sim[:, empty_c] = 0
-    rounded: np.ndarray = np.rint(sim)
-    return rounded
+from portal.domain.text import terms
 
 
 class _Texts:
@@ -66,18 +38,6 @@ class _Texts:
         self.flat = np.fromiter(map(index.__getitem__, chain.from_iterable(lists)), dtype=np.int64,
                                 count=int(self.lengths.sum()))
         self.offsets = np.concatenate(([0], np.cumsum(self.lengths)[:-1])).astype(np.int64)
-
-    def best_per_owner(self, sim: np.ndarray) -> np.ndarray:
-        """(owners x columns): for each owner, the best row among its texts.
-
-        `sim` has one row per distinct text of this set; the reduction runs
-        over whole rows, which keeps numpy on contiguous memory.
-        """
-        out = np.zeros((len(self.lengths), sim.shape[1]), dtype=sim.dtype)
-        has = self.lengths > 0
-        if self.flat.size:
-            out[has] = np.maximum.reduceat(sim[self.flat], self.offsets[has], axis=0)
-        return out
 
     def any_per_owner(self, hit: np.ndarray) -> np.ndarray:
         """(owners x columns) bool: whether any of the owner's texts has a hit in the column.
@@ -108,42 +68,95 @@ def _bitmasks(sets: Sequence[frozenset[str]], universe: dict[str, int]) -> np.nd
                        count=len(sets))
 
 
-def _skill_shares(lists_by_part: Sequence[Sequence[Sequence[str]]], cand: _Texts) -> list[np.ndarray]:
-    """Per part (essential, negotiable): (C x R) share of each role's listed skills matched.
+def _indicator(sets: Sequence[frozenset[str]], universe: dict[str, int]) -> np.ndarray:
+    """(len(sets) x len(universe)) float32: 1 where a set holds the code (codes outside the universe ignored)."""
+    out = np.zeros((len(sets), len(universe)), dtype=np.float32)
+    for row, items in enumerate(sets):
+        out[row, [universe[c] for c in items if c in universe]] = 1
+    return out
 
-    One similarity matrix serves all parts: the distinct role texts of every
-    part against the distinct candidate texts.
-    """
-    parts = [_Texts(lists) for lists in lists_by_part]
+
+def _distinct(sets: Sequence[frozenset[str]]) -> tuple[list[frozenset[str]], np.ndarray]:
+    """The distinct sets and, per owner, the index of its set (people share few distinct sets)."""
+    index: dict[frozenset[str], int] = {}
+    rows = np.fromiter((index.setdefault(s, len(index)) for s in sets), dtype=np.int64, count=len(sets))
+    return list(index), rows
+
+
+def _word_hits(texts: list[str], cand: _Texts) -> np.ndarray:
+    """(candidate texts x role texts) bool: the candidate's text answers every word of the role's text."""
+    given = [terms(t) for t in cand.texts]
+    index = TermIndex(chain.from_iterable(given), indexed_are_parts=False)
+    asked = [terms(t) for t in texts]
+    hit = np.zeros((len(cand.texts), len(texts)), dtype=bool)
+    for j, words in enumerate(asked):
+        if words:
+            # Only the candidate texts that hold an answer to the first word can answer them all.
+            first = index.answers(words[0])
+            for i, have in enumerate(given):
+                if first.intersection(have) and words_answer(words, index, have):
+                    hit[i, j] = True
+    return hit
+
+
+def _skill_parts(candidates: Sequence[CandidateProfile], roles: Sequence[RoleProfile],
+                 options: MatchOptions) -> tuple[list[np.ndarray], np.ndarray]:
+    """Per part (essential, negotiable) the (C x R) share met, and (C x R) whether a work skill is met."""
+    lists = [[r.essential_skills for r in roles], [r.negotiable_skills for r in roles]]
+    codes_of: dict[str, frozenset[str]] = {}
+    for r in roles:
+        for said, named in ((r.essential_skills, r.essential_codes), (r.negotiable_skills, r.negotiable_codes)):
+            aligned = named if len(named) == len(said) else tuple(frozenset() for _t in said)
+            for t, found in zip(said, aligned, strict=True):
+                codes_of.setdefault(t, found)
+    parts = [_Texts(part) for part in lists]
     texts = list(dict.fromkeys(t for part in parts for t in part.texts))
+    universe: dict[str, int] = {}
+    for t in texts:
+        for code in sorted(codes_of[t]):
+            universe.setdefault(code, len(universe))
+    # Met through concepts: (distinct held sets x concepts) @ (concepts x role texts).
+    held, held_row = _distinct([c.held for c in candidates])
+    by_concept = (_indicator(held, universe) @ _indicator([codes_of[t] for t in texts], universe).T) > 0
+    matched = by_concept[held_row]  # (C x role texts)
+    plain = [j for j, t in enumerate(texts) if not codes_of[t]]
+    if plain:
+        cand = _Texts([c.skills for c in candidates])
+        matched[:, plain] = cand.any_per_owner(_word_hits([texts[j] for j in plain], cand))
+    # A language skill met by a spoken language is not evidence about the work (the relevance floor).
+    spoken_only = np.array([bool(codes_of[t]) and codes_of[t] <= options.language_skills.keys() for t in texts])
+    matched_t = np.ascontiguousarray(matched.T)  # (role texts x C)
     position = {t: i for i, t in enumerate(texts)}
-    # (candidate texts x role texts); the scorer is symmetric. Only "matched or not" is needed here, and a
-    # similarity rounds to SKILL_MATCH from SKILL_MATCH - 0.5 up (84.5 itself rounds to even, 84).
-    sim = similarity_matrix(cand.texts, texts, cutoff=SKILL_MATCH - 0.5)
-    # max >= SKILL_MATCH over a candidate's texts is "any text >= SKILL_MATCH": threshold first, then reduce bits.
-    matched = np.ascontiguousarray(cand.any_per_owner(sim >= SKILL_MATCH).T)  # (role texts x C)
-    shares = []
-    for part in parts:
+    shares, work = [], np.zeros((len(candidates), len(roles)), dtype=bool)
+    for number, part in enumerate(parts):
         rows = np.array([position[t] for t in part.texts], dtype=np.int64)[part.flat] if part.flat.size else part.flat
-        counts = np.zeros((len(part.lengths), len(cand.lengths)), dtype=np.int16)
+        counts = np.zeros((len(part.lengths), len(candidates)), dtype=np.int16)
+        work_counts = np.zeros_like(counts)
         has = part.lengths > 0
         if part.flat.size:
-            counts[has] = np.add.reduceat(matched[rows], part.offsets[has], axis=0, dtype=np.int16)
-        share = np.ones(counts.shape, dtype=np.float64)
+            counts[has] = np.add.reduceat(matched_t[rows], part.offsets[has], axis=0, dtype=np.int16)
+            work_rows = matched_t[rows] & ~spoken_only[rows][:, None]
+            work_counts[has] = np.add.reduceat(work_rows, part.offsets[has], axis=0, dtype=np.int16)
+        share = np.full(counts.shape, NEUTRAL_SHARE, dtype=np.float64)
         share[has] = counts[has] / part.lengths[has][:, None]
         shares.append(share.T)
-    return shares
+        # The relevance floor reads the essential skills, the negotiable ones only of roles without essential.
+        counted = np.ones(len(roles), dtype=bool) if number == 0 else parts[0].lengths == 0
+        work |= (work_counts > 0).T & counted[None, :]
+    return shares, work
 
 
 def _desired_part(candidates: Sequence[CandidateProfile], roles: Sequence[RoleProfile]) -> np.ndarray:
-    """(C x R) the desired-work part: best similarity of any desired text to title or occupation."""
-    desired = _Texts([c.desired for c in candidates])
-    role_texts = _Texts([[t for t in (r.title, r.occupation) if t] for r in roles])
-    sim = similarity_matrix(role_texts.texts, desired.texts)  # (role texts x desired texts)
-    best = role_texts.best_per_owner(sim)  # (R x desired texts)
-    best = desired.best_per_owner(np.ascontiguousarray(best.T))  # (C x R)
-    fraction = np.clip((best.astype(np.float64) - 50) / 50, 0, 1)
-    return WEIGHTS["desired"] * fraction
+    """(C x R) share of the desired-work part: 1 for the same occupation, RELATED_SHARE for the same minor group."""
+    wishes, wish_row = _distinct([frozenset().union(*c.desired_codes) for c in candidates])
+    units = {code: i for i, code in enumerate(sorted({c for r in roles for c in r.occupation_codes}))}
+    minors = {code: i for i, code in enumerate(sorted({c[:3] for c in units}))}
+    role_units = _indicator([r.occupation_codes for r in roles], units)
+    role_minors = _indicator([frozenset(c[:3] for c in r.occupation_codes) for r in roles], minors)
+    exact = (_indicator(wishes, units) @ role_units.T) > 0
+    related = (_indicator([frozenset(c[:3] for c in w) for w in wishes], minors) @ role_minors.T) > 0
+    share: np.ndarray = np.where(exact, 1.0, np.where(related, RELATED_SHARE, 0.0))[wish_row]
+    return share
 
 
 def _constraints(candidates: Sequence[CandidateProfile], roles: Sequence[RoleProfile],
@@ -199,18 +212,20 @@ def _near(candidates: Sequence[CandidateProfile], roles: Sequence[RoleProfile], 
 
 
 def score_matrix(candidates: Sequence[CandidateProfile], roles: Sequence[RoleProfile],
-                 options: MatchOptions) -> tuple[np.ndarray, np.ndarray]:
-    """(eligible, score), both shaped (candidates x roles); scores as matching.total gives them."""
+                 options: MatchOptions) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(eligible, score, relevant), each shaped (candidates x roles); scores as matching.total gives them.
+
+    eligible: every hard constraint passes; relevant: above the relevance floor (matching's docstring).
+    """
+    shape = (len(candidates), len(roles))
     if not candidates or not roles:
-        shape = (len(candidates), len(roles))
-        return np.zeros(shape, dtype=bool), np.zeros(shape, dtype=np.float32)
+        return np.zeros(shape, dtype=bool), np.zeros(shape, dtype=np.float32), np.zeros(shape, dtype=bool)
     eligible, missing = _constraints(candidates, roles, options)
-    cand_skills = _Texts([c.skills for c in candidates])
     # Added in the order of matching.explain's parts, so the sums round alike.
-    essential, negotiable = _skill_shares(
-        [[r.essential_skills for r in roles], [r.negotiable_skills for r in roles]], cand_skills)
+    (essential, negotiable), work = _skill_parts(candidates, roles, options)
+    desired = _desired_part(candidates, roles)
     score = WEIGHTS["essential"] * essential
-    score += _desired_part(candidates, roles)
+    score += WEIGHTS["desired"] * desired
     score += WEIGHTS["negotiable"] * negotiable
     universe: dict[str, int] = {}
     groups = _bitmasks([c.target_groups for c in candidates], universe)[:, None]
@@ -218,4 +233,4 @@ def score_matrix(candidates: Sequence[CandidateProfile], roles: Sequence[RolePro
     score += np.where((groups & clause) != 0, WEIGHTS["clause"], 0.0)
     if options.allow_missing_adjustments:
         score += -MISSING_ADJUSTMENT_PENALTY * missing
-    return eligible, np.round(np.clip(score, 0, 100), 1)
+    return eligible, np.round(np.clip(score, 0, 100), 1), work | (desired > 0)

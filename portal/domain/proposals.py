@@ -102,17 +102,18 @@ def employer_fit(explanation: Explanation, display: dict[str, dict[str, str]] | 
 
     Kept: whether hours, location, languages and adjustments fit, the
     adjustments the role lacks (the employer sees the needed adjustments
-    anyway), and which skills and desired work matched which, with the
-    similarity. Left out: everything about physical demands (it would reveal
-    the person's functional limits), the clause bonus (it would reveal a
+    anyway), which skills are met and by which of the candidate's texts, and
+    whether the desired work is the role's occupation or a related one.
+    Left out: everything about physical demands (it would reveal the
+    person's functional limits), the clause bonus (it would reveal a
     target group) and the total score, which both of those move.
     """
     shown = ("hours", "location", "languages", "adjustments")
     role, person = (display or {}).get("role", {}), (display or {}).get("candidate", {})
 
-    def row(m: SkillMatch) -> list[str | int | None]:
+    def row(m: SkillMatch) -> list[str | bool | None]:
         said = None if m.candidate_skill is None else person.get(m.candidate_skill, m.candidate_skill)
-        return [role.get(m.role_skill, m.role_skill), said, m.similarity]
+        return [role.get(m.role_skill, m.role_skill), said, m.matched]
 
     return {
         "passed": [c for c in explanation.passed if c in shown],
@@ -120,5 +121,6 @@ def employer_fit(explanation: Explanation, display: dict[str, dict[str, str]] | 
         "missing_adjustments": list(explanation.missing_adjustments),
         "essential": [row(m) for m in explanation.essential],
         "negotiable": [row(m) for m in explanation.negotiable],
-        "desired": row(explanation.desired) if explanation.desired else None,
+        "desired": [person.get(explanation.desired.wish, explanation.desired.wish), explanation.desired.relation]
+        if explanation.desired else None,
     }

@@ -1,6 +1,7 @@
 """Ranking with the vectorised core: every pair scored at once, only the rows shown explained.
 
-Results are ordered by score, then id, so the same input gives the same
+A pair is ranked when it passes every hard constraint and is above the relevance floor
+(portal.domain.matching). Results are ordered by score, then id, so the same input gives the same
 order; a page is a slice of that order.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from portal.domain.matching_arrays import score_matrix
 
 @dataclass(frozen=True)
 class Ranking:
-    """One page of a ranking: how many pass (at or above the minimum score), and this slice, explained."""
+    """One page of a ranking: how many pass (relevant, at or above the minimum score), and this slice, explained."""
 
     total: int
     matches: tuple[Match, ...]
@@ -35,8 +36,8 @@ def _ranked(scores: np.ndarray | Sequence[float], eligible: np.ndarray | Sequenc
 def rank_roles_page(candidate: CandidateProfile, roles: Sequence[RoleProfile], options: MatchOptions,
                     offset: int = 0, limit: int | None = 25, min_score: float = 0.0) -> Ranking:
     """The roles that pass every hard constraint, best first; only the requested slice is explained."""
-    eligible, scores = score_matrix([candidate], roles, options)
-    order = _ranked(scores[0], eligible[0], [r.id for r in roles], min_score)
+    eligible, scores, relevant = score_matrix([candidate], roles, options)
+    order = _ranked(scores[0], eligible[0] & relevant[0], [r.id for r in roles], min_score)
     chosen = order[offset:None if limit is None else offset + limit]
     return Ranking(len(order), tuple(_match(candidate, roles[i], options) for i in chosen))
 
@@ -44,8 +45,8 @@ def rank_roles_page(candidate: CandidateProfile, roles: Sequence[RoleProfile], o
 def rank_candidates_page(role: RoleProfile, candidates: Sequence[CandidateProfile], options: MatchOptions,
                          offset: int = 0, limit: int | None = 25, min_score: float = 0.0) -> Ranking:
     """The candidates that pass every hard constraint for a role, best first; the slice explained."""
-    eligible, scores = score_matrix(candidates, [role], options)
-    order = _ranked(scores[:, 0], eligible[:, 0], [c.id for c in candidates], min_score)
+    eligible, scores, relevant = score_matrix(candidates, [role], options)
+    order = _ranked(scores[:, 0], eligible[:, 0] & relevant[:, 0], [c.id for c in candidates], min_score)
     chosen = order[offset:None if limit is None else offset + limit]
     return Ranking(len(order), tuple(_match(candidates[i], role, options) for i in chosen))
 

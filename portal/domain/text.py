@@ -42,6 +42,7 @@ _STOPWORDS = frozenset({
     "och", "eller", "att", "som", "en", "ett", "med", "for", "till", "pa", "av", "i",
     "and", "or", "the", "of", "to", "in", "with", "a", "an", "at",
 })
+STOPWORDS = _STOPWORDS  # the words analysis leaves out (concept matching reads them too)
 
 
 def fold(text: str | None) -> str:

@@ -61,6 +61,14 @@ ROLES = [
      "demands": {"screen_time": "heavy", "sitting": "moderate"},
      "adjustments": ["remote_days", "flexible_hours", "quiet_workspace", "ergonomic_workstation"],
      "languages": ["fi"]},
+    {"title": "Keittiöapulainen, henkilöstöravintola", "kind": "job", "occupation_code": "9412",
+     "tasks": "Autat kokkeja lounaan valmistelussa: kasvisten esikäsittely, salaattipöytä ja astianpesu.",
+     "description": "Henkilöstöravintola Hervannassa, arkisin aamupäivisin. Työvuorot ja tauot sovitaan yhdessä.",
+     "municipality_code": "837", "address_area": "Hervanta", "remote": "none", "hours_min": 25, "hours_max": 37,
+     "schedule": "agreed", "positions": 1,
+     "essential_skills": "Keittiötyö", "negotiable_skills": "Hygieniapassi\nAstianpesu",
+     "demands": {"standing": "moderate", "lifting": "brief"},
+     "adjustments": ["extra_breaks", "gradual_start", "job_carving"], "languages": ["fi"]},
 ]
 DRAFT = {"title": "Kahvilan apulainen", "kind": "job", "tasks": "Astioiden pesu ja leivonnaisten esillepano.",
          "municipality_code": "837"}

@@ -154,6 +154,12 @@ def _ranked(f: RoleFilters):
             .having(score >= MIN_RANK)).subquery("ranked")
 
 
+def relevance(q: str):
+    """The (role_id, score) subquery of role search for typed words (None when none answers), for other lists."""
+    f = RoleFilters(q=q)
+    return _ranked(f) if f.terms else None
+
+
 def _id_page(ids_stmt, options: list, window: bool):
     """fetch(offset, limit) for listing.fetched_page: one page in lean queries.
 

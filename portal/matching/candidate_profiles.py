@@ -19,6 +19,7 @@ from portal.domain.matching import CandidateProfile
 from portal.domain.profile import split_lines
 from portal.extensions import db
 from portal.matching.profiles import NO_HOURS, Reference, _by_role, _ids
+from portal.reference.concepts import match_concepts, resolve
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,12 @@ class CandidateInfo:
 
 def _texts(lines: list[str], ref: Reference) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for t in (ref.shown(line, "candidate") for line in lines) if t))
+
+
+def _chosen(codes: list[str]) -> list[str]:
+    """The skill concepts of codes chosen from the catalogue (codes of the earlier short lists resolved)."""
+    found = [resolve("skills", c) for c in codes]
+    return [c.code for c in found if c is not None]
 
 
 def candidates(conditions: list, ref: Reference) -> tuple[list[CandidateProfile], dict[int, CandidateInfo]]:
@@ -62,16 +69,23 @@ def candidates(conditions: list, ref: Reference) -> tuple[list[CandidateProfile]
     needs = per(CandidateAdjustment.code, None, CandidateAdjustment)
     groups = per(CandidateTargetGroup.code, None, CandidateTargetGroup)
     profiles, info = [], {}
+    analyse = match_concepts().candidate
     for cid, code, name, status, muni, h_min, h_max, skills_text, desired_text, travel in rows:
         hours = (h_min, h_max) if h_min is not None and h_max is not None else NO_HOURS
-        labels = [t for (c,) in skills.get(cid, ()) for t in ref.skill_texts.get(c, ())]  # shown as labels already
+        chosen = [c for (c,) in skills.get(cid, ())]
+        labels = [t for c in chosen for t in ref.skill_texts.get(c, ())]  # shown as labels already
+        skill_texts = _texts(labels + list(split_lines(skills_text)), ref)
+        desired = _texts([n for (n,) in occupations.get(cid, ())] + list(split_lines(desired_text)), ref)
+        spoken = frozenset(lang for (lang,) in languages.get(cid, ()))
+        typed = ref.display["candidate"]  # folded -> as typed (or the catalogue label), what the stemmers read
+        desired_codes, skill_codes, held = analyse([typed.get(t, t) for t in desired],
+                                                   [typed.get(t, t) for t in skill_texts], _chosen(chosen), spoken)
         profiles.append(CandidateProfile(
             id=cid, hours_min=hours[0], hours_max=hours[1], municipality=muni, travel=travel or DEFAULT_TRAVEL,
             limits={d: ref.ranks[level] for d, level in limits.get(cid, ()) if level in ref.ranks},
             adjustments_needed=frozenset(a for (a,) in needs.get(cid, ())),
-            skills=_texts(labels + list(split_lines(skills_text)), ref),
-            desired=_texts([n for (n,) in occupations.get(cid, ())] + list(split_lines(desired_text)), ref),
-            languages=frozenset(lang for (lang,) in languages.get(cid, ())),
-            target_groups=frozenset(g for (g,) in groups.get(cid, ()))))
+            skills=skill_texts, desired=desired, languages=spoken,
+            target_groups=frozenset(g for (g,) in groups.get(cid, ())),
+            desired_codes=desired_codes, skill_codes=skill_codes, held=held))
         info[cid] = CandidateInfo(cid, code, name, status, muni, h_min, h_max)
     return profiles, info

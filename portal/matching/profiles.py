@@ -19,6 +19,7 @@ from portal.domain.text import fold
 from portal.employers.models import JobRole, JobRoleAdjustment, JobRoleDemand, JobRoleLanguage, JobRoleSkill
 from portal.extensions import db
 from portal.procurements.models import EmploymentClause
+from portal.reference.concepts import language_skills, match_concepts
 from portal.reference.models import ReferenceItem
 
 NO_HOURS = (0, 99)  # an unknown hours range fits every range
@@ -50,7 +51,7 @@ class Reference:
     def options(self, allow_missing_adjustments: bool = False) -> MatchOptions:
         """The engine's options, with the coach's choice about missing adjustments."""
         return MatchOptions(neighbours=self.neighbours, areas=self.areas, removed_by=self.removed_by,
-                            allow_missing_adjustments=allow_missing_adjustments)
+                            allow_missing_adjustments=allow_missing_adjustments, language_skills=language_skills())
 
 
 LANGUAGES = ("fi", "sv", "en")
@@ -193,6 +194,7 @@ def _role_data(conditions: list, ref: Reference, same: _Same) -> tuple[list[Role
     languages = _by_role(select(JobRoleLanguage.role_id, JobRoleLanguage.language_code)
                          .where(JobRoleLanguage.role_id.in_(ids)))
     profiles, info, shown = [], {}, []
+    analyse = match_concepts().role
     for (rid, title, kind, employer, business_id, org_id, muni, remote, h_min, h_max, clause_id, occupation,
          groups) in rows:
         # With the business ID: two employers may share a name, and the coach proposes to one of them.
@@ -203,6 +205,10 @@ def _role_data(conditions: list, ref: Reference, same: _Same) -> tuple[list[Role
         # As Reference.shown would record them: each skill as typed, then the title (when it folds to something).
         shown.append(same(tuple(same((folded, name)) for folded, _e, name in role_skills)
                           + ((same((title_folded, title)),) if title_folded else ())))
+        # Concepts from the texts as typed (the stemmers want the accents); one analysis per distinct text.
+        occupations, essential_codes, negotiable_codes = analyse(
+            occupation, title, [n for _s, essential, n in role_skills if essential],
+            [n for _s, essential, n in role_skills if not essential])
         profiles.append(RoleProfile(
             id=rid, hours_min=hours[0], hours_max=hours[1], municipality=same(muni), remote=same(remote),
             demands=same.mapping({d: ref.ranks.get(level, 0) for d, level in demands.get(rid, ())}),
@@ -211,7 +217,8 @@ def _role_data(conditions: list, ref: Reference, same: _Same) -> tuple[list[Role
             negotiable_skills=same(tuple(s for s, essential, _n in role_skills if not essential)),
             title=title_folded, occupation=ref.occupation_texts.get(occupation or "", ""),
             languages_required=same(frozenset(lang for (lang,) in languages.get(rid, ()))),
-            clause_target_groups=same(frozenset(groups or ()))))
+            clause_target_groups=same(frozenset(groups or ())), occupation_codes=same(occupations),
+            essential_codes=same(essential_codes), negotiable_codes=same(negotiable_codes)))
         info[rid] = RoleInfo(rid, title, same(kind), same(employer), org_id, same(muni), same(remote), h_min, h_max,
                              clause_id)
     return profiles, info, shown

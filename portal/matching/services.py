@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from flask import abort, has_request_context
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select
 
 from portal.accounts.models import Organisation
 from portal.clock import today
@@ -19,6 +19,7 @@ from portal.domain.matching import Explanation, explain, total
 from portal.domain.ranking import rank_candidates_page, rank_roles_page
 from portal.employers.models import JobRole
 from portal.i18n import current_language
+from portal.jobs import search as role_search
 from portal.listing import Page, fetched_page
 from portal.matching import candidate_profiles, open_roles, profiles
 from portal.matching.candidate_profiles import CandidateInfo
@@ -136,10 +137,20 @@ def explain_pair(candidate_id: int, role_id: int, allow_missing: bool = False) -
 
 
 def open_roles_query(q: str = "", kind: str = ""):
-    """Open roles for the coach's list (unsorted), searched by title or employer name."""
+    """Open roles for the coach's list (unsorted), searched by title or employer name, and their relevance.
+
+    Returns (select, relevance): with words, relevance is role search's score of the role (the same
+    analysis as the public search: stems, whole words, typos; 0 for a role found only by its employer's
+    name), else None.
+    """
     stmt = (select(JobRole).join(Organisation, Organisation.id == JobRole.organisation_id)
             .where(*profiles.open_role_conditions(today(), kind if kind in KINDS else "")))
-    if q.strip():
-        like = f"%{q.strip().lower()}%"
-        stmt = stmt.where(func.lower(JobRole.title).like(like) | func.lower(Organisation.name).like(like))
-    return stmt
+    if not q.strip():
+        return stmt, None
+    like = f"%{q.strip().lower()}%"
+    by_name = func.lower(Organisation.name).like(like) | func.lower(JobRole.title).like(like)
+    ranked = role_search.relevance(q)
+    if ranked is None:
+        return stmt.where(by_name), literal(0.0)
+    stmt = stmt.outerjoin(ranked, ranked.c.role_id == JobRole.id).where(ranked.c.role_id.is_not(None) | by_name)
+    return stmt, func.coalesce(ranked.c.score, 0.0)

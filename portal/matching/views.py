@@ -20,12 +20,14 @@ from portal.domain.matching import MISSING_ADJUSTMENT_PENALTY
 from portal.employers.models import JobRole
 from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
+from portal.i18n import current_language
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.matching import bp, services
 from portal.matching.forms import ProposeForm
 from portal.proposals.models import Proposal
 from portal.proposals.services import propose
 from portal.proposals.texts import KIND_LABELS
+from portal.reference.concepts import concept_labels
 from portal.security import get_or_404, roles
 
 nav.add("matching.index", _l("Matching"), ("coach",), order=12)
@@ -42,15 +44,15 @@ def match_label(code, names: dict) -> str:
 
 @bp.app_template_filter("skill_row")
 def skill_row(match, display: dict | None = None) -> tuple:
-    """A SkillMatch as (role's skill, candidate's skill, similarity) in shown words, as the skill table wants."""
+    """A SkillMatch as (role's skill, candidate's text, matched, how, concept) in shown words, for the skill table."""
     role, person = (display or {}).get("role", {}), (display or {}).get("candidate", {})
-    return role.get(match.role_skill, match.role_skill), person.get(match.candidate_skill, match.candidate_skill), \
-        match.similarity
+    said = person.get(match.candidate_skill, match.candidate_skill) if match.candidate_skill else None
+    return role.get(match.role_skill, match.role_skill), said, match.matched, match.how, match.concept
 
 
 def _labels() -> dict:
-    return labels_for(*CATALOGUES) | {"kinds": KIND_LABELS, "status": STATUS_LABELS, "travel": TRAVEL_LABELS,
-                                      "penalty": MISSING_ADJUSTMENT_PENALTY}
+    return labels_for(*CATALOGUES) | concept_labels(current_language()) | {
+        "kinds": KIND_LABELS, "status": STATUS_LABELS, "travel": TRAVEL_LABELS, "penalty": MISSING_ADJUSTMENT_PENALTY}
 
 
 @bp.get("/")
@@ -68,9 +70,13 @@ def index():
 def roles_list():
     """Open roles of every employer, to rank the coach's candidates for one of them."""
     q, kind = request.args.get("q", ""), request.args.get("kind", "")
-    sort = sort_choice(ROLE_SORTS, "-published")
-    page = paginate(apply_sort(services.open_roles_query(q, kind), ROLE_SORTS, sort, JobRole.id))
+    stmt, relevance = services.open_roles_query(q, kind)
+    # With words typed, the best match comes first unless the coach picks another order.
+    sorts = ROLE_SORTS if relevance is None else {**ROLE_SORTS, "relevance": relevance}
+    sort = sort_choice(sorts, "-published" if relevance is None else "-relevance")
+    page = paginate(apply_sort(stmt, sorts, sort, JobRole.id))
     return render_template("matching/roles.html", page=page, sort=sort, q=q, kind=kind, kinds=KIND_LABELS,
+                           by_relevance=relevance is not None,
                            municipalities=labels_for("municipalities")["municipalities"])
 
 

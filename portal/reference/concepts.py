@@ -20,7 +20,9 @@ from pathlib import Path
 
 import yaml
 
+from portal.domain.concept_text import ConceptIndex
 from portal.domain.concepts import LANGS, UNIT_LEVEL, Concept, ConceptError, check
+from portal.domain.match_concepts import Concepts
 
 CONCEPT_DIR = Path(__file__).resolve().parents[2] / "seeds" / "concepts"
 OCCUPATION_SOURCE = "statfi-aml2010"  # Statistics Finland, Classification of Occupations 2010 (CC BY 4.0)
@@ -82,6 +84,29 @@ def read_old_codes(folder: Path = CONCEPT_DIR) -> dict[str, dict[str, str]]:
 def concepts() -> dict[str, dict[str, Concept]]:
     """scheme ("occupations", "skills") -> code -> Concept, read once a process from the seed files."""
     return {"occupations": read_occupations(), "skills": read_skills()}
+
+
+@lru_cache(maxsize=1)
+def match_concepts() -> Concepts:
+    """The concept indexes matching maps typed text with, built once a process (some 60 ms)."""
+    found = concepts()
+    return Concepts(ConceptIndex(found["occupations"]), ConceptIndex(found["skills"]))
+
+
+@lru_cache(maxsize=1)
+def language_skills() -> dict[str, frozenset[str]]:
+    """Skill code -> the languages that satisfy it (the language skills)."""
+    return match_concepts().language_skills()
+
+
+@lru_cache(maxsize=3)
+def concept_labels(lang: str) -> dict[str, dict[str, str]]:
+    """Labels in one language for explanations: skills, occupations (common job title) and occupation groups."""
+    found = concepts()
+    return {"skills": {code: c.label(lang) for code, c in found["skills"].items()},
+            "occupations": {code: c.title(lang) for code, c in found["occupations"].items() if c.level == UNIT_LEVEL},
+            "occupation_groups": {code: c.label(lang) for code, c in found["occupations"].items()
+                                  if c.level != UNIT_LEVEL}}
 
 
 def resolve(scheme: str, code: str) -> Concept | None:

@@ -16,6 +16,7 @@ from portal.domain.proposals import (
     employer_fit,
     proposal_problems,
 )
+from tests.unit.test_matching import analysed_candidate, analysed_role
 
 TODAY = date(2026, 5, 4)
 
@@ -52,12 +53,14 @@ def test_withdrawal_and_placement_follow_the_state():
 
 
 def test_the_employer_sees_no_physical_demands_no_target_groups_and_no_total():
-    c = CandidateProfile(id=1, hours_min=20, hours_max=30, municipality="837", limits={"standing": 1},
-                         adjustments_needed=frozenset({"quiet_workspace"}), skills=("siivous",),
-                         desired=("siivooja",), target_groups=frozenset({"disabled"}))
-    r = RoleProfile(id=2, hours_min=20, hours_max=30, municipality="837", demands={"standing": 3},
-                    adjustments_offered=frozenset({"ergonomic_workstation"}), essential_skills=("siivous",),
-                    title="siivooja", clause_target_groups=frozenset({"disabled"}))
+    c = analysed_candidate(CandidateProfile(
+        id=1, hours_min=20, hours_max=30, municipality="837", limits={"standing": 1},
+        adjustments_needed=frozenset({"quiet_workspace"}), skills=("siivous",), desired=("siivooja",),
+        target_groups=frozenset({"disabled"})))
+    r = analysed_role(RoleProfile(id=2, hours_min=20, hours_max=30, municipality="837", demands={"standing": 3},
+                                  adjustments_offered=frozenset({"ergonomic_workstation"}),
+                                  essential_skills=("siivous",), title="siivooja",
+                                  clause_target_groups=frozenset({"disabled"})))
     opts = MatchOptions(removed_by={"standing": frozenset({"ergonomic_workstation"})},
                         allow_missing_adjustments=True)
     e = explain(c, r, opts)
@@ -67,17 +70,18 @@ def test_the_employer_sees_no_physical_demands_no_target_groups_and_no_total():
     assert "standing" not in text and "ergonomic" not in text and "disabled" not in text  # ... the employer's not
     assert "demands" not in fit["passed"] + fit["failed"] and "score" not in fit and "parts" not in fit
     assert fit["missing_adjustments"] == ["quiet_workspace"]  # needed adjustments are in the employer view anyway
-    assert fit["essential"] == [["siivous", "siivous", 100]] and fit["desired"] == ["siivooja", "siivooja", 100]
+    assert fit["essential"] == [["siivous", "siivous", True]] and fit["desired"] == ["siivooja", "exact"]
     assert set(fit["passed"]) == {"hours", "location", "languages", "adjustments"}
 
 
 def test_the_stored_fit_shows_the_words_as_typed_on_each_side():
-    c = CandidateProfile(id=1, hours_min=20, hours_max=30, skills=("siivous",), desired=("siivooja",))
-    r = RoleProfile(id=2, hours_min=20, hours_max=30, essential_skills=("siivous",), title="siivooja")
+    c = analysed_candidate(CandidateProfile(id=1, hours_min=20, hours_max=30, skills=("siivous",),
+                                            desired=("siivooja",)))
+    r = analysed_role(RoleProfile(id=2, hours_min=20, hours_max=30, essential_skills=("siivous",), title="siivooja"))
     display = {"role": {"siivous": "Siivous", "siivooja": "Siivooja"},
                "candidate": {"siivous": "Städning", "siivooja": "siivooja"}}
     fit = employer_fit(explain(c, r, MatchOptions()), display)
-    assert fit["essential"] == [["Siivous", "Städning", 100]] and fit["desired"] == ["Siivooja", "siivooja", 100]
+    assert fit["essential"] == [["Siivous", "Städning", True]] and fit["desired"] == ["siivooja", "exact"]
 
 
 def test_the_message_is_shown_only_while_the_proposal_is_open():

@@ -34,8 +34,10 @@ def test_ranked_roles_explain_each_fit_in_words_and_leave_out_what_fails(client,
     assert ("Lifting and carrying is above what the candidate can manage, "
             "but the role's adjustment “Assistive tools” takes it away") in page
     assert "the same municipality (Tampere)" in page and "every adjustment the candidate needs is offered" in page
-    assert "1 of 1 matched" in page  # "siivoustyot" meets the candidate's "siivous"
-    assert "<td>Siivoustyöt</td><td>Cleaning</td>" in page  # shown as typed and in the reader's language
+    assert "1 of 1 matched" in page  # "Siivoustyöt" names the concept the candidate's "siivous" does
+    # the role's skill as typed, the candidate's in the reader's language, and the concept that meets it, in words
+    assert "<td>Siivoustyöt</td><td>“Cleaning”: the same skill (Cleaning)</td>" in page
+    assert "Similarity" not in page
     page = _page(client, f"/matching/candidates/{person.id}?lang=en&allow_missing=1")
     assert "Siivooja ilman rauhaa" in page and "Adjustments missing:" in page and "points off for each" in page
     finnish = _page(client, f"/matching/candidates/{person.id}?lang=fi")

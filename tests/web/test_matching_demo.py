@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from portal.accounts import demo as accounts_demo
 from portal.accounts.demo import demo_user
 from portal.coaching import demo as coaching_demo
+from portal.coaching.models import Candidate
 from portal.directory import demo as directory_demo
 from portal.employers import demo as employers_demo
 from portal.matching import demo
@@ -44,7 +45,13 @@ def test_the_demo_loads_once_and_fills_every_side(app, client, db):
     assert "Converted into employment" in client.get("/placements/?lang=en").get_data(as_text=True)
     kaisa = db.session.scalars(select(Proposal).where(Proposal.state == "sent")).one()
     page = client.get(f"/matching/candidates/{kaisa.candidate_id}?lang=en").get_data(as_text=True)
-    assert "Toimistosiivooja, aamupäivät" in page and "Esimerkki Oy" in page
+    # Kaisa wants shop work and does not clean: the cleaning role is below the relevance floor.
+    assert "Toimistosiivooja, aamupäivät" not in page and "Roles that fit" in page
+    ahmed = db.session.scalars(select(Candidate).where(Candidate.name == "Ahmed Hassan")).one()
+    page = client.get(f"/matching/candidates/{ahmed.id}?lang=en").get_data(as_text=True)
+    first = page.index('<li class="card match">')
+    assert page.index("Keittiöapulainen, henkilöstöravintola", first) < page.find("</li>", first)  # first
+    assert "is the role's occupation" in page
     assert "1 trial reminders sent" in app.test_cli_runner().invoke(args=["placements", "remind"]).output
 
     sign_in(client, demo_user("employer"))

@@ -36,7 +36,7 @@ def test_a_proposal_reaches_the_employer_who_sees_only_the_projection_and_answer
     assert response.status_code == 302
     proposal = db.session.scalars(select(Proposal).where(Proposal.candidate_id == person.id)).one()
     assert (proposal.state, proposal.coach_id, proposal.organisation_id) == ("sent", coach.id, role.organisation_id)
-    assert proposal.fit["essential"][0] == ["Siivous", "Cleaning", 100] and "demands" not in repr(proposal.fit)
+    assert proposal.fit["essential"][0] == ["Siivous", "Cleaning", True] and "demands" not in repr(proposal.fit)
     # A proposal is an employer contact on the candidate's behalf (rapid job search counts it).
     assert count(db, EmployerContact, EmployerContact.candidate_id == person.id) == 1
     boss = world.users["employer"]
