@@ -25,7 +25,7 @@ def _matches(client, person) -> str:
 
 
 def _cards(page: str) -> list[str]:
-    return re.findall(r'<li class="card match">\s*<h2><a href="[^"]+">([^<]+)</a></h2>', page)
+    return re.findall(r'<li class="card match">\s*<h2><a href="[^"]+"[^>]*>([^<]+)</a></h2>', page)
 
 
 def test_the_kitchen_helper_comes_first_and_the_unrelated_work_trials_are_not_suggested(client, world, db):
