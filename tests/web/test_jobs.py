@@ -129,7 +129,8 @@ def test_listing_query_count_does_not_grow_with_roles(client, db, count_queries,
 def test_role_page_has_jobposting_json_ld(client, roles):
     role = roles["trial"]
     page = client.get(f"/roles/{role.id}?lang=en").get_data(as_text=True)
-    assert '<h1 lang="fi">Keittiön työkokeilu</h1>' in page  # Finnish content on an English page, marked and "8 weeks" in page
+    # Finnish content on an English page, marked with its language.
+    assert '<h1 lang="fi">Keittiön työkokeilu</h1>' in page and "8 weeks" in page
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
     assert data["@type"] == "JobPosting" and data["title"] == "Keittiön työkokeilu"
     assert data["hiringOrganization"] == {"@type": "Organization", "name": "Siisti Oy"}
