@@ -246,7 +246,7 @@ def test_the_board_of_cached_figures_follows_the_readers_language(client, login_
     assert "Clauses by state" in client.get("/procurements/").get_data(as_text=True)
     client.get("/start?lang=sv")  # the officer switches to Swedish; the dashboard's address stays the same
     page = client.get("/procurements/").get_data(as_text=True)
-    assert "Villkor efter läge" in page and "Clauses by state" not in page
+    assert "Villkor efter status" in page and "Clauses by state" not in page
 
 
 def test_a_clause_page_follows_its_ledger_and_is_still_refused_to_another_buyer(client, login_as, db):
