@@ -25,7 +25,6 @@ import portal.matching.demo
 import portal.placements.models
 import portal.procurements.demo
 import portal.procurements.models
-import portal.procurements.models_terms
 import portal.proposals.models
 import portal.reference.models
 import portal.reports.demo
@@ -61,8 +60,8 @@ FEATURES = (accounts, admin, audit, campaigns, coaching, directory, employers, e
 # Every module that declares tables.
 MODELS = (portal.accounts.models, portal.audit.models, portal.campaigns.models, portal.coaching.models,
           portal.directory.models, portal.employers.models, portal.events.models, portal.identity.models,
-          portal.imports.models, portal.placements.models, portal.procurements.models, portal.procurements.models_terms,
-          portal.proposals.models, portal.reference.models, portal.reports.models)
+          portal.imports.models, portal.placements.models, portal.procurements.models, portal.proposals.models,
+          portal.reference.models, portal.reports.models)
 
 # Demo data in the order it is loaded: each one's seed() builds on the data of those before it.
 DEMOS = (
