@@ -27,7 +27,6 @@ import portal.notifications.models
 import portal.placements.models
 import portal.procurements.demo
 import portal.procurements.models
-import portal.procurements.models_terms
 import portal.proposals.models
 import portal.reference.models
 import portal.reports.demo
@@ -67,7 +66,7 @@ FEATURES = (accounts, admin, audit, campaigns, clause_reports, coaching, directo
 MODELS = (portal.accounts.models, portal.audit.models, portal.campaigns.models, portal.clause_reports.models,
           portal.coaching.models, portal.directory.models, portal.employers.models, portal.events.models,
           portal.identity.models, portal.imports.models, portal.notifications.models, portal.placements.models,
-          portal.procurements.models, portal.procurements.models_terms, portal.proposals.models,
+          portal.procurements.models, portal.proposals.models,
           portal.reference.models, portal.reports.models)
 
 # Demo data in the order it is loaded: each one's seed() builds on the data of those before it.

@@ -5,13 +5,17 @@ The ledger is the one bookkeeping of a clause: entries typed by a supplier
 feature in the same transaction as a placement (``placement``, with its
 ``placement_id``). A clause's status is always computed from these rows.
 Persons appear only as pseudonymous codes, never by name.
+
+The award criterion's tenders (each plan scored; the winner's plan becomes
+the clause's target), a reserved contract's share declarations and the
+buyer's size rule live here too.
 """
 from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.models import Organisation
@@ -122,6 +126,55 @@ class LedgerEntry(db.Model):
         return f"<LedgerEntry {self.id} {self.person_code} {self.kind}>"
 
 
+class TenderPlan(db.Model):
+    """One tender's employment plan for an award-criterion clause, with the points it earned."""
+
+    __tablename__ = "clause_tender_plan"
+    __table_args__ = (UniqueConstraint("clause_id", "tenderer"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    clause_id: Mapped[int] = mapped_column(ForeignKey("employment_clause.id", ondelete="CASCADE"), index=True)
+    tenderer: Mapped[str] = mapped_column(String(200))
+    planned: Mapped[Decimal] = mapped_column(Numeric(10, 2))
+    points: Mapped[Decimal] = mapped_column(Numeric(6, 2))
+    winner: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    clause: Mapped[EmploymentClause] = relationship()
+
+
+class ShareDeclaration(db.Model):
+    """A reserved contract's supplier's staff and disadvantaged staff on a report date."""
+
+    __tablename__ = "clause_share_declaration"
+    __table_args__ = (UniqueConstraint("clause_id", "report_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    clause_id: Mapped[int] = mapped_column(ForeignKey("employment_clause.id", ondelete="CASCADE"), index=True)
+    report_date: Mapped[date] = mapped_column(Date)
+    staff: Mapped[int] = mapped_column(Integer)
+    disadvantaged: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SizeRule(db.Model):
+    """A buyer's rule for suggesting the size of an obligation, with its justification."""
+
+    __tablename__ = "procurement_size_rule"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), unique=True)
+    euros_per_person_month: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    euros_per_person: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    justification: Mapped[str] = mapped_column(Text, default="")
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
 # The officer dashboard keeps its figures until one of these changes (portal.versions); an organisation's
 # name shows on it as a supplier's.
 watch("ledger", Procurement, EmploymentClause, LedgerEntry, Organisation)
+# A winner's plan changes a clause's target, and a declaration its figures on the dashboard.
+watch("ledger", TenderPlan, ShareDeclaration)

@@ -11,8 +11,7 @@ from portal.domain.employment_forms import SizeSuggestion, suggest_size
 from portal.domain.obligations import MONTH_UNIT_KINDS
 from portal.extensions import db
 from portal.procurements.clause_text import ClauseTemplate
-from portal.procurements.models import Procurement
-from portal.procurements.models_terms import SizeRule
+from portal.procurements.models import Procurement, SizeRule
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,7 @@ from portal.guidance.rules_data import rules
 from portal.procurements import clauses as clause_service
 from portal.procurements.clause_text import get_template
 from portal.procurements.labels import TERMS_PROBLEMS
-from portal.procurements.models import EmploymentClause
-from portal.procurements.models_terms import ShareDeclaration, TenderPlan
+from portal.procurements.models import EmploymentClause, ShareDeclaration, TenderPlan
 
 
 def tender_plans(clause: EmploymentClause) -> list[TenderPlan]:

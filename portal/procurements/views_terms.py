@@ -12,7 +12,7 @@ from portal.extensions import db
 from portal.procurements import bp, services, sizing, terms_records
 from portal.procurements.forms import ConfirmForm
 from portal.procurements.forms_terms import SizeRuleForm, TenderPlanForm
-from portal.procurements.models_terms import TenderPlan
+from portal.procurements.models import TenderPlan
 from portal.security import get_or_404, roles
 
 

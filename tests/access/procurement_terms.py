@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from portal.extensions import db
-from portal.procurements.models_terms import TenderPlan
+from portal.procurements.models import TenderPlan
 from tests.access import Route
 from tests.access.procurements import make_clause, make_procurement
 

@@ -8,8 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from portal.audit.models import AuditEvent
-from portal.procurements.models import Procurement
-from portal.procurements.models_terms import SizeRule
+from portal.procurements.models import Procurement, SizeRule
 from tests.access.procurements import make_procurement
 from tests.factories import make_org
 

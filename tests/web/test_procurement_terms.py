@@ -8,8 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from portal.audit.models import AuditEvent
-from portal.procurements.models import EmploymentClause
-from portal.procurements.models_terms import ShareDeclaration, TenderPlan
+from portal.procurements.models import EmploymentClause, ShareDeclaration, TenderPlan
 from tests.access.procurements import make_procurement
 from tests.factories import make_org, make_user
 
