@@ -15,6 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.db_types import UTCDateTime, utcnow
 from portal.extensions import db
 from portal.procurements.models import EmploymentClause
+from portal.versions import watch
 
 
 class ClauseReport(db.Model):
@@ -77,3 +78,7 @@ class SanctionDecision(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     clause: Mapped[EmploymentClause] = relationship()
+
+
+# The officer dashboard's board shows late and returned reports: it is kept until the ledger's kind changes.
+watch("ledger", ClauseReport, SanctionDecision)

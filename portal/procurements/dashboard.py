@@ -18,8 +18,9 @@ from portal.procurements.figures import BuyerFigures, ClauseFigures, Filters, bu
 from portal.procurements.labels import STATE_ORDER
 
 # Sections other features add below the dashboard's figures (the reporting cycle: late and returned
-# reports); each gets the buyer's id and returns its HTML. Not cached: they change with the day.
-SECTIONS: list[Callable[[int], str]] = []
+# reports); each gets the buyer's id and returns a template and its data, rendered inside the board
+# (kept with it while the "ledger" data and the day stand still).
+SECTIONS: list[Callable[[int], tuple[str, dict]]] = []
 
 
 def _supplier_name(row: ClauseFigures) -> str:

@@ -41,10 +41,10 @@ def index():
     def board() -> str:
         return render_template("procurements/_board.html", board=dash.dashboard(buyer_id, filters, sort),
                                filters=filters, sort=sort, states=STATE_LABELS,
-                               suppliers=services.suppliers_of_buyer(buyer_id))
+                               suppliers=services.suppliers_of_buyer(buyer_id),
+                               sections=[section(buyer_id) for section in dash.SECTIONS])
 
-    return render_template("procurements/index.html", board=rendered("board", buyer_id, board),
-                           sections=[section(buyer_id) for section in dash.SECTIONS])
+    return render_template("procurements/index.html", board=rendered("board", buyer_id, board))
 
 
 @bp.get("/report.xlsx")
