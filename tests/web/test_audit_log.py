@@ -9,9 +9,10 @@ from pathlib import Path
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from portal.audit.labels import ACTION_LABELS
+from portal.audit.labels import ACTION_LABELS, PART_LABELS
 from portal.audit.models import AuditEvent
 from tests.access.proposals import make_candidate
+from tests.conftest import sign_in
 from tests.factories import make_user
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,6 +24,7 @@ DYNAMIC = {
     "campaign_published", "campaign_archived", "campaign_draft",  # campaigns.services.change_status
     "password_changed", "password_reset", "password_invite",  # accounts.services.set_password
     "candidate_read_by_employer",  # proposals.snapshots.EMPLOYER_READ
+    "clause_report_accepted", "clause_report_returned",  # clause_reports.services._review
 }
 
 
@@ -41,6 +43,37 @@ def test_every_action_the_portal_records_has_a_name_in_words():
     missing = sorted((literal | DYNAMIC | {"candidate_changed"}) - set(ACTION_LABELS))
     assert missing == []
     assert len(literal) > 40  # the pattern still finds the calls
+
+
+def test_every_part_of_a_candidates_data_the_portal_logs_has_a_name_in_words():
+    source = "\n".join(p.read_text("utf-8") for p in (ROOT / "portal").rglob("*.py"))
+    parts = set(re.findall(r'log_(?:read|change)\(\s*\w+,\s*"([a-z_]+)"', source))
+    parts |= set(re.findall(r'"part":\s*"([a-z_]+)"', source))
+    assert {"employer_view", "placements", "proposals", "employer_reads", "plan"} <= parts  # the patterns find them
+    assert sorted(parts - set(PART_LABELS)) == []
+
+
+def test_the_coachs_audit_page_names_every_action_and_part(client, world, db):
+    coach, cid = world.users["coach"], world.ids["candidate"]
+    sign_in(client, coach)
+    org = coach.organisation_id
+    now = datetime.now(UTC)
+    db.session.add_all([
+        AuditEvent(action="candidate_read_by_employer", at=now, object_type="candidate", object_id=cid,
+                   organisation_id=org, detail={"part": "employer_view"}),
+        *(AuditEvent(action="candidate_read", at=now, actor_id=coach.id, object_type="candidate", object_id=cid,
+                     organisation_id=org, detail={"part": part}) for part in ("employer_reads", "placements",
+                                                                                "proposals"))])
+    db.session.commit()
+    for lang, words in (("fi", ("Työnantaja luki asiakkaan profiilin", "Työnantajalle näytetty profiili",
+                                "Sijoitukset", "Ehdotukset")),
+                        ("sv", ("Förslag", "Placeringar"))):
+        page = client.get(f"/coaching/audit?lang={lang}").get_data(as_text=True)
+        for code in ("candidate_read_by_employer", "employer_view", "employer_reads", ">placements<",
+                     ">proposals<"):
+            assert code not in page, (lang, code)
+        for word in words:
+            assert word in page, (lang, word)
 
 
 def test_the_log_is_in_words_in_finnish_and_swedish(client, login_as, db):
