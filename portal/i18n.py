@@ -29,6 +29,8 @@ FORMAT_LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en"}
 MOMENT = {"fi": "d.M.yyyy 'klo' H.mm", "sv": "d.M.yyyy 'kl.' H.mm", "en": "MMM d, yyyy, h:mm a"}
 MOMENT_LONG = {"fi": "EEEE d.M.yyyy 'klo' H.mm", "sv": "EEEE d.M.yyyy 'kl.' H.mm", "en": "EEEE, MMMM d, yyyy, h:mm a"}
 CLOCK = {"fi": "H.mm", "sv": "H.mm", "en": "h:mm a"}
+# A plain day as Finland writes it, in Swedish too (Babel's sv_FI "medium" is "15 jan. 2027").
+DAY = {"fi": "d.M.yyyy", "sv": "d.M.yyyy"}
 DASH = "\u2013"  # an en dash, unspaced between numbers and times ("9.00–11.00", "0,01–100 000")
 
 
@@ -106,6 +108,9 @@ def date_filter(value, fmt: str = "medium") -> str:
         return ""
     if isinstance(value, datetime):
         value = to_user_timezone(value).date()
+    lang = current_language()
+    if fmt in ("short", "medium") and lang in DAY:
+        fmt = DAY[lang]
     return babel_dates.format_date(value, fmt, locale=format_locale())
 
 
