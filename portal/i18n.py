@@ -6,6 +6,8 @@ session remembers, then the browser's Accept-Language, then Finnish.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from decimal import Decimal
 
@@ -13,7 +15,7 @@ from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from flask import Flask, current_app, g, request, session
-from flask_babel import get_locale, to_user_timezone
+from flask_babel import force_locale, get_locale, to_user_timezone
 from flask_login import current_user
 
 from portal.domain.collation import sort_key
@@ -73,6 +75,18 @@ def babel_locale() -> str:
 def switch_url(lang: str) -> str:
     """The current page in another language (its query passed on, as far as it is safe: portal.links)."""
     return this_page(lang=lang)
+
+
+@contextmanager
+def in_language(lang: str | None) -> Iterator[None]:
+    """Texts, dates and numbers in a language other than the request's (a mail in its reader's language).
+
+    As babel_locale() does for requests, Swedish is Finland's (sv_FI): flask_babel's force_locale("sv")
+    alone would write dates as Sweden does ("2027-01-15").
+    """
+    lang = lang or current_app.config["BABEL_DEFAULT_LOCALE"]
+    with force_locale(FORMAT_LOCALES.get(lang, lang)):
+        yield
 
 
 def current_language() -> str:

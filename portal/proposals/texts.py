@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+
+from portal.i18n import date_filter
 
 # The kinds of work an accepted proposal becomes: a placement's kind. Their words are here, in the lower
 # package, since placements build on proposals (placements import proposals, never the other way round).
@@ -60,7 +61,7 @@ def problem(which: str, **params) -> str:
 
 
 def _day(value: str | None) -> str:
-    return format_date(date.fromisoformat(value), "short") if value else ""
+    return date_filter(date.fromisoformat(value)) if value else ""
 
 
 def notification_text(note) -> str:

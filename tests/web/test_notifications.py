@@ -275,3 +275,24 @@ def test_the_candidates_notice_of_a_proposal_opens_their_own_list_of_proposals(c
     assert response.status_code == 302 and response.headers["Location"].endswith("/my/proposals")
     page = client.get("/my/proposals?lang=fi").get_data(as_text=True)
     assert "Siivooja" in page
+
+
+def test_a_swedish_placement_mail_writes_its_date_as_the_pages_do(client, world, db, outbox):
+    from tests.web.test_placements import terms
+
+    person, role = _person(world, db, language="sv")
+    proposal = Proposal(candidate_id=person.id, role_id=role.id, organisation_id=role.organisation_id,
+                        provider_id=person.organisation_id, coach_id=world.users["coach"].id, state="accepted",
+                        fit={})
+    db.session.add(proposal)
+    db.session.commit()
+    outbox.clear()
+    start = TODAY + timedelta(days=40)
+    sign_in(client, world.users["coach"])
+    assert client.post(f"/placements/new/{proposal.id}", data=terms(kind="job", start=start, end=None)).status_code \
+        == 302
+    (mail,) = _mails_to(outbox, db.session.get(Candidate, person.id).user)
+    assert f"börjar {start.day}.{start.month}.{start.year}" in mail.body, mail.body
+    assert start.isoformat() not in mail.body
+    sign_in(client, db.session.get(Candidate, person.id).user)
+    assert f"{start.day}.{start.month}.{start.year}" in client.get("/notifications/?lang=sv").get_data(as_text=True)
