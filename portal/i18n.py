@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from babel import Locale
@@ -128,6 +128,19 @@ def date_filter(value, fmt: str = "medium") -> str:
     return babel_dates.format_date(value, fmt, locale=format_locale())
 
 
+def month_filter(value) -> str:
+    """|month: a calendar month in words, "tammikuu 2026" / "januari 2026" ("" for none).
+
+    Takes a date or "YYYY-MM" (the figures' month keys), never shown as such to a reader.
+    """
+    if not value:
+        return ""
+    if isinstance(value, str):
+        year, month = value.split("-")[:2]
+        value = date(int(year), int(month), 1)
+    return babel_dates.format_date(value, "LLLL y", locale=format_locale())
+
+
 def datetime_filter(value, fmt: str = "short") -> str:
     """|datetime: a moment in Finnish time, "7.12.2026 klo 9.00" ("" for none).
 
@@ -189,6 +202,7 @@ def init_app(app: Flask) -> None:
     app.add_template_global(LANGUAGE_NAMES, "LANGUAGE_NAMES")
     app.add_template_filter(date_filter, "date")
     app.add_template_filter(datetime_filter, "datetime")
+    app.add_template_filter(month_filter, "month")
     app.add_template_filter(number_filter, "number")
     app.add_template_global(time_span)
     app.add_template_global(number_span)
