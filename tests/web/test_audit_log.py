@@ -159,6 +159,12 @@ def test_pagination_and_order_by_time(client, login_as, db):
     oldest = client.get("/admin/audit/?lang=en&sort=at").get_data(as_text=True)
     assert oldest.index("no. 1000") < oldest.index("no. 1001") and "no. 1059" not in oldest
     assert "sort=at" in oldest.split('class="pagination"')[1]  # the pages keep the order
+    past = client.get("/admin/audit/?lang=fi&page=99999").get_data(as_text=True)  # a page past the end: the last
+    assert "Sivu 2 / 2 (yhteensä 60)" in past
+    assert "nro 1000" in past and "Lokiin ei ole vielä kirjattu mitään." not in past
+    for html in (first, second, past):  # the navigation marks the page; the pagination only its own current
+        assert html.count('aria-current="page"') <= 1  # the administration section is marked "true"
+        assert html.split('class="pagination"')[1].count('aria-current="true"') == 1
 
 
 def test_the_download_has_the_filtered_events_in_words_and_is_audited(client, login_as, db):

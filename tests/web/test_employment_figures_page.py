@@ -14,7 +14,6 @@ from tests.access.proposals import make_candidate
 from tests.conftest import sign_in
 from tests.factories import make_org, make_user
 
-
 FI_MONTHS = ("tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu", "elokuu",
              "syyskuu", "lokakuu", "marraskuu", "joulukuu")
 SV_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
