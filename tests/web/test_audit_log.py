@@ -124,13 +124,14 @@ def test_filters_by_person_action_code_and_dates(client, login_as, db):
     assert rows(f"code={second.code.lower()}")[0] == 1
     assert rows("since=2026-11-14")[0] == 2 and rows("until=2026-11-15")[0] == 2
     assert rows("since=2026-11-11&until=2026-11-16")[0] == 1
+    assert rows("since=11.11.2026&until=16.11.2026")[0] == 1  # as Finland writes a date, and the hint shows
     count, page = rows("who=anna&action=candidate_read&code=NO-SUCH")
     assert count == 0 and "No events match these filters." in page
 
 
 def test_bad_filters_give_a_message_and_never_a_500(client, login_as, db):
     login_as("admin")
-    for query, message in (("since=31.12.2026", "Give the date as a calendar date"),
+    for query, message in (("since=31.13.2026", "Give the date as a calendar date"),
                            ("until=2026-02-30", "Give the date as a calendar date"),
                            ("since=2026-12-01&until=2026-11-01", "The end of the period cannot be before its start."),
                            ("action=drop_tables", "Choose the action from the list."),
@@ -142,6 +143,9 @@ def test_bad_filters_give_a_message_and_never_a_500(client, login_as, db):
         page = response.get_data(as_text=True)
         if message:
             assert message in page and 'class="error-summary"' in page and "<title>Error:" in page, query
+            field = "until" if "until=" in query else query.split("=")[0]
+            assert re.search(rf'<(input|select)[^>]*name="{field}"[^>]*aria-invalid="true"', page) or re.search(
+                rf'<(input|select)[^>]*aria-invalid="true"[^>]*name="{field}"', page), query  # on the field too
             assert client.get(f"/admin/audit/export.xlsx?{query}").status_code == 200
 
 
