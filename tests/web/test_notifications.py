@@ -296,3 +296,33 @@ def test_a_swedish_placement_mail_writes_its_date_as_the_pages_do(client, world,
     assert start.isoformat() not in mail.body
     sign_in(client, db.session.get(Candidate, person.id).user)
     assert f"{start.day}.{start.month}.{start.year}" in client.get("/notifications/?lang=sv").get_data(as_text=True)
+
+
+def test_a_consent_withdrawn_by_the_candidate_tells_the_coach_of_each_cancelled_proposal(client, world, db, outbox):
+    from portal.coaching.models_work import Consent
+
+    coach = world.users["coach"]
+    person, role = _person(world, db)
+    _propose(client, world, person, role)
+    coach.language = "fi"  # (the proposal was made with ?lang=en, which the coach's setting keeps)
+    consent = db.session.scalars(select(Consent).where(Consent.candidate_id == person.id)).one()
+    outbox.clear()
+    sign_in(client, db.session.get(Candidate, person.id).user)
+    assert client.post(f"/my/consents/{consent.id}/withdraw").status_code == 302
+    (to_coach,) = _mails_to(outbox, coach)
+    assert person.code in to_coach.body and "Siivooja" in to_coach.body and "suostumuksensa" in to_coach.body
+    assert _clean(to_coach, person)
+    sign_in(client, coach)
+    page = client.get("/notifications/?lang=sv").get_data(as_text=True)
+    assert person.code in page and "återkallade sitt samtycke" in page and person.name not in page
+
+
+def test_a_consent_the_coach_withdraws_tells_that_coach_nothing(client, world, db, outbox):
+    from portal.coaching.models_work import Consent
+
+    person, role = _person(world, db)
+    _propose(client, world, person, role)
+    consent = db.session.scalars(select(Consent).where(Consent.candidate_id == person.id)).one()
+    outbox.clear()
+    assert client.post(f"/coaching/candidates/{person.id}/consents/{consent.id}/withdraw").status_code == 302
+    assert not _mails_to(outbox, world.users["coach"])
