@@ -6,14 +6,16 @@ session remembers, then the browser's Accept-Language, then Finnish.
 """
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
 from decimal import Decimal
 
 from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from flask import Flask, current_app, g, request, session
-from flask_babel import get_locale, to_user_timezone
+from flask_babel import force_locale, get_locale, to_user_timezone
 from flask_login import current_user
 
 from portal.domain.collation import sort_key
@@ -29,6 +31,8 @@ FORMAT_LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en"}
 MOMENT = {"fi": "d.M.yyyy 'klo' H.mm", "sv": "d.M.yyyy 'kl.' H.mm", "en": "MMM d, yyyy, h:mm a"}
 MOMENT_LONG = {"fi": "EEEE d.M.yyyy 'klo' H.mm", "sv": "EEEE d.M.yyyy 'kl.' H.mm", "en": "EEEE, MMMM d, yyyy, h:mm a"}
 CLOCK = {"fi": "H.mm", "sv": "H.mm", "en": "h:mm a"}
+# A plain day as Finland writes it, in Swedish too (Babel's sv_FI "medium" is "15 jan. 2027").
+DAY = {"fi": "d.M.yyyy", "sv": "d.M.yyyy"}
 DASH = "\u2013"  # an en dash, unspaced between numbers and times ("9.00–11.00", "0,01–100 000")
 
 
@@ -73,6 +77,18 @@ def switch_url(lang: str) -> str:
     return this_page(lang=lang)
 
 
+@contextmanager
+def in_language(lang: str | None) -> Iterator[None]:
+    """Texts, dates and numbers in a language other than the request's (a mail in its reader's language).
+
+    As babel_locale() does for requests, Swedish is Finland's (sv_FI): flask_babel's force_locale("sv")
+    alone would write dates as Sweden does ("2027-01-15").
+    """
+    lang = lang or current_app.config["BABEL_DEFAULT_LOCALE"]
+    with force_locale(FORMAT_LOCALES.get(lang, lang)):
+        yield
+
+
 def current_language() -> str:
     """The two-letter code of the language this response is in."""
     locale = get_locale()
@@ -106,7 +122,23 @@ def date_filter(value, fmt: str = "medium") -> str:
         return ""
     if isinstance(value, datetime):
         value = to_user_timezone(value).date()
+    lang = current_language()
+    if fmt in ("short", "medium") and lang in DAY:
+        fmt = DAY[lang]
     return babel_dates.format_date(value, fmt, locale=format_locale())
+
+
+def month_filter(value) -> str:
+    """|month: a calendar month in words, "tammikuu 2026" / "januari 2026" ("" for none).
+
+    Takes a date or "YYYY-MM" (the figures' month keys), never shown as such to a reader.
+    """
+    if not value:
+        return ""
+    if isinstance(value, str):
+        year, month = value.split("-")[:2]
+        value = date(int(year), int(month), 1)
+    return babel_dates.format_date(value, "LLLL y", locale=format_locale())
 
 
 def datetime_filter(value, fmt: str = "short") -> str:
@@ -170,6 +202,7 @@ def init_app(app: Flask) -> None:
     app.add_template_global(LANGUAGE_NAMES, "LANGUAGE_NAMES")
     app.add_template_filter(date_filter, "date")
     app.add_template_filter(datetime_filter, "datetime")
+    app.add_template_filter(month_filter, "month")
     app.add_template_filter(number_filter, "number")
     app.add_template_global(time_span)
     app.add_template_global(number_span)

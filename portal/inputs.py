@@ -33,6 +33,7 @@ MAX_ID = 2**31 - 1  # PostgreSQL's integer, the type of every id column
 MAX_PAGE = 100_000  # at 100 a page, ten million rows: far past any list of the portal
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # no date of the portal is further off; the calendar ends at 9999
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+DOTTED_DATE = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")  # 31.12.2026, as Finland writes it
 WHOLE_NUMBER = re.compile(r"-?[0-9]{1,18}")  # ASCII digits only; 18 of them stay within 64 bits
 
 
@@ -84,6 +85,15 @@ def calendar_date(value: str) -> date:
     if day is None or not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise ValueError(f"{value!r:.40} is no date of the portal")
     return day
+
+
+def typed_date(value: str) -> date:
+    """A date typed by a person: YYYY-MM-DD or d.m.yyyy (31.12.2026), in the portal's years; else ValueError."""
+    dotted = DOTTED_DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if dotted:
+        day, month, year = dotted.groups()
+        value = f"{year}-{int(month):02d}-{int(day):02d}"
+    return calendar_date(value)
 
 
 def calendar_month(value: str) -> date:

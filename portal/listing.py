@@ -39,9 +39,20 @@ def apply_sort(stmt, allowed: dict, choice: SortChoice, tiebreak):
     return stmt.order_by(column.desc() if choice.descending else column.asc(), tiebreak)
 
 
+def _last_page(total: int, per_page: int) -> int:
+    return max(ceil(total / per_page), 1)
+
+
 def paginate(stmt, per_page: int = PER_PAGE):
-    """A Flask-SQLAlchemy Pagination for the select; a bad ?page= gives page 1."""
-    return db.paginate(stmt, page=page_number(), per_page=per_page, max_per_page=MAX_PER_PAGE, error_out=False)
+    """A Flask-SQLAlchemy Pagination for the select; a bad ?page= gives page 1, one past the end the last page.
+
+    A page past the end would otherwise say the list is empty while it is not (a link kept after rows went).
+    """
+    result = db.paginate(stmt, page=page_number(), per_page=per_page, max_per_page=MAX_PER_PAGE, error_out=False)
+    if not result.items and result.total and result.page > result.pages:
+        result = db.paginate(stmt, page=result.pages, per_page=per_page, max_per_page=MAX_PER_PAGE,
+                             error_out=False)
+    return result
 
 
 @dataclass
@@ -115,8 +126,9 @@ def page_window(per_page: int = PER_PAGE, page: int | None = None) -> tuple[int,
 
 
 def list_page(data: list, per_page: int = PER_PAGE) -> Page:
-    """A page of a list already in memory, by ?page=; a page out of range is empty, never an error."""
+    """A page of a list already in memory, by ?page=; a page past the end is the last page, never an error."""
     page, per_page = page_window(per_page)
+    page = min(page, _last_page(len(data), per_page))
     start = (page - 1) * per_page
     return Page(data[start:start + per_page], len(data), page, per_page)
 
@@ -126,4 +138,7 @@ def fetched_page(fetch: Callable[[int, int], tuple[list, int]], per_page: int = 
     """A page whose items and total fetch(offset, limit) returns (a ranking, or queries of their own)."""
     page, per_page = page_window(per_page, page)
     items, total = fetch((page - 1) * per_page, per_page)
+    if not items and total and page > _last_page(total, per_page):  # past the end: the last page
+        page = _last_page(total, per_page)
+        items, total = fetch((page - 1) * per_page, per_page)
     return Page(items, total, page, per_page)

@@ -7,7 +7,7 @@ from datetime import date
 from flask_babel import gettext as _
 
 from portal.audit.labels import ACTION_LABELS
-from portal.inputs import calendar_date
+from portal.inputs import typed_date
 
 MAX_TEXT = 100
 
@@ -37,7 +37,7 @@ def _date(args, name: str, errors: dict[str, str]) -> date | None:
     if not raw:
         return None
     try:
-        return calendar_date(raw)
+        return typed_date(raw)
     except ValueError:
         errors[name] = _("Give the date as a calendar date, for example 2026-12-31.")
         return None

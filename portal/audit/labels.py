@@ -72,6 +72,18 @@ ACTION_LABELS = {
     "ledger_entry_updated": _l("Ledger entry changed"),
     "ledger_entry_deleted": _l("Ledger entry deleted"),
     "ledger_imported": _l("Ledger imported"),
+    "clause_report_submitted": _l("Clause report submitted"),
+    "clause_report_resubmitted": _l("Corrected clause report submitted"),
+    "clause_report_accepted": _l("Clause report accepted"),
+    "clause_report_returned": _l("Clause report returned for correction"),
+    "clause_report_reminder_sent": _l("Reminder of a clause report sent"),
+    "sanction_decided": _l("Sanction decision made"),
+    "sanction_decision_changed": _l("Sanction decision changed"),
+    "share_declared": _l("Share declaration made"),
+    "share_declaration_corrected": _l("Share declaration corrected"),
+    "size_rule_saved": _l("Procurement size rule saved"),
+    "tender_plan_scored": _l("Tenderer's employment plan scored"),
+    "tender_winner_chosen": _l("Winning tenderer chosen"),
     # campaigns, events, the service directory
     "campaign_created": _l("Campaign created"),
     "campaign_updated": _l("Campaign updated"),
@@ -100,6 +112,8 @@ ACTION_LABELS = {
     "service_updated": _l("Service in the directory updated"),
     "service_archived": _l("Service archived"),
     "service_restored": _l("Service restored"),
+    # notifications
+    "notification_delivery_changed": _l("Notification delivery changed"),
     # this log itself
     "audit_exported": _l("Audit log downloaded"),
 }
@@ -116,6 +130,8 @@ OBJECT_LABELS = {
     "procurement": _l("Procurement"),
     "employment_clause": _l("Employment clause"),
     "ledger_entry": _l("Ledger entry"),
+    "clause_report": _l("Clause report"),
+    "procurement_size_rule": _l("Procurement size rule"),
     "campaign": _l("Campaign"),
     "story": _l("Story"),
     "pledge": _l("Pledge"),
@@ -124,12 +140,15 @@ OBJECT_LABELS = {
     "audit_log": _l("Audit log"),
 }
 
-PART_LABELS = {  # the parts portal.coaching.access logs reads and changes of
+PART_LABELS = {  # the parts of a candidate's data whose reads and changes are logged (tests/web/test_audit_log.py)
     "record": _l("Candidate record"),
     "profile": _l("Profile"),
     "status": _l("Status"),
     "employer_contacts": _l("Employer contacts"),
     "employer_reads": _l("Who has seen my data"),
+    "employer_view": _l("Profile shown to an employer"),
+    "proposals": _l("Proposals"),
+    "placements": _l("Placements"),
     "assessment": _l("Service-need assessment"),
     "plan": _l("Plan"),
     "plan_print": _l("Plan (print view)"),

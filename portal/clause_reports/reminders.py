@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import url_for
-from flask_babel import force_locale, format_date
+from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -21,6 +21,7 @@ from portal.clause_reports.models import ClauseReport, ReportReminder
 from portal.clause_reports.schedule import schedule
 from portal.domain import report_cycle as cycle
 from portal.extensions import db
+from portal.i18n import in_language
 from portal.mail import send_mail
 from portal.procurements.models import EmploymentClause, Procurement
 
@@ -40,7 +41,7 @@ def _recipients(organisation_id: int) -> list[User]:
 
 
 def _mail(user: User, kind: str, clause: EmploymentClause, due: date) -> None:
-    with force_locale(user.language or "fi"):
+    with in_language(user.language or "fi"):
         p = clause.procurement
         subject = (_("Report due on %(date)s: %(reference)s", date=format_date(due, "short"), reference=p.reference)
                    if kind == "before" else

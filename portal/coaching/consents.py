@@ -91,5 +91,5 @@ def withdraw_consent(candidate: Candidate, consent: Consent, actor) -> Consent:
     db.session.flush()
     record("consent_withdrawn", AUDIT_TYPE, candidate.id, actor=actor, organisation_id=candidate.organisation_id,
            detail={"part": "consents", "consent": consent.id, "employer": consent.employer_organisation_id})
-    signals.consent_withdrawn.send(current_app._get_current_object(), consent=consent)
+    signals.consent_withdrawn.send(current_app._get_current_object(), consent=consent, actor=actor)
     return consent

@@ -37,29 +37,6 @@ SCOPE_LABELS = {
                   "adjustments, languages, municipality)"),
     "profile_contact": _l("My profile and, for an introduction, my name and contact details"),
 }
-PART_LABELS = {
-    "record": _l("Candidate record"),
-    "profile": _l("Profile"),
-    "status": _l("Status"),
-    "employer_contacts": _l("Employer contacts"),
-    "assessment": _l("Service-need assessment"),
-    "plan": _l("Plan"),
-    "plan_print": _l("Plan (print view)"),
-    "modules": _l("Coaching modules"),
-    "consents": _l("Consents"),
-    "team": _l("Coaches and account"),
-    "export": _l("Data download"),
-    "erasure": _l("Erasure"),
-}
-ACTION_LABELS = {
-    "candidate_read": _l("Read"),
-    "candidate_changed": _l("Changed"),
-    "candidate_created": _l("Created"),
-    "candidate_exported": _l("Downloaded"),
-    "candidate_erased": _l("Erased"),
-    "consent_given": _l("Consent given"),
-    "consent_withdrawn": _l("Consent withdrawn"),
-}
 PLAN_ACTION_LABELS = {
     "plan_updated": _l("Plan updated"),
     "goal_added": _l("Goal added"),

@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date
 
 from flask import url_for
-from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -18,6 +17,7 @@ from portal.accounts.models import User
 from portal.coaching.models import Candidate, CandidateCoach
 from portal.domain.notices import follow_up_due, notice_key
 from portal.extensions import db
+from portal.i18n import date_filter
 from portal.notifications.daily import register_daily
 from portal.notifications.kinds import register_kind
 from portal.notifications.services import already_made, notify
@@ -68,7 +68,7 @@ def _coaches_by_candidate(candidate_ids: list[int]) -> dict[int, list[User]]:
 
 def _follow_up_text(note) -> str:
     p = note.params or {}
-    when = format_date(date.fromisoformat(p["date"]), "short") if p.get("date") else ""
+    when = date_filter(date.fromisoformat(p["date"])) if p.get("date") else ""
     return _("A follow-up of %(code)s is due (%(date)s).", code=p.get("code", ""), date=when)
 
 

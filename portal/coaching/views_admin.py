@@ -6,12 +6,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
+from portal.audit.labels import ACTION_LABELS, PART_LABELS
 from portal.coaching import admin as svc
 from portal.coaching import bp
 from portal.coaching.access import is_org_admin
 from portal.coaching.erasure import erase_candidate, erasure_blockers
 from portal.coaching.forms import ConfirmForm
-from portal.coaching.labels import ACTION_LABELS, PART_LABELS, STATUS_LABELS
+from portal.coaching.labels import STATUS_LABELS
 from portal.coaching.models import Candidate
 from portal.errors import ServiceError, show_refusal
 from portal.extensions import db

@@ -2,17 +2,16 @@
 from __future__ import annotations
 
 from flask import url_for
-from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from portal.campaigns.presenters import localise
-from portal.i18n import time_span
+from portal.i18n import in_language, time_span
 from portal.mail import send_mail
 
 
 def send_confirmation(registration, token: str) -> None:
     """Mail the confirmation with the event's time and the cancellation link."""
-    with force_locale(registration.language):
+    with in_language(registration.language):
         text = localise(registration.event, lang=registration.language)
         when = time_span(registration.event.starts_at, registration.event.ends_at)
         body = _("Hello %(name)s,\n\nyou have signed up for \"%(title)s\" on %(when)s (Finnish time).\n\n"
@@ -27,7 +26,7 @@ def send_confirmation(registration, token: str) -> None:
 
 def send_request(registration, token: str) -> None:
     """Mail the link that confirms a sign-up; until it is followed the sign-up holds no seat."""
-    with force_locale(registration.language):
+    with in_language(registration.language):
         text = localise(registration.event, lang=registration.language)
         # No greeting by the typed name: until the address's owner confirms, the name is a stranger's text,
         # and echoing it would let anyone write into mails to any address.

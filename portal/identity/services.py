@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Callable
 
 from flask import url_for
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 
@@ -27,6 +26,7 @@ from portal.domain import verification as rules
 from portal.domain.text import clean_block, clean_line
 from portal.errors import ServiceError
 from portal.extensions import db
+from portal.i18n import in_language
 from portal.identity.models import JoinRequest
 
 # What another feature shows the verifier about an organisation of its kind (employers: the profile);
@@ -140,7 +140,7 @@ def _members(org: Organisation, only_here: bool = False) -> list[User]:
 def _notify_members(org: Organisation, what: str) -> None:
     """Tell the organisation's users that it was verified or rejected (a failing mail is only logged)."""
     for user in _members(org):
-        with force_locale(user.language or "fi"):
+        with in_language(user.language or "fi"):
             if what == "verified":
                 subject = _("Your organisation has been verified on the OTE portal")
                 body = _("The portal's administrators have verified %(name)s (%(business_id)s). You can now "
@@ -209,7 +209,7 @@ def request_to_join(org: Organisation, name: str, email: str, organisation_name:
     _mail_requester(request, "received")
     link = url_for("identity.join_request", request_id=request.id, _external=True)
     for user in _members(org):
-        with force_locale(user.language or "fi"):
+        with in_language(user.language or "fi"):
             try:
                 mail.send_mail(user.email, _("A request to join %(name)s on the OTE portal", name=org.name),
                                _("%(person)s (%(email)s) asks to become a user of %(name)s on the OTE portal. "

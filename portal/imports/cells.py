@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from flask_babel import force_locale
-
 from portal.domain.text import clean_line
+from portal.i18n import in_language
 
 DATE_TEXT = (re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$"), re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"))
 LIST_SEPARATORS = re.compile(r"[;\n]")
@@ -90,7 +89,7 @@ def lookup(labels: dict, langs=("fi", "sv", "en")) -> dict[str, str]:
     """code and label (in every language, case-folded) -> code, for choices typed by name."""
     found = {str(code).casefold(): code for code in labels}
     for lang in langs:
-        with force_locale(lang):
+        with in_language(lang):
             found.update({str(label).casefold(): code for code, label in labels.items()})
     return found
 

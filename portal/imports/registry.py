@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask_babel import force_locale
+from portal.i18n import in_language
 
 LANGS = ("fi", "sv", "en")
 
@@ -42,7 +42,7 @@ class ImportKind:
 
     def headers_in(self, lang: str) -> list[str]:
         """The template's column names in a language."""
-        with force_locale(lang):
+        with in_language(lang):
             return [str(self.headers[c]) for c in self.columns]
 
     def header(self, column: str) -> str:

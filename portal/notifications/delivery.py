@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import current_app, has_app_context, url_for
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import event
 from sqlalchemy.orm import Session
@@ -19,6 +18,7 @@ from sqlalchemy.orm import Session
 from portal.db_types import utcnow
 from portal.domain.notices import mailed_at_once
 from portal.extensions import db
+from portal.i18n import in_language
 from portal.mail import send_mail
 from portal.notifications.kinds import text_of
 
@@ -65,7 +65,7 @@ def _link(letter: Letter) -> str:
 
 def send_one(letter: Letter) -> None:
     """Mail one notification in its reader's language, with a link to it in the portal."""
-    with force_locale(_language(letter.language)):
+    with in_language(_language(letter.language)):
         open_it = _("Open it in the portal:")
         body = f"{text_of(letter)}\n\n{open_it} {_link(letter)}\n\n-- \n{_footer()}"
         send_mail(letter.email, _("New notification in the OTE portal"), body)
@@ -73,7 +73,7 @@ def send_one(letter: Letter) -> None:
 
 def send_digest(email: str, language: str | None, letters: list[Letter]) -> None:
     """Mail one day's notifications of a reader as one message."""
-    with force_locale(_language(language)):
+    with in_language(_language(language)):
         lines = [f"- {text_of(letter)}\n  {_link(letter)}" for letter in letters]
         intro = _("Your notifications in the OTE portal since the last summary:")
         body = "\n\n".join([intro, "\n".join(lines), f"-- \n{_footer()}"])

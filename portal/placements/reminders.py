@@ -14,7 +14,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from flask import current_app
-from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import select, update
 
@@ -23,6 +22,7 @@ from portal.db_types import utcnow
 from portal.domain.notices import approaching, notice_key
 from portal.domain.placements import ACTIVE_STATES, REMINDER_DAYS, reminder_due
 from portal.extensions import db
+from portal.i18n import date_filter
 from portal.notifications.daily import register_daily
 from portal.notifications.kinds import register_kind
 from portal.notifications.services import employer_users, notify
@@ -89,7 +89,7 @@ def ends_approaching(today: date) -> int:
 def _approaching_text(note) -> str:
     p = note.params or {}
     kind = str(KIND_LABELS.get(p.get("kind"), p.get("kind", ""))).lower()
-    when = format_date(date.fromisoformat(p["date"]), "short") if p.get("date") else ""
+    when = date_filter(date.fromisoformat(p["date"])) if p.get("date") else ""
     if note.kind == "placement_starting":
         return _("The placement (%(kind)s) of %(code)s in %(role)s begins soon, on %(date)s.", kind=kind,
                  code=p.get("code", ""), role=p.get("role", ""), date=when)

@@ -13,6 +13,7 @@ STATE_LABELS = {
     "converted": _l("Converted into employment"),
 }
 CHANGE_LABELS = {
+    "starts": _l("Starts"),  # a start recorded for a day still ahead (the placement is planned)
     "started": _l("Started"),
     "ended": _l("Ended"),
     "converted": _l("Converted into employment"),

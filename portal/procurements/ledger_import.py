@@ -13,13 +13,13 @@ import io
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from flask_babel import force_locale, format_date
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from portal.domain.procurement_rules import entry_problems, person_code_problem
 from portal.excel import Sheet, write_workbook
-from portal.i18n import current_language
+from portal.i18n import current_language, in_language
 from portal.imports.registry import ImportKind, register
 from portal.procurements.labels import ENTRY_KIND_LABELS, EXCEL_MESSAGES, problem
 from portal.procurements.ledger import EntryData, add_imported, existing_keys, normalise_code
@@ -36,7 +36,7 @@ FILE_MESSAGES = dict(EXCEL_MESSAGES, no_rows=_l("The file has no rows under the 
 
 def headers(lang: str) -> list[str]:
     """The template's column names in a language."""
-    with force_locale(lang):
+    with in_language(lang):
         return [str(HEADERS[c]) for c in COLUMNS]
 
 
@@ -75,7 +75,7 @@ def template_workbook(clause: EmploymentClause) -> bytes:
 def _kind_lookup() -> dict[str, str]:
     names = {code: code for code in ENTRY_KIND_LABELS}
     for lang in LANGS:
-        with force_locale(lang):
+        with in_language(lang):
             names.update({str(label).casefold(): code for code, label in ENTRY_KIND_LABELS.items()})
     return names
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import date
 
 from flask import url_for
-from flask_babel import format_date
 from flask_babel import gettext as _
 
+from portal.i18n import date_filter
 from portal.notifications.kinds import register_kind
 from portal.proposals.texts import KIND_LABELS, STATE_LABELS, notification_text
 
@@ -22,7 +22,7 @@ PLACEMENT_KINDS = ("placement_started", "placement_ended", "placement_converted"
 
 
 def _day(value: str | None) -> str:
-    return format_date(date.fromisoformat(value), "short") if value else ""
+    return date_filter(date.fromisoformat(value)) if value else ""
 
 
 def own_text(note) -> str:

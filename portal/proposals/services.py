@@ -163,16 +163,20 @@ def withdraw(actor, proposal: Proposal, reason: str = "coach") -> Proposal:
     return proposal
 
 
-def on_consent_withdrawn(sender, consent=None, **extra) -> None:
+def on_consent_withdrawn(sender, consent=None, actor=None, **extra) -> None:
     """consent_withdrawn: the open proposals of that candidate to that employer are withdrawn with it,
-    and no proposal to that employer keeps anything of the person."""
+    no proposal to that employer keeps anything of the person, and the person's coaches hear of each
+    (by the pseudonymous code; the one who withdrew it, if a coach, hears nothing of their own act)."""
     if consent is None:
         return
     open_ones = db.session.scalars(select(Proposal).where(
         Proposal.candidate_id == consent.candidate_id, Proposal.organisation_id == consent.employer_organisation_id,
         Proposal.state.in_(rules.OPEN_STATES)).order_by(Proposal.id))
+    coaches = coaches_of(consent.candidate_id)
     for proposal in open_ones:
         withdraw(None, proposal, "consent_withdrawn")
+        notify(coaches, "proposal_withdrawn", proposal_id=proposal.id, actor=actor,
+               params=_params(proposal, _code(proposal), reason="consent_withdrawn"))
     snapshots.forget_for_consent(consent)
 
 

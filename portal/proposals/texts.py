@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+
+from portal.i18n import date_filter
 
 # The kinds of work an accepted proposal becomes: a placement's kind. Their words are here, in the lower
 # package, since placements build on proposals (placements import proposals, never the other way round).
@@ -60,37 +61,51 @@ def problem(which: str, **params) -> str:
 
 
 def _day(value: str | None) -> str:
-    return format_date(date.fromisoformat(value), "short") if value else ""
+    return date_filter(date.fromisoformat(value)) if value else ""
 
 
 def notification_text(note) -> str:
     """The sentence of a notification (anything with .kind and .params), in the current language."""
     p = dict(note.params or {})
+    if note.kind.startswith("proposal_"):
+        return _proposal_text(note.kind, p)
+    return _placement_text(note.kind, p)
+
+
+def _proposal_text(kind_of_note: str, p: dict) -> str:
     code, role = p.get("code", ""), p.get("role", "")
-    kind = str(KIND_LABELS.get(p.get("kind"), p.get("kind", ""))).lower()
-    when = _day(p.get("date"))
-    if note.kind == "proposal_sent" and not code:  # the proposal ended: its code is no longer shown
+    if kind_of_note == "proposal_sent" and not code:  # the proposal ended: its code is no longer shown
         return _("A job coach proposed a candidate for your role %(role)s. The proposal has ended.", role=role)
-    if note.kind == "proposal_sent":
+    if kind_of_note == "proposal_sent":
         return _("A job coach proposed the candidate %(code)s for your role %(role)s.", code=code, role=role)
-    if note.kind == "proposal_withdrawn" and not code:
+    if kind_of_note == "proposal_withdrawn" and not code:
         return _("A proposal for your role %(role)s has ended.", role=role)
-    if note.kind == "proposal_answered":
+    if kind_of_note == "proposal_answered":
         answer = str(STATE_LABELS.get(p.get("answer"), p.get("answer", "")))
         return _("%(employer)s answered the proposal of %(code)s for %(role)s: %(answer)s.",
                  employer=p.get("employer", ""), code=code, role=role, answer=answer)
-    if note.kind == "proposal_withdrawn":
+    if kind_of_note == "proposal_withdrawn" and p.get("reason") == "consent_withdrawn":
+        return _("The proposal of %(code)s for %(role)s at %(employer)s was withdrawn: the candidate withdrew "
+                 "their consent for this employer.", code=code, role=role, employer=p.get("employer", ""))
+    if kind_of_note == "proposal_withdrawn":
         return _("The proposal of %(code)s for %(role)s has been withdrawn.", code=code, role=role)
-    if note.kind == "placement_started":
+    return kind_of_note
+
+
+def _placement_text(kind_of_note: str, p: dict) -> str:
+    code, role = p.get("code", ""), p.get("role", "")
+    kind = str(KIND_LABELS.get(p.get("kind"), p.get("kind", ""))).lower()
+    when = _day(p.get("date"))
+    if kind_of_note == "placement_started":
         return _("A placement (%(kind)s) of %(code)s in %(role)s starts on %(date)s.", kind=kind, code=code,
                  role=role, date=when)
-    if note.kind == "placement_ended":
+    if kind_of_note == "placement_ended":
         return _("The placement (%(kind)s) of %(code)s in %(role)s ended on %(date)s.", kind=kind, code=code,
                  role=role, date=when)
-    if note.kind == "placement_converted":
+    if kind_of_note == "placement_converted":
         return _("The work trial of %(code)s in %(role)s became a placement (%(kind)s) from %(date)s.",
                  kind=kind, code=code, role=role, date=when)
-    if note.kind == "trial_ending":
+    if kind_of_note == "trial_ending":
         return _("The work trial of %(code)s in %(role)s ends on %(date)s. Will a job offer follow? Record the "
                  "conversion to a job, or the end of the trial.", code=code, role=role, date=when)
-    return note.kind
+    return kind_of_note

@@ -6,8 +6,8 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from portal import nav
+from portal.audit.labels import PART_LABELS
 from portal.coaching.access import log_read, own_candidate, render_and_commit
-from portal.coaching.labels import PART_LABELS
 from portal.listing import Page, paginate
 from portal.placements.texts import STATE_LABELS as PLACEMENT_STATES
 from portal.proposals.texts import KIND_LABELS
@@ -25,8 +25,7 @@ SHOWN_LABELS = {
     "message": _l("The job coach's message"),
 }
 # What a read of the candidate's data was, in words: the parts coaches read, and the candidate's own pages.
-READ_LABELS = {**PART_LABELS, "employer_reads": _l("Who saw what"), "proposals": _l("Proposals"),
-               "placements": _l("Placements")}
+READ_LABELS = {**PART_LABELS, "employer_reads": _l("Who saw what")}
 ACTION_LABELS = {"candidate_exported": _l("All your data, as a download")}
 READER_ROLES = {
     "coach": _l("Job coach"),

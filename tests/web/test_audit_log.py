@@ -9,9 +9,10 @@ from pathlib import Path
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from portal.audit.labels import ACTION_LABELS
+from portal.audit.labels import ACTION_LABELS, PART_LABELS
 from portal.audit.models import AuditEvent
 from tests.access.proposals import make_candidate
+from tests.conftest import sign_in
 from tests.factories import make_user
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,6 +24,7 @@ DYNAMIC = {
     "campaign_published", "campaign_archived", "campaign_draft",  # campaigns.services.change_status
     "password_changed", "password_reset", "password_invite",  # accounts.services.set_password
     "candidate_read_by_employer",  # proposals.snapshots.EMPLOYER_READ
+    "clause_report_accepted", "clause_report_returned",  # clause_reports.services._review
 }
 
 
@@ -41,6 +43,37 @@ def test_every_action_the_portal_records_has_a_name_in_words():
     missing = sorted((literal | DYNAMIC | {"candidate_changed"}) - set(ACTION_LABELS))
     assert missing == []
     assert len(literal) > 40  # the pattern still finds the calls
+
+
+def test_every_part_of_a_candidates_data_the_portal_logs_has_a_name_in_words():
+    source = "\n".join(p.read_text("utf-8") for p in (ROOT / "portal").rglob("*.py"))
+    parts = set(re.findall(r'log_(?:read|change)\(\s*\w+,\s*"([a-z_]+)"', source))
+    parts |= set(re.findall(r'"part":\s*"([a-z_]+)"', source))
+    assert {"employer_view", "placements", "proposals", "employer_reads", "plan"} <= parts  # the patterns find them
+    assert sorted(parts - set(PART_LABELS)) == []
+
+
+def test_the_coachs_audit_page_names_every_action_and_part(client, world, db):
+    coach, cid = world.users["coach"], world.ids["candidate"]
+    sign_in(client, coach)
+    org = coach.organisation_id
+    now = datetime.now(UTC)
+    db.session.add_all([
+        AuditEvent(action="candidate_read_by_employer", at=now, object_type="candidate", object_id=cid,
+                   organisation_id=org, detail={"part": "employer_view"}),
+        *(AuditEvent(action="candidate_read", at=now, actor_id=coach.id, object_type="candidate", object_id=cid,
+                     organisation_id=org, detail={"part": part}) for part in ("employer_reads", "placements",
+                                                                                "proposals"))])
+    db.session.commit()
+    for lang, words in (("fi", ("Työnantaja luki asiakkaan profiilin", "Työnantajalle näytetty profiili",
+                                "Sijoitukset", "Ehdotukset")),
+                        ("sv", ("Förslag", "Placeringar"))):
+        page = client.get(f"/coaching/audit?lang={lang}").get_data(as_text=True)
+        for code in ("candidate_read_by_employer", "employer_view", "employer_reads", ">placements<",
+                     ">proposals<"):
+            assert code not in page, (lang, code)
+        for word in words:
+            assert word in page, (lang, word)
 
 
 def test_the_log_is_in_words_in_finnish_and_swedish(client, login_as, db):
@@ -91,13 +124,14 @@ def test_filters_by_person_action_code_and_dates(client, login_as, db):
     assert rows(f"code={second.code.lower()}")[0] == 1
     assert rows("since=2026-11-14")[0] == 2 and rows("until=2026-11-15")[0] == 2
     assert rows("since=2026-11-11&until=2026-11-16")[0] == 1
+    assert rows("since=11.11.2026&until=16.11.2026")[0] == 1  # as Finland writes a date, and the hint shows
     count, page = rows("who=anna&action=candidate_read&code=NO-SUCH")
     assert count == 0 and "No events match these filters." in page
 
 
 def test_bad_filters_give_a_message_and_never_a_500(client, login_as, db):
     login_as("admin")
-    for query, message in (("since=31.12.2026", "Give the date as a calendar date"),
+    for query, message in (("since=31.13.2026", "Give the date as a calendar date"),
                            ("until=2026-02-30", "Give the date as a calendar date"),
                            ("since=2026-12-01&until=2026-11-01", "The end of the period cannot be before its start."),
                            ("action=drop_tables", "Choose the action from the list."),
@@ -109,6 +143,9 @@ def test_bad_filters_give_a_message_and_never_a_500(client, login_as, db):
         page = response.get_data(as_text=True)
         if message:
             assert message in page and 'class="error-summary"' in page and "<title>Error:" in page, query
+            field = "until" if "until=" in query else query.split("=")[0]
+            assert re.search(rf'<(input|select)[^>]*name="{field}"[^>]*aria-invalid="true"', page) or re.search(
+                rf'<(input|select)[^>]*aria-invalid="true"[^>]*name="{field}"', page), query  # on the field too
             assert client.get(f"/admin/audit/export.xlsx?{query}").status_code == 200
 
 
@@ -126,6 +163,12 @@ def test_pagination_and_order_by_time(client, login_as, db):
     oldest = client.get("/admin/audit/?lang=en&sort=at").get_data(as_text=True)
     assert oldest.index("no. 1000") < oldest.index("no. 1001") and "no. 1059" not in oldest
     assert "sort=at" in oldest.split('class="pagination"')[1]  # the pages keep the order
+    past = client.get("/admin/audit/?lang=fi&page=99999").get_data(as_text=True)  # a page past the end: the last
+    assert "Sivu 2 / 2 (yhteensä 60)" in past
+    assert "nro 1000" in past and "Lokiin ei ole vielä kirjattu mitään." not in past
+    for html in (first, second, past):  # the navigation marks the page; the pagination only its own current
+        assert html.count('aria-current="page"') <= 1  # the administration section is marked "true"
+        assert html.split('class="pagination"')[1].count('aria-current="true"') == 1
 
 
 def test_the_download_has_the_filtered_events_in_words_and_is_audited(client, login_as, db):

@@ -172,12 +172,12 @@ def test_consents_are_checked_for_matching_and_withdrawal_is_announced(client, w
     page = client.post(f"/coaching/candidates/{cid}/consents", data={"employer_id": str(other), "scope": "profile"})
     assert "already shares exactly this" in page.get_data(as_text=True)
     heard = []
-    receiver = lambda sender, consent: heard.append(consent.id)  # noqa: E731
+    receiver = lambda sender, consent, actor: heard.append((consent.id, actor.id))  # noqa: E731
     signals.consent_withdrawn.connect(receiver)
     try:
         response = client.post(f"/coaching/candidates/{cid}/consents/{world.ids['consent']}/withdraw")
     finally:
         signals.consent_withdrawn.disconnect(receiver)
-    assert response.status_code == 302 and heard == [world.ids["consent"]]
+    assert response.status_code == 302 and heard == [(world.ids["consent"], world.users["coach"].id)]
     assert not has_valid_consent(cid, employer)
     assert db.session.get(Consent, world.ids["consent"]).withdrawn_at is not None

@@ -14,6 +14,11 @@ from tests.access.proposals import make_candidate
 from tests.conftest import sign_in
 from tests.factories import make_org, make_user
 
+FI_MONTHS = ("tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu", "elokuu",
+             "syyskuu", "lokakuu", "marraskuu", "joulukuu")
+SV_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+             "november", "december")
+
 
 def _month_row(month: str, proposals: int, starts: int) -> str:
     return f'<th scope="row">{month}</th><td class="num">{proposals}</td><td class="num">{starts}</td>'
@@ -40,8 +45,14 @@ def test_a_new_providers_figures_count_exactly_what_its_coach_did(app, client, w
     assert "<dt>Caseload</dt><dd>2</dd>" in page
     assert re.search(r"<dd>30\s+\(1 candidate contacted an employer, 1 not yet\)</dd>", page)  # intake to proposal
     assert "100 % (1 of 1 job starts)" in page  # started 100 days ago and still running
-    this_month, start_month = today.strftime("%Y-%m"), start.strftime("%Y-%m")
+    this_month, start_month = today.strftime("%B %Y"), start.strftime("%B %Y")
     assert _month_row(this_month, 1, 0) in page and _month_row(start_month, 0, 1) in page
+    assert not re.search(r'<th scope="row">\d{4}-\d\d</th>', page)  # no month as a code
+    for lang, months in (("fi", FI_MONTHS), ("sv", SV_MONTHS)):
+        page = client.get(f"/placements/figures?lang={lang}").get_data(as_text=True)
+        named = f"{months[today.month - 1]} {today.year}"
+        assert _month_row(named, 1, 0) in page, (lang, named)
+        assert not re.search(r'<th scope="row">\d{4}-\d\d</th>', page), lang
 
     sign_in(client, world.users["admin"])
     page = client.get("/placements/figures/providers?lang=en").get_data(as_text=True)

@@ -43,7 +43,7 @@ def test_an_event_over_two_days_names_both_days(app):
     assert out == "maanantaina 7.12.2026 klo 9.00 – tiistaina 8.12.2026 klo 11.30"
 
 
-@pytest.mark.parametrize("lang,short,medium", [("fi", "7.12.2026", "7.12.2026"), ("sv", "7.12.2026", "7 dec. 2026"),
+@pytest.mark.parametrize("lang,short,medium", [("fi", "7.12.2026", "7.12.2026"), ("sv", "7.12.2026", "7.12.2026"),
                                                ("en", "12/7/26", "Dec 7, 2026")])
 def test_dates_are_finlands_in_swedish_too(app, lang, short, medium):
     out = _render(app, lang, "{{ d | date('short') }}|{{ d | date }}|{{ t | date('short') }}",

@@ -34,13 +34,16 @@ def test_page_numbers_and_links_agree_with_flask_sqlalchemy_for_every_page_in_ra
                     total, per_page, number, widget)
 
 
-def test_a_list_is_cut_by_page_and_a_page_out_of_range_is_empty(app):
+def test_a_list_is_cut_by_page_and_a_page_past_the_end_is_the_last_page(app):
     data = list(range(53))
     with app.test_request_context("/?page=3"):
         page = list_page(data, per_page=25)
         assert page.items == [50, 51, 52] and page.total == 53 and page.pages == 3 and not page.has_next
     with app.test_request_context("/?page=9"):
-        assert list_page(data, per_page=25).items == []
+        last = list_page(data, per_page=25)
+        assert last.items == [50, 51, 52] and last.page == 3
+    with app.test_request_context("/?page=9"):
+        assert list_page([], per_page=25).items == []
     with app.test_request_context("/?page=x"):
         assert list_page(data, per_page=25).page == 1
 

@@ -275,3 +275,54 @@ def test_the_candidates_notice_of_a_proposal_opens_their_own_list_of_proposals(c
     assert response.status_code == 302 and response.headers["Location"].endswith("/my/proposals")
     page = client.get("/my/proposals?lang=fi").get_data(as_text=True)
     assert "Siivooja" in page
+
+
+def test_a_swedish_placement_mail_writes_its_date_as_the_pages_do(client, world, db, outbox):
+    from tests.web.test_placements import terms
+
+    person, role = _person(world, db, language="sv")
+    proposal = Proposal(candidate_id=person.id, role_id=role.id, organisation_id=role.organisation_id,
+                        provider_id=person.organisation_id, coach_id=world.users["coach"].id, state="accepted",
+                        fit={})
+    db.session.add(proposal)
+    db.session.commit()
+    outbox.clear()
+    start = TODAY + timedelta(days=40)
+    sign_in(client, world.users["coach"])
+    assert client.post(f"/placements/new/{proposal.id}", data=terms(kind="job", start=start, end=None)).status_code \
+        == 302
+    (mail,) = _mails_to(outbox, db.session.get(Candidate, person.id).user)
+    assert f"börjar {start.day}.{start.month}.{start.year}" in mail.body, mail.body
+    assert start.isoformat() not in mail.body
+    sign_in(client, db.session.get(Candidate, person.id).user)
+    assert f"{start.day}.{start.month}.{start.year}" in client.get("/notifications/?lang=sv").get_data(as_text=True)
+
+
+def test_a_consent_withdrawn_by_the_candidate_tells_the_coach_of_each_cancelled_proposal(client, world, db, outbox):
+    from portal.coaching.models_work import Consent
+
+    coach = world.users["coach"]
+    person, role = _person(world, db)
+    _propose(client, world, person, role)
+    coach.language = "fi"  # (the proposal was made with ?lang=en, which the coach's setting keeps)
+    consent = db.session.scalars(select(Consent).where(Consent.candidate_id == person.id)).one()
+    outbox.clear()
+    sign_in(client, db.session.get(Candidate, person.id).user)
+    assert client.post(f"/my/consents/{consent.id}/withdraw").status_code == 302
+    (to_coach,) = _mails_to(outbox, coach)
+    assert person.code in to_coach.body and "Siivooja" in to_coach.body and "suostumuksensa" in to_coach.body
+    assert _clean(to_coach, person)
+    sign_in(client, coach)
+    page = client.get("/notifications/?lang=sv").get_data(as_text=True)
+    assert person.code in page and "återkallade sitt samtycke" in page and person.name not in page
+
+
+def test_a_consent_the_coach_withdraws_tells_that_coach_nothing(client, world, db, outbox):
+    from portal.coaching.models_work import Consent
+
+    person, role = _person(world, db)
+    _propose(client, world, person, role)
+    consent = db.session.scalars(select(Consent).where(Consent.candidate_id == person.id)).one()
+    outbox.clear()
+    assert client.post(f"/coaching/candidates/{person.id}/consents/{consent.id}/withdraw").status_code == 302
+    assert not _mails_to(outbox, world.users["coach"])

@@ -102,3 +102,14 @@ def test_a_trial_on_a_clause_that_does_not_count_trials_is_refused_with_the_reas
     page = client.post(f"/placements/new/{proposal.id}?lang=fi", data=terms(clause_id=world.ids["clause"]))
     assert "eikä työkokeilu ole työsuhde" in page.get_data(as_text=True).lower()
     assert nothing_written(db, person)
+
+
+def test_a_planned_placements_steps_say_it_starts_with_the_date_as_finland_writes_it(client, world, db):
+    person, combined, placement, start, counted = _planned_trial(client, world, db)
+    day = f"{start.day}.{start.month}.{start.year}"
+    for lang, starts, started in (("fi", "Alkaa", "Alkoi"), ("sv", "Börjar", "Började"), ("en", "Starts", "Started")):
+        page = client.get(f"/placements/{placement.id}?lang={lang}").get_data(as_text=True)
+        assert f"<td>{starts}</td>" in page and f"<td>{started}</td>" not in page, lang
+    swedish = client.get(f"/placements/{placement.id}?lang=sv").get_data(as_text=True)
+    assert f"<td>Börjar</td><td>{day}</td>" in swedish  # "15.1.2027", not "15 jan. 2027"
+    assert start.isoformat() not in swedish

@@ -72,6 +72,27 @@ def test_who_saw_what_names_the_own_coach_and_shows_others_by_organisation_and_r
     assert "Vem såg vad" in page and " kl. " in page
 
 
+def test_a_long_list_of_reads_marks_one_page_as_the_current_one_and_a_page_past_the_end_is_the_last(
+        client, world, db):
+    from datetime import UTC, datetime
+
+    from portal.audit.models import AuditEvent
+
+    coach = world.users["coach"]
+    start = datetime(2026, 10, 1, 8, 0, tzinfo=UTC)
+    db.session.add_all([AuditEvent(action="candidate_read", at=start + timedelta(hours=n), actor_id=coach.id,
+                                   object_type="candidate", object_id=world.ids["candidate"],
+                                   organisation_id=coach.organisation_id, detail={"part": "plan"})
+                        for n in range(60)])
+    db.session.commit()
+    sign_in(client, world.users["candidate"])
+    for query in ("", "&page=2", "&page=99999"):
+        page = client.get(f"/my/seen?lang=fi{query}").get_data(as_text=True)
+        assert page.count('aria-current="page"') == 1, query  # the navigation's "Kuka näki mitä"
+        assert page.split('class="pagination"')[1].count('aria-current="true"') == 1, query
+    assert "Sivu 3 / 3" in page and "Suunnitelma" in page  # page 99999: the last page, with its rows
+
+
 def test_the_lists_keep_their_query_count(client, world, db, count_queries):
     def statements_of(path):
         client.get(path)
