@@ -108,7 +108,7 @@ def test_the_proposal_page_speaks_the_readers_language_and_says_nothing_twice(cl
     from tests.conftest import sign_in
 
     sign_in(client, world.user("employer"))
-    for lang, words in (("sv", ("Rollen kräver", "Klientens närmaste färdighet")), ("fi", ("Tehtävä edellyttää",))):
+    for lang, words in (("sv", ("Rollen kräver", "Uppfylls av")), ("fi", ("Tehtävä edellyttää",))):
         page = client.get(f"/proposals/received/{world.ids['proposal_sent']}?lang={lang}").get_data(as_text=True)
         assert "The role asks for" not in page and "Closest skill" not in page and ">Matched<" not in page
         assert all(w in page for w in words), (lang, [w for w in words if w not in page])

@@ -7,8 +7,8 @@ procurement gains its Hilma notice number and labour share. New tables: the
 tenders' employment plans, the reserved contracts' share declarations and the
 buyers' size rules.
 
-Revision ID: 0018
-Revises: 0014
+Revision ID: 0016
+Revises: 0015
 Create Date: 2026-12-08 12:00:00
 
 """
@@ -17,7 +17,7 @@ from alembic import op
 
 from portal.db_types import UTCDateTime  # the same type the models use
 
-revision = '0018'
+revision = '0016'
 down_revision = '0015'
 branch_labels = None
 depends_on = None

@@ -1,7 +1,7 @@
 """clause_report, clause_report_reminder, clause_sanction_decision: the reporting cycle of clauses
 
-Revision ID: 0019
-Revises: 0014
+Revision ID: 0017
+Revises: 0016
 Create Date: 2026-12-08 10:00:00
 
 """
@@ -10,8 +10,8 @@ from alembic import op
 
 import portal.db_types
 
-revision = '0019'
-down_revision = '0018'
+revision = '0017'
+down_revision = '0016'
 branch_labels = None
 depends_on = None
 
