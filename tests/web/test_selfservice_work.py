@@ -120,3 +120,12 @@ def test_the_lists_keep_their_query_count(client, world, db, count_queries):
         _placement(world, db, world.ids["candidate"], TODAY - timedelta(days=n), title=f"Paikka {n}")
     read_by_others(4)
     assert {path: statements_of(path) for path in few} == few
+
+
+def test_finnish_texts_on_the_candidates_swedish_pages_carry_their_language(client, world, db):
+    _placement(world, db, world.ids["candidate"], TODAY + timedelta(days=3), title="Varastotyö ja hyllytys kaupassa")
+    sign_in(client, world.users["candidate"])
+    for path, text in (("/my/placements?lang=sv", "Varastotyö ja hyllytys kaupassa"),
+                       ("/my/proposals?lang=sv", "Varastotyöntekijä")):
+        page = client.get(path).get_data(as_text=True)
+        assert f'lang="fi">{text}<' in page, path
