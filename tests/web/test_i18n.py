@@ -71,7 +71,8 @@ def test_dates_and_numbers_follow_the_locale(app):
                 out = render_template_string("{{ d | date }}|{{ n | number }}|{{ t | datetime('short') }}",
                                              d=date(2026, 3, 1), n=12345.5, t=moment)
             day, number, _stamp = out.split("|")
-            assert day == format_date(date(2026, 3, 1), "medium", locale=lang)
+            # Finnish and Finland-Swedish write the date in numbers (1.3.2026), English as Babel's medium form.
+            assert day == ("1.3.2026" if lang in ("fi", "sv") else format_date(date(2026, 3, 1), "medium", locale=lang))
             assert number == format_decimal(12345.5, locale=lang)
     with app.test_request_context(), force_locale("fi"):
         # 22:30 UTC is already the next day in Helsinki.

@@ -159,9 +159,9 @@ def test_every_page_is_in_the_language_asked_for(app, world, client, monkeypatch
 def test_the_sweep_finds_english_and_skips_other_languages(app):
     page = ('<html lang="sv"><body><h1>Roller</h1><th>Matched</th><p>The role asks for</p>'
             '<p lang="fi">The role asks for (in Finnish, with a notice)</p><script>var Matched;</script>'
-            '<p>Status</p><img alt="Closest skill of the candidate" src="x"></body></html>')
+            '<p>Status</p><img alt="Essential skills of the role" src="x"></body></html>')
     found = english_in(page, "sv")
-    assert "Matched" in found and "The role asks for" in found and "Closest skill of the candidate" in found
+    assert "Matched" in found and "The role asks for" in found and "Essential skills of the role" in found
     assert "Status" not in found and len(found) == 3
 
 
