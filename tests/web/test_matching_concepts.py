@@ -38,6 +38,8 @@ def test_the_kitchen_helper_comes_first_and_the_unrelated_work_trials_are_not_su
     sign_in(client, coach)
     page = _matches(client, person)
     assert _cards(page) == ["Keittiöapulainen lounasravintolaan"]
+    # The page says why the two work trials that pass every hard requirement are not listed.
+    assert "share the desired occupation, a related one or an essential skill with the candidate" in page
     assert "“keittiöapulainen” is the role's occupation: Kitchen helper" in page
     summaries = [re.sub(r"<[^>]+>", "", s) for s in re.findall(r"<summary>(.*?)</summary>", page)]
     assert "Why this score: Keittiöapulainen lounasravintolaan" in summaries  # a disclosure name of its own
