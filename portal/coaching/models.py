@@ -198,3 +198,4 @@ Candidate.last_employer_contact = column_property(
     .correlate_except(EmployerContact).scalar_subquery(), deferred=True)
 
 from portal.coaching.models_work import *  # noqa: E402, F403  (the rest of the coaching tables)
+from portal.coaching.models_paths import *  # noqa: E402, F403  (paths, signatures, steps before work)
