@@ -1,7 +1,10 @@
 """Steps before work on the outcome dashboard: movement toward work or education, aggregates with small cells hidden."""
 from __future__ import annotations
 
+import io
 from datetime import timedelta
+
+from openpyxl import load_workbook
 
 from portal import clock
 from portal.coaching.models import PlanStep
@@ -43,6 +46,12 @@ def test_the_dashboard_counts_steps_that_led_to_work_and_hides_small_cells(clien
     assert '<td class="num">6</td>' in row and '<td class="num">8</td>' in row and "hidden" in row
     assert ">2<" not in row and ">3<" not in section  # the small figures never appear
     assert people[0].code not in page
+    # The workbook holds exactly the page's figures, the same cells hidden.
+    book = load_workbook(io.BytesIO(client.get("/reports/outcomes.xlsx?lang=en").data))
+    rows = [list(r) for r in book["Steps before work"].iter_rows(values_only=True)]
+    assert rows[0][0] == "Step" and rows[0][1] == "Moved on to work"
+    assert rows[2] == ["Work activity", 6, "hidden", "hidden", "hidden", "hidden", 8]
+    assert rows[3] == ["Day activity"] + ["hidden"] * 6
 
 
 def test_a_lone_small_outcome_is_hidden_with_the_next_smallest_against_the_shown_total(client, login_as, db):
