@@ -104,3 +104,35 @@ def test_steps_before_work_are_recorded_with_dates_and_outcome(client, world, db
     assert client.get(url).status_code == 404
     assert client.post(f"/coaching/candidates/{cid}/steps", data={"kind": "day_activity",
                                                                   "start_on": start}).status_code == 404
+
+
+def test_the_module_pages_read_signatures_in_a_fixed_number_of_queries(client, world, db, count_queries):
+    from portal.coaching.models import CoachingModule, ModuleReview
+
+    cid = world.ids["candidate"]
+    sign_in(client, world.users["candidate"])
+    client.get("/my/modules")
+    statements = count_queries()
+    client.get("/my/modules")
+    own_few = len(statements)
+    sign_in(client, world.users["coach"])
+    url = f"/coaching/candidates/{cid}/modules"
+    client.get(url)
+    statements.clear()
+    client.get(url)
+    few = len(statements)
+    for i in range(5):
+        m = CoachingModule(candidate_id=cid, title=f"M{i}", start_on=TODAY - timedelta(days=30), status="completed")
+        m.review = ModuleReview(reviewed_on=TODAY, results="r", decision="next_module")
+        db.session.add(m)
+        db.session.flush()
+        db.session.add(ReviewSignature(review_id=m.review.id, signer="buyer", state="not_signed", reason="x"))
+    db.session.commit()
+    statements.clear()
+    client.get(url)
+    assert len(statements) == few
+    sign_in(client, world.users["candidate"])
+    client.get("/my/modules")
+    statements.clear()
+    page = client.get("/my/modules").get_data(as_text=True)
+    assert len(statements) == own_few and page.count("<form") >= 6
