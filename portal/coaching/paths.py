@@ -69,6 +69,8 @@ def decide(candidate: Candidate, decision: str, actor, today: date) -> PathDecis
     db.session.add(row)
     if decision == "accepted":
         candidate.support_intensity = proposal.to_path
+        # The new rhythm applies from today: a move to intensive brings the next follow-up closer.
+        candidate.next_follow_up = next_follow_up(today, rule_of(candidate), candidate.next_follow_up)
     db.session.flush()
     log_change(candidate, "path", fields=[f"path_{decision}"])
     return row

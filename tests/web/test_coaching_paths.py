@@ -80,6 +80,20 @@ def test_the_review_proposes_a_move_that_the_coach_accepts_into_the_history(clie
     assert "No move is proposed now" in page and "Accepted" in page  # the period restarts at the decision
 
 
+def test_accepting_a_move_to_intensive_brings_the_next_follow_up_to_the_weekly_rhythm(client, world, db):
+    cid = as_coach(client, world)
+    candidate = db.session.get(Candidate, cid)
+    candidate.support_intensity, candidate.next_follow_up = "light", TODAY + timedelta(days=25)
+    db.session.commit()
+    _due_for_review(db, cid, 0)  # the world's one contact is all there is in the period
+    page = client.get(f"/coaching/candidates/{cid}/path").get_data(as_text=True)
+    assert "Proposal: move from Light coaching to Intensive coaching." in page and "Hardly any" in page
+    client.post(f"/coaching/candidates/{cid}/path", data={"decision": "accepted"})
+    db.session.expire_all()
+    candidate = db.session.get(Candidate, cid)
+    assert (candidate.support_intensity, candidate.next_follow_up) == ("intensive", TODAY + timedelta(days=7))
+
+
 def test_a_declined_proposal_keeps_the_path_and_is_recorded(client, world, db):
     cid = as_coach(client, world)
     _due_for_review(db, cid, 9)
