@@ -157,6 +157,8 @@ PART_LABELS = {  # the parts of a candidate's data whose reads and changes are l
     "team": _l("Coaches and account"),
     "export": _l("Data download"),
     "erasure": _l("Erasure"),
+    "path": _l("Coaching path"),
+    "steps": _l("Steps before work"),
 }
 
 ROLE_LABELS = {

@@ -11,5 +11,6 @@ from portal.coaching import (  # noqa: E402,F401
     views,
     views_admin,
     views_consents,
+    views_paths,
     views_work,
 )

@@ -20,6 +20,7 @@ from portal.coaching.models import (
     FunctionalLimit,
     StatusChange,
 )
+from portal.coaching.paths import follow_up_after_contact
 from portal.domain.caseload import SUPPORT_INTENSITIES, hours_problems, status_change_problems
 from portal.domain.coaching import past_date
 from portal.domain.location import DEFAULT_TRAVEL, TRAVEL_RANGES
@@ -180,8 +181,10 @@ def record_employer_contact(candidate: Candidate, contact_on: date, note: str, a
     contact = EmployerContact(candidate_id=candidate.id, contact_on=contact_on, note=clean_text(note),
                               recorded_by_id=getattr(actor, "id", None))
     db.session.add(contact)
+    # The path's rhythm proposes the next follow-up from the contact (an earlier one already set stays).
+    follow_up_after_contact(candidate, contact_on)
     db.session.flush()
-    log_change(candidate, "employer_contacts", fields=["contact"], actor=actor)
+    log_change(candidate, "employer_contacts", fields=["contact", "next_follow_up"], actor=actor)
     return contact
 
 

@@ -9,8 +9,10 @@ from sqlalchemy.orm import undefer
 
 from portal.audit.services import record
 from portal.coaching.models import Candidate, CandidateCoach
+from portal.coaching.paths import path_rules
 from portal.coaching.rules import fidelity_rule
-from portal.domain.caseload import ACTIVE_STATUSES, STATUSES, FidelityRule, days_since, over_limit
+from portal.domain.caseload import ACTIVE_STATUSES, STATUSES, FidelityRule, days_since
+from portal.domain.coaching_paths import over_weighted_limit, weighted_load
 from portal.extensions import db
 
 SORTS = {
@@ -27,6 +29,8 @@ class CaseloadSummary:
     size: int
     rule: FidelityRule | None
     over_limit: bool
+    weighted: float = 0.0  # each person counted with their path's weight (seeds/coaching/paths.yaml)
+    intensive: int = 0
 
 
 def _own(stmt, coach):
@@ -51,11 +55,15 @@ def caseload_query(coach, status: str = "", q: str = ""):
 
 
 def summary(coach, today: date) -> CaseloadSummary:
-    """The caseload size (active candidates) against the fidelity limit."""
-    size = db.session.scalar(_own(select(func.count()).select_from(Candidate), coach).where(
-        Candidate.status.in_(ACTIVE_STATUSES)))
+    """The caseload size (active candidates) and its path-weighted load against the fidelity limit."""
+    per_path = dict(db.session.execute(_own(select(Candidate.support_intensity, func.count()), coach).where(
+        Candidate.status.in_(ACTIVE_STATUSES)).group_by(Candidate.support_intensity)).all())
+    size = sum(per_path.values())
+    load = sum(weighted_load([code], path_rules()) * n for code, n in per_path.items())
     rule = fidelity_rule(today)
-    return CaseloadSummary(size=size, rule=rule, over_limit=over_limit(size, rule))
+    # The weighted load is what the limit is held against: an intensive person counts more.
+    return CaseloadSummary(size=size, rule=rule, over_limit=over_weighted_limit(load, rule and rule.max_caseload),
+                           weighted=load, intensive=per_path.get("intensive", 0))
 
 
 def days_since_contact(candidate: Candidate, today: date) -> int | None:

@@ -9,13 +9,24 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from flask_babel import gettext as _
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from portal.accounts.models import User
 from portal.accounts.sessions import end_all_sessions
 from portal.coaching.access import log_change
 from portal.coaching.consents import withdraw_consent
-from portal.coaching.models import Assessment, Candidate, CoachingModule, Consent, EmployerContact, Plan, StatusChange
+from portal.coaching.models import (
+    Assessment,
+    Candidate,
+    CoachingModule,
+    Consent,
+    EmployerContact,
+    ModuleReview,
+    Plan,
+    PlanStep,
+    ReviewSignature,
+    StatusChange,
+)
 from portal.db_types import utcnow
 from portal.errors import ServiceError
 from portal.extensions import db
@@ -61,6 +72,9 @@ def erase_candidate(candidate: Candidate, actor, agreed: bool, by_admin: bool = 
         setattr(candidate, name, "")
     for collection in ("skills", "occupations", "languages", "limits", "adjustments", "coach_links"):
         getattr(candidate, collection).clear()
+    # Signatures hold names and reasons; deleted first, since no ORM cascade reaches them from a review.
+    reviews = select(ModuleReview.id).join(CoachingModule).where(CoachingModule.candidate_id == candidate.id)
+    db.session.execute(delete(ReviewSignature).where(ReviewSignature.review_id.in_(reviews)))
     for model in (Assessment, Plan, CoachingModule):
         for row in db.session.scalars(select(model).where(model.candidate_id == candidate.id)):
             db.session.delete(row)  # through the ORM, so children cascade on SQLite too
@@ -71,6 +85,8 @@ def erase_candidate(candidate: Candidate, actor, agreed: bool, by_admin: bool = 
         withdraw_consent(candidate, consent, actor)
     db.session.execute(update(StatusChange).where(StatusChange.candidate_id == candidate.id).values(note=""))
     db.session.execute(update(EmployerContact).where(EmployerContact.candidate_id == candidate.id).values(note=""))
+    # Steps before work stay for the outcome figures, without their text.
+    db.session.execute(update(PlanStep).where(PlanStep.candidate_id == candidate.id).values(note=""))
     if candidate.user_id is not None:
         _anonymise_account(db.session.get(User, candidate.user_id), candidate.code)
         candidate.user_id = None

@@ -12,8 +12,10 @@ from portal.coaching.candidates import employer_contacts, status_history
 from portal.coaching.consents import consents_of
 from portal.coaching.models import Candidate
 from portal.coaching.modules import modules_of
+from portal.coaching.paths import decisions_of
 from portal.coaching.plans import history, plan_of
 from portal.coaching.services import profile_of
+from portal.coaching.steps import steps_of
 from portal.extensions import db
 from portal.reference.services import labels
 
@@ -71,6 +73,10 @@ def export_data(candidate: Candidate, actor) -> dict:
                          "decision": m.review.decision, "exit_destination": m.review.exit_destination,
                          "participants": m.review.participants}}
                     for m in modules_of(candidate)],
+        "steps_before_work": [{"kind": s.kind, "start_on": _d(s.start_on), "end_on": _d(s.end_on),
+                               "outcome": s.outcome, "note": s.note} for s in steps_of(candidate)],
+        "path_history": [{"on": _d(d.decided_on), "from": d.from_path, "to": d.to_path, "reason": d.reason,
+                          "decision": d.decision} for d in decisions_of(candidate)],
         "consents": [{"employer": c.employer.name, "scope": c.scope, "given_at": _d(c.given_at),
                       "withdrawn_at": _d(c.withdrawn_at)} for c in consents_of(candidate)],
         "access_log": [{"at": _d(e.at), "who": e.actor.name if e.actor else None, "action": e.action,

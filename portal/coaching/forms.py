@@ -14,7 +14,10 @@ from portal.coaching.labels import (
     LANGUAGE_LEVELS,
     MODULE_STATUS_LABELS,
     SCOPE_LABELS,
+    SIGNER_LABELS,
     STATUS_LABELS,
+    STEP_KIND_LABELS,
+    STEP_OUTCOME_LABELS,
     TRAVEL_LABELS,
 )
 from portal.fields import DateField, IntegerField, MultiCheckboxField
@@ -179,3 +182,34 @@ class EraseForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     """An empty form: the CSRF token is what a confirmation needs."""
+
+
+class SignatureForm(FlaskForm):
+    """The coach records the buyer's sign-off of a module review, or that a party did not sign and why."""
+
+    signer = RadioField(_l("Whose signature"), choices=list(SIGNER_LABELS.items()), default="buyer",
+                        validate_choice=False)
+    state = RadioField(_l("Signature"), choices=[("signed", _l("Signed")), ("not_signed", _l("Not signed"))],
+                       default="signed", validate_choice=False,
+                       description=_l("Only the candidate signs their own part, in their own pages; here you can "
+                                      "record that they did not sign."))
+    signed_on = DateField(_l("Date of signing"), validators=[Optional()])
+    name = StringField(_l("Name of the buyer's representative"), validators=[Optional(), Length(max=200)])
+    reason = TextAreaField(_l("Why it was not signed"), validators=[Optional(), Length(max=2000)])
+
+
+class OwnSignatureForm(FlaskForm):
+    """The candidate signs their module review, or says why not."""
+
+    reason = TextAreaField(_l("If you do not sign, tell why"), validators=[Optional(), Length(max=2000)])
+
+
+class StepForm(FlaskForm):
+    """A step before work: social rehabilitation, work activity or day activity, with dates and outcome."""
+
+    kind = SelectField(_l("Step"), choices=list(STEP_KIND_LABELS.items()), validate_choice=False)
+    start_on = DateField(_l("Start date"), validators=[Optional()])
+    end_on = DateField(_l("End date"), validators=[Optional()])
+    outcome = SelectField(_l("Where the step led"), choices=[("", "–")] + list(STEP_OUTCOME_LABELS.items()),
+                          validate_choice=False)
+    note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=2000)])

@@ -43,3 +43,20 @@ PLAN_ACTION_LABELS = {
     "goal_changed": _l("Goal changed"),
     "follow_up_added": _l("Follow-up added"),
 }
+PATH_REASON_LABELS = {
+    "many_contacts": _l("Steady employer contacts over the review period: the light path may be enough now."),
+    "few_contacts": _l("Hardly any employer contact over the review period: the intensive path may help."),
+}
+PATH_DECISION_LABELS = {"accepted": _l("Accepted"), "declined": _l("Declined")}
+SIGNATURE_STATE_LABELS = {"pending": _l("Not yet signed"), "signed": _l("Signed"),
+                          "not_signed": _l("Not signed")}
+SIGNER_LABELS = {"candidate": _l("Candidate"), "buyer": _l("Buyer of the service")}
+STEP_KIND_LABELS = {"social_rehabilitation": _l("Social rehabilitation"), "work_activity": _l("Work activity"),
+                    "day_activity": _l("Day activity")}
+STEP_OUTCOME_LABELS = {
+    "work": _l("Moved on to work"),
+    "education": _l("Moved on to education"),
+    "other_step": _l("Moved on to another step"),
+    "continued": _l("Ended, no move yet"),
+    "interrupted": _l("Interrupted"),
+}

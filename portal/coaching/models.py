@@ -197,4 +197,5 @@ Candidate.last_employer_contact = column_property(
     select(func.max(EmployerContact.contact_on)).where(EmployerContact.candidate_id == Candidate.id)
     .correlate_except(EmployerContact).scalar_subquery(), deferred=True)
 
+from portal.coaching.models_paths import *  # noqa: E402, F403  (paths, signatures, steps before work)
 from portal.coaching.models_work import *  # noqa: E402, F403  (the rest of the coaching tables)

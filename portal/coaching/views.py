@@ -25,6 +25,7 @@ from portal.coaching.forms import (
 from portal.coaching.labels import INTENSITY_LABELS, LANGUAGE_LEVELS, STATUS_LABELS, TRAVEL_LABELS
 from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
+from portal.i18n import date_filter
 from portal.inputs import db_int
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.security import roles
@@ -140,7 +141,8 @@ def contacts(candidate_id: int):
             show_refusal(form, exc)
         else:
             db.session.commit()
-            flash(_("The employer contact has been recorded."), "success")
+            flash(_("The employer contact has been recorded. Next follow-up: %(day)s.",
+                    day=date_filter(candidate.next_follow_up)), "success")
             return redirect(url_for("coaching.contacts", candidate_id=candidate.id))
     log_read(candidate, "employer_contacts")
     return render_and_commit("coaching/contacts.html", c=candidate, form=form,

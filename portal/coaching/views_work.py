@@ -9,7 +9,7 @@ from wtforms import BooleanField, TextAreaField
 from wtforms.validators import Length, Optional
 
 from portal import clock
-from portal.coaching import assessments, bp, modules, plans
+from portal.coaching import assessments, bp, modules, plans, signatures
 from portal.coaching.access import candidate_for, log_read, render_and_commit
 from portal.coaching.forms import FollowUpForm, GoalForm, ModuleForm, PlanForm, ReviewForm
 from portal.coaching.labels import (
@@ -18,6 +18,8 @@ from portal.coaching.labels import (
     GOAL_STATUS_LABELS,
     MODULE_STATUS_LABELS,
     PLAN_ACTION_LABELS,
+    SIGNATURE_STATE_LABELS,
+    SIGNER_LABELS,
 )
 from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
@@ -164,9 +166,12 @@ def module_list(candidate_id: int):
     """The candidate's coaching modules and their reviews."""
     candidate = candidate_for(current_user, candidate_id)
     log_read(candidate, "modules")
-    return render_and_commit("coaching/modules.html", c=candidate, modules=modules.modules_of(candidate),
+    found = modules.modules_of(candidate)
+    return render_and_commit("coaching/modules.html", c=candidate, modules=found,
                                goals=labels("service_goals"), statuses=MODULE_STATUS_LABELS,
-                               decisions=DECISION_LABELS, destinations=DESTINATION_LABELS)
+                               decisions=DECISION_LABELS, destinations=DESTINATION_LABELS,
+                               signed=signatures.signatures_of(found), signers=SIGNER_LABELS,
+                               states=SIGNATURE_STATE_LABELS)
 
 
 def _module_form(module=None) -> ModuleForm:

@@ -97,6 +97,10 @@ def outcome_sheets(d: Dashboard) -> list[Sheet]:
         sheets.append(Sheet(_("Moves between statuses"), [_("From"), _("To"), _("Moves")],
                             [[statuses.get(a, a), statuses.get(b, b), shown(c)]
                              for (a, b), c in sorted(d.transitions.items())]))
+        kinds, step_outcomes = words.plain(words.STEP_KIND_LABELS), words.plain(words.STEP_OUTCOME_LABELS)
+        sheets.append(Sheet(_("Steps before work"), [_("Step")] + list(step_outcomes.values()) + [_("All ended")],
+                            [[kinds[k]] + [shown(d.steps[k][o]) for o in step_outcomes] + [shown(d.step_totals[k])]
+                             for k in kinds if k in d.steps]))
     if d.clauses is not None:
         sheets.append(Sheet(_("Clauses by buyer"), clause_total_headers(_("Buyer")),
                             [_clause_totals_row(n, t) for n, t in d.clauses.by_buyer]

@@ -1,6 +1,6 @@
 """The facts a refresh counts from, read as plain rows in a fixed number of queries.
 
-Candidates with their status steps, first employer contacts and coaches come
+Candidates with their status steps, first employer contacts, coaches and ended steps before work come
 from the coaching feature; placements from the placements feature; clauses
 and their ledgers from procurements. Nothing here turns into ORM objects: a
 region of 50,000 candidates and 200,000 placements is read in a few seconds.
@@ -12,7 +12,7 @@ from datetime import date
 
 from sqlalchemy import String, func, select, type_coerce
 
-from portal.coaching.models import Candidate, CandidateCoach, EmployerContact, StatusChange
+from portal.coaching.models import Candidate, CandidateCoach, EmployerContact, PlanStep, StatusChange
 from portal.extensions import db
 from portal.placements.models import Placement
 from portal.procurements.models import EmploymentClause, Procurement
@@ -31,6 +31,7 @@ class CandidateRow:
     steps: list = field(default_factory=list)  # (since, status), oldest first
     first_contact: date | None = None
     coaches: list = field(default_factory=list)
+    ended_steps: list = field(default_factory=list)  # steps before work that ended: (end_on, kind, outcome)
 
 
 @dataclass(slots=True)
@@ -79,10 +80,20 @@ def load_candidates() -> dict[int, CandidateRow]:
     for cid, uid in conn.execute(select(CandidateCoach.candidate_id, CandidateCoach.user_id)):
         if cid in rows:
             rows[cid].coaches.append(uid)
+    _load_ended_steps(rows)
     for row in rows.values():
         if not row.steps:  # a record made without a history starts in its current status at intake
             row.steps.append((row.intake_on, row.status))
     return rows
+
+
+def _load_ended_steps(rows: dict[int, CandidateRow]) -> None:
+    """Add each candidate's ended steps before work (with an outcome) to their row."""
+    conn, (text, as_date) = db.session.connection(), raw_dates()
+    for cid, end, kind, outcome in conn.execute(select(PlanStep.candidate_id, text(PlanStep.end_on), PlanStep.kind,
+                                                       PlanStep.outcome).where(PlanStep.outcome.is_not(None))):
+        if cid in rows and end:
+            rows[cid].ended_steps.append((as_date(end), kind, outcome))
 
 
 def clause_buyers() -> dict[int, int]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from portal.coaching.labels import STATUS_LABELS
+from portal.coaching.labels import STATUS_LABELS, STEP_KIND_LABELS, STEP_OUTCOME_LABELS
 from portal.placements.texts import END_REASON_LABELS
 from portal.procurements.labels import KIND_LABELS as CLAUSE_KIND_LABELS
 from portal.procurements.labels import STATE_LABELS as CLAUSE_STATE_LABELS
@@ -29,7 +29,7 @@ YES, NO = _l("yes"), _l("no")
 
 __all__ = ["STATUS_LABELS", "CLAUSE_KIND_LABELS", "CLAUSE_STATE_LABELS", "UNIT_LABELS", "OUTCOME_LABELS",
            "AUDIENCE_LABELS", "PLACEMENT_KIND_LABELS", "PLACEMENT_STATE_LABELS", "END_REASON_LABELS",
-           "HIDDEN", "YES", "NO"]
+           "HIDDEN", "YES", "NO", "STEP_KIND_LABELS", "STEP_OUTCOME_LABELS"]
 
 
 def plain(labels: dict) -> dict:

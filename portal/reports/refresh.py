@@ -42,7 +42,7 @@ def count_cells(candidates, placements, as_of: date) -> Counter:
 
 
 def _count_candidates(cells: Counter, candidates, months: list[date], as_of: date) -> None:
-    """Status stock, moves, first contacts and caseloads: the cells of each candidate's own steps."""
+    """Status stock, moves, first contacts, ended steps before work and caseloads: each candidate's cells."""
     earliest = months[0]
     for c in candidates.values():
         where = (c.provider_id, c.municipality, None)
@@ -56,10 +56,19 @@ def _count_candidates(cells: Counter, candidates, months: list[date], as_of: dat
         intake_month = rules.month_start(c.intake_on)
         if earliest <= intake_month and c.intake_on <= as_of:
             cells["contact", intake_month, *where, rules.contact_key(c.intake_on, c.first_contact)] += 1
+        _count_steps(cells, c.ended_steps, where, earliest, as_of)
         if not c.erased and c.status in ACTIVE_STATUSES:
             cells["caseload", None, *where, "people"] += 1
             for coach in c.coaches:
                 cells["caseload", None, *where, f"coach:{coach}"] += 1
+
+
+def _count_steps(cells: Counter, ended_steps, where: tuple, earliest: date, as_of: date) -> None:
+    """Steps before work, counted in the month they ended by kind and where they led."""
+    for end_on, kind, outcome in ended_steps:
+        end_month = rules.month_start(end_on)
+        if earliest <= end_month and end_on <= as_of:
+            cells["step", end_month, *where, f"{kind}>{outcome}"] += 1
 
 
 def _count_placements(cells: Counter, placements, candidates, earliest: date, as_of: date) -> None:

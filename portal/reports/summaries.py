@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from portal.domain import outcomes as rules
 from portal.domain.caseload import STATUSES
+from portal.domain.coaching_steps import STEP_KINDS, STEP_OUTCOMES
 from portal.domain.disclosure import Cell, cell, table
 from portal.extensions import db
 from portal.reports.clause_summary import ClauseSummary, clause_summary
@@ -58,6 +59,9 @@ class Dashboard:
     job_starts: Cell | None = None
     subsidy: rules.Rate | None = None
     clauses: ClauseSummary | None = None
+    # Steps before work that ended in the period: kind -> outcome -> cell, and the kind's total.
+    steps: dict[str, dict[str, Cell]] = field(default_factory=dict)
+    step_totals: dict[str, Cell] = field(default_factory=dict)
 
     @property
     def statuses(self) -> tuple[str, ...]:
@@ -129,6 +133,17 @@ def _caseload(d: Dashboard, gid: int, f: Filters) -> None:
                           sizes[-1] if shown else None)
 
 
+def _steps(d: Dashboard, gid: int, f: Filters) -> None:
+    counts: dict[str, dict[str, int]] = {k: dict.fromkeys(STEP_OUTCOMES, 0) for k in STEP_KINDS}
+    for _month, key, n in _sum(gid, "step", f):
+        kind, outcome = key.split(">", 1)
+        if kind in counts and outcome in counts[kind]:
+            counts[kind][outcome] += int(n)
+    # Each kind's total is shown, so its outcomes are suppressed against it (a lone hidden cell takes another).
+    d.steps = {k: table(row) for k, row in counts.items()}
+    d.step_totals = {k: cell(sum(row.values())) for k, row in counts.items()}
+
+
 def _placements(d: Dashboard, gid: int, f: Filters) -> None:
     found: dict[tuple[str, str], int] = defaultdict(int)
     for measure in ("trial", "retention", "job_start"):
@@ -153,6 +168,7 @@ def dashboard(scope: Scope, filters: Filters) -> Dashboard:
         _moves(d, gid, f)
         _contact(d, gid, f)
         _caseload(d, gid, f)
+        _steps(d, gid, f)
     if scope.shows("trials"):
         _placements(d, gid, f)
     if scope.shows("clauses"):

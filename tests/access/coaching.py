@@ -30,6 +30,7 @@ from portal.coaching.models import (
     ModuleReview,
     OrganisationAdmin,
     Plan,
+    PlanStep,
     StatusChange,
 )
 from portal.domain.profile import new_code
@@ -54,6 +55,7 @@ SENSITIVE = {
     "contact_note": "Kontakti-SALAISUUS-K",
     "peer_coach": "Vertainen-SALAISUUS-L",
     "own_words": "Omin-sanoin-SALAISUUS-M",
+    "step_note": "Askel-SALAISUUS-N",
 }
 TODAY = clock.today()
 COACH_ONLY = ("coach",)
@@ -106,10 +108,17 @@ def build_candidate(world, user=None, coach=None) -> Candidate:
                                    decision="next_module", participants="Asiakas, valmentaja", reviewer_id=coach.id)
     open_module = CoachingModule(candidate_id=c.id, title="Työkokeilun valmistelu", goal_code="working_life",
                                  start_on=start + timedelta(days=30), status="ongoing")
+    step = PlanStep(kind="work_activity", start_on=start, note=SENSITIVE["step_note"], recorded_by_id=coach.id)
+    c_steps = [step]
     db.session.add_all([a, plan, reviewed, open_module])
     db.session.add(Consent(candidate_id=c.id, employer_organisation_id=world.orgs["employer"].id, scope="profile",
                            given_by_id=user.id if user else coach.id))
     db.session.flush()
+    for s in c_steps:
+        s.candidate_id = c.id
+    db.session.add_all(c_steps)
+    db.session.flush()
+    world.ids.setdefault("step", step.id)
     world.ids.setdefault("goal", goal.id)
     world.ids.setdefault("module", open_module.id)
     world.ids.setdefault("reviewed_module", reviewed.id)
@@ -168,6 +177,16 @@ ROUTES = [
     _r("coaching.module", "POST", params=lambda w: {"candidate_id": w.ids["candidate"], "module_id": w.ids["module"]}),
     _r("coaching.review", params=lambda w: {"candidate_id": w.ids["candidate"], "module_id": w.ids["module"]}),
     _r("coaching.review", "POST", params=lambda w: {"candidate_id": w.ids["candidate"], "module_id": w.ids["module"]}),
+    _r("coaching.path"),
+    _r("coaching.review_signatures",
+       params=lambda w: {"candidate_id": w.ids["candidate"], "module_id": w.ids["reviewed_module"]}),
+    _r("coaching.review_signatures", "POST",
+       params=lambda w: {"candidate_id": w.ids["candidate"], "module_id": w.ids["reviewed_module"]}),
+    _r("coaching.steps"),
+    _r("coaching.steps", "POST"),
+    _r("coaching.step", params=lambda w: {"candidate_id": w.ids["candidate"], "step_id": w.ids["step"]}),
+    _r("coaching.step", "POST", params=lambda w: {"candidate_id": w.ids["candidate"], "step_id": w.ids["step"]}),
+    _r("coaching.path", "POST", ok=(302,)),
     _r("coaching.consent_list"),
     _r("coaching.consent_list", "POST"),
     _r("coaching.consent_withdraw",

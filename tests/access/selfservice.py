@@ -35,3 +35,8 @@ ROUTES += [
     Route("selfservice.proposals", OWN, scoped=True, not_for=NOT_FOR),
     Route("selfservice.placements", OWN, scoped=True, not_for=NOT_FOR),
 ]
+ROUTES += [
+    Route("selfservice.modules", OWN, scoped=True, not_for=NOT_FOR),
+    Route("selfservice.module_sign", OWN, method="POST", scoped=True, not_for=NOT_FOR, ok=(302,),
+          params=lambda w: {"module_id": w.ids["reviewed_module"]}),
+]

@@ -67,6 +67,9 @@ VALID = {
     "coaching.review": lambda w: {"reviewed_on": TODAY, "results": "Hyvin meni", "decision": "next_module"},
     "coaching.consent_list": lambda w: {"employer_id": str(w.orgs["other_employer"].id)},
     "coaching.contacts": lambda w: {"contact_on": TODAY, "note": "Soitto"},
+    "coaching.steps": lambda w: {"kind": "work_activity", "start_on": TODAY},
+    "coaching.review_signatures": lambda w: {"signer": "buyer", "state": "signed", "signed_on": TODAY,
+                                             "name": "Tilaaja Tiina"},
     "campaigns.image": lambda w: {"image": (io.BytesIO(_png()), "kuva.png"), "alt_fi": "Sininen kuva"},
 }
 

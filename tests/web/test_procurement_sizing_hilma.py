@@ -57,8 +57,8 @@ def test_the_clause_form_suggests_a_size_the_officer_can_change(client, login_as
     client.post("/procurements/size-rule", data=RULE)
     page = client.get(f"/procurements/{item.id}/clauses/new/person_months").get_data(as_text=True)
     assert "Suggested size: 12.0 person-months" in page and "labour cost 240,000" in page
-    quantity = page[page.index('name="quantity"'):]
-    assert "Kaupunginhallituksen päätös" in page and quantity[:quantity.index(">")].endswith('value="12"')  # the decimal field shows no needless zeros
+    quantity = page[page.index('name="quantity"'):]  # the decimal field shows no needless zeros
+    assert "Kaupunginhallituksen päätös" in page and quantity[:quantity.index(">")].endswith('value="12"')
     persons = client.get(f"/procurements/{item.id}/clauses/new/persons").get_data(as_text=True)
     assert "Suggested size: 2 people" in persons  # 240,000 / 100,000 = 2.4
     saved = client.post(f"/procurements/{item.id}/clauses/new/person_months", data={
