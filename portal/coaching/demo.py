@@ -65,13 +65,13 @@ def _kaisa(coach, user, employer) -> Candidate:
     today = clock.today()
     intake = today - timedelta(days=45)
     c = _candidate(coach, user.name, "job_search", intake, ["customer_service", "cash_register", "shelf_stocking"],
-                   ["Myyjä", "Kassatyöntekijä"], (20, 30), "837", user=user)
+                   ["Myyjä", "Kassatyöntekijä", "Siivooja"], (20, 30), "837", user=user)
     c.email = user.email
     c.education = "Peruskoulu ja merkonomin perustutkinto (2015)."
     c.work_history = "Kaupan kassa- ja hyllytystöitä 2015–2019, sen jälkeen pitkä tauko."
     c.skills_text = "Asiakaspalvelu, kassatyö ja hyllytys; rauhallinen ja tarkka."
     c.skills_folded = fold(c.skills_text)
-    c.desired_work_text = "Osa-aikainen työ kaupassa tai kahvilassa aamuvuoroissa."
+    c.desired_work_text = "Osa-aikainen työ kaupassa tai kahvilassa aamuvuoroissa, tai siivoustyö aamupäivisin."
     c.desired_work_folded = fold(c.desired_work_text)
     c.limits_note = "Ei raskaita nostoja; tauko tunnin välein auttaa jaksamaan."
     c.support_intensity, c.peer_coach = "intensive", "Pekka Vertainen"

@@ -71,7 +71,7 @@ def test_the_assessment_notes_are_named_after_their_situation_and_folded(browser
     for i in range(situations.count()):
         code = situations.nth(i).get_attribute("id").removeprefix("sit_")
         name = page.locator(f"label[for=sit_{code}]").inner_text().strip()
-        named = re.compile(rf"^Huomio\s*: {re.escape(name)}$")  # the hidden part is a box of its own: a space
+        named = re.compile(rf"^Muistiinpano\s*: {re.escape(name)}$")  # the hidden part is a box of its own: a space
         assert page.get_by_role("textbox", name=named, include_hidden=True).count() == 1, name
     opened = page.locator("details.situation-note[open]")
     assert opened.count() == 1 and opened.locator("#note_mental_health").count() == 1  # the one with a text

@@ -112,6 +112,10 @@ def test_the_demo_coach_places_kaisa_and_the_demo_clause_rises(browser, demo_ser
     coach.fill("#work_share", "100")
     coach.select_option("#clause_id", str(clause_id))
     coach.click("main form button[type=submit]")
+    # The demo clause counts person-months of employment: a work trial on it is refused, with the reason.
+    assert "work trial" in coach.locator(".error-summary").inner_text().lower()
+    coach.select_option("#clause_id", "0")
+    coach.click("main form button[type=submit]")
     assert "The placement has been recorded." in coach.locator(".flashes").inner_text()
     assert abs(demo_server.clause()[1] - before) < 1e-9  # a work trial counts nothing in person-months
 
@@ -120,6 +124,7 @@ def test_the_demo_coach_places_kaisa_and_the_demo_clause_rises(browser, demo_ser
     coach.select_option("#kind", "job")
     coach.fill("#start_on", convert_on.isoformat())
     coach.fill("#work_share", "80")
+    coach.select_option("#clause_id", str(clause_id))  # the job counts on the clause
     coach.click("main form button[type=submit]")
     assert "The work trial has become employment." in coach.locator(".flashes").inner_text()
     assert abs(demo_server.clause()[1] - before - 0.8 * months_covered(convert_on, today)) < 1e-9

@@ -82,6 +82,10 @@ def test_from_a_fitting_role_to_a_job_that_counts_on_the_clause(browser, live_se
     coach.fill("#work_share", "100")
     assert coach.locator("#clause_id").input_value() == str(live_server.world.ids["clause"])
     coach.click("main form button[type=submit]")
+    # The clause counts person-months of employment: a work trial on it is refused, with the reason.
+    assert "work trial" in coach.locator(".error-summary").inner_text().lower()
+    coach.select_option("#clause_id", "0")
+    coach.click("main form button[type=submit]")
     assert "The placement has been recorded." in coach.locator(".flashes").inner_text()
     assert abs(_delivered(live_server) - before) < 1e-9  # a trial adds nothing to person-months
 
@@ -89,6 +93,7 @@ def test_from_a_fitting_role_to_a_job_that_counts_on_the_clause(browser, live_se
     coach.select_option("#kind", "job")
     coach.fill("#start_on", convert_on.isoformat())
     coach.fill("#work_share", "100")
+    coach.select_option("#clause_id", str(live_server.world.ids["clause"]))  # the job counts on the clause
     coach.click("main form button[type=submit]")
     assert "The work trial has become employment." in coach.locator(".flashes").inner_text()
     assert "Converted from a work trial:" in coach.locator("main").inner_text()

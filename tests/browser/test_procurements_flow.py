@@ -63,7 +63,7 @@ def test_procurement_clause_ledger_import_and_export_end_to_end(browser, live_se
     path.write_bytes(_ledger_file())
     supplier.set_input_files("#file", str(path))
     supplier.click("main form button[type=submit]")
-    assert "1 entries were imported." in supplier.locator(".flashes").inner_text()
+    assert "1 entry was imported." in supplier.locator(".flashes").inner_text()
     assert "7.5 person-months (62%)" in supplier.locator("main").inner_text()
 
     officer.goto(clause_url)
