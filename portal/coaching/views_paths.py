@@ -19,8 +19,9 @@ from portal.coaching.labels import (
     STEP_KIND_LABELS,
     STEP_OUTCOME_LABELS,
 )
-from portal.errors import ServiceError, show_refusal
+from portal.errors import ServiceError
 from portal.extensions import db
+from portal.forms_flow import submit
 from portal.security import roles
 
 
@@ -56,15 +57,10 @@ def review_signatures(candidate_id: int, module_id: int):
     candidate = candidate_for(current_user, candidate_id)
     current = next((m for m in modules.modules_of(candidate) if m.id == module_id and m.review), None) or abort(404)
     form = SignatureForm()
-    if form.validate_on_submit():
-        try:
-            signatures.record_by_coach(candidate, current, form.data, current_user, clock.today())
-        except ServiceError as exc:
-            show_refusal(form, exc)
-        else:
-            db.session.commit()
-            flash(_("The signature has been recorded."), "success")
-            return redirect(url_for("coaching.module_list", candidate_id=candidate.id))
+    saved = submit(form, lambda: signatures.record_by_coach(candidate, current, form.data, current_user, clock.today()),
+                   _("The signature has been recorded."), url_for("coaching.module_list", candidate_id=candidate.id))
+    if saved:
+        return saved
     if request.method == "GET":
         log_read(candidate, "modules")
     return render_and_commit("coaching/signature_form.html", c=candidate, form=form, module=current,
@@ -92,15 +88,10 @@ def _step_page(candidate_id: int, step_id: int | None):
     if step_id is not None:
         current = plan_steps.step_of(candidate, step_id) or abort(404)
     form = StepForm(obj=current)
-    if form.validate_on_submit():
-        try:
-            plan_steps.save_step(candidate, current, form.data, current_user, clock.today())
-        except ServiceError as exc:
-            show_refusal(form, exc)
-        else:
-            db.session.commit()
-            flash(_("The step has been saved."), "success")
-            return redirect(url_for("coaching.steps", candidate_id=candidate.id))
+    saved = submit(form, lambda: plan_steps.save_step(candidate, current, form.data, current_user, clock.today()),
+                   _("The step has been saved."), url_for("coaching.steps", candidate_id=candidate.id))
+    if saved:
+        return saved
     if request.method == "GET":
         log_read(candidate, "steps")
     return render_and_commit("coaching/steps.html", c=candidate, form=form, step=current,
