@@ -1,6 +1,7 @@
 """The rules of the three forms of employment terms: scale, share, size and the Hilma number."""
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -9,6 +10,7 @@ from portal.domain.employment_forms import (
     ScaleStep,
     ShareCheck,
     declaration_problems,
+    notice_year_problem,
     parse_notice_number,
     parse_scale,
     required_share_problem,
