@@ -108,3 +108,11 @@ def test_a_hilma_number_is_taken_in_its_published_form(text, number):
 def test_anything_else_is_not_a_hilma_number(text):
     with pytest.raises(ValueError):
         parse_notice_number(text, HILMA)
+
+
+@pytest.mark.parametrize(("number", "problem"), [
+    ("2010-000001", None), ("2026-012345", None), ("2027-000001", None),
+    ("2009-000001", "notice_year"), ("2028-000001", "notice_year"), ("2099-000001", "notice_year"),
+])
+def test_a_notice_year_lies_between_the_first_year_and_next_year(number, problem):
+    assert notice_year_problem(number, date(2026, 12, 8), 2010) == problem
