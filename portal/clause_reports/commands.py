@@ -12,4 +12,4 @@ from portal.clock import today
 def remind_command() -> None:
     """Send the reminders due today that were not sent before (safe to run more than once a day)."""
     sent = send_reminders(today())
-    click.echo(f"reminders sent: {sent.reminders} ({sent.mails} mails), on {today().isoformat()}")
+    click.echo(f"reminders sent: {sent.reminders} ({sent.notifications} notifications), on {today().isoformat()}")

@@ -1,12 +1,15 @@
 """The reporting cycle's sheets in the officer's clause report (report.xlsx): every report with its
-state, and every sanction decision with its reasons and amount. Registered with procurements.export."""
+state, every step of each report's history (submissions with comments and declared shares, returns and
+reopenings with reasons, acceptances; who and when), and every sanction decision with its reasons and
+amount. Registered with procurements.export."""
 from __future__ import annotations
 
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
-from portal.clause_reports.labels import DECISION_LABELS, DUE_STATE_LABELS
-from portal.clause_reports.models import ClauseReport, SanctionDecision
+from portal.clause_reports.labels import DECISION_LABELS, DUE_STATE_LABELS, STEP_LABELS
+from portal.clause_reports.models import ClauseReport, ReportEvent, SanctionDecision
 from portal.excel import Sheet
 from portal.extensions import db
 from portal.procurements.export import SHEET_MAKERS
@@ -28,6 +31,17 @@ def cycle_sheets(buyer_id: int, clause_ids: set[int]) -> list[Sheet]:
                                                 .order_by(Procurement.reference, ClauseReport.clause_id,
                                                           ClauseReport.due_date))
                if r.clause_id in clause_ids]
+    steps = {k: str(v) for k, v in STEP_LABELS.items()}
+    history = [[ref, r.clause_id, r.due_date, steps.get(e.kind, e.kind), e.at.replace(tzinfo=None),
+                e.by.name if e.by else "", e.entries, e.staff, e.disadvantaged, e.text]
+               for e, r, ref in db.session.execute(
+                   select(ReportEvent, ClauseReport, Procurement.reference).options(joinedload(ReportEvent.by))
+                   .join(ClauseReport, ReportEvent.report_id == ClauseReport.id)
+                   .join(EmploymentClause, ClauseReport.clause_id == EmploymentClause.id)
+                   .join(EmploymentClause.procurement).where(Procurement.buyer_id == buyer_id)
+                   .order_by(Procurement.reference, ClauseReport.clause_id, ClauseReport.due_date, ReportEvent.at,
+                             ReportEvent.id))
+               if r.clause_id in clause_ids]
     decided = [[ref, d.clause_id, float(d.computed), float(d.shortfall) if d.shortfall is not None else None,
                 decisions.get(d.decision, d.decision), float(d.amount), d.reasons, d.decided_on]
                for d, ref in db.session.execute(_of_buyer(SanctionDecision, buyer_id)
@@ -37,6 +51,9 @@ def cycle_sheets(buyer_id: int, clause_ids: set[int]) -> list[Sheet]:
         Sheet(_("Reports"), [_("Procurement"), _("Clause"), _("Report date"), _("Period from"), _("Period until"),
                              _("State"), _("Submissions"), _("Ledger lines"), _("Comment"), _("Reasons for returning")],
               reports),
+        Sheet(_("Report history"), [_("Procurement"), _("Clause"), _("Report date"), _("Step"), _("When (UTC)"),
+                                    _("By"), _("Ledger lines"), _("Declared staff"), _("Declared disadvantaged"),
+                                    _("Comment or reasons")], history),
         Sheet(_("Sanction decisions"), [_("Procurement"), _("Clause"), _("Computed sanction (EUR)"),
                                         _("Shortfall (person-months)"), _("Decision"), _("Amount (EUR)"),
                                         _("Reasons"), _("Decided on")], decided),

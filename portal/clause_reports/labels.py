@@ -13,7 +13,10 @@ DUE_STATE_LABELS = {
 }
 DUE_STATE_BADGES = {"upcoming": "badge", "open": "badge", "late": "badge badge-error", "submitted": "badge",
                     "returned": "badge badge-warn", "accepted": "badge badge-ok"}
-WORDS = {"states": DUE_STATE_LABELS, "badges": DUE_STATE_BADGES}  # what the templates' due_badge reads
+# The steps of a report's history (clause_report_event.kind).
+STEP_LABELS = {"submitted": _l("Submitted"), "returned": _l("Returned for correction"), "accepted": _l("Accepted"),
+               "reopened": _l("Reopened by the buyer")}
+WORDS = {"states": DUE_STATE_LABELS, "badges": DUE_STATE_BADGES, "steps": STEP_LABELS}  # what the macros read
 DECISION_LABELS = {"applied": _l("Applied"), "reduced": _l("Reduced"), "waived": _l("Waived")}
 PROBLEMS = {
     "required": _l("This field is required."),
@@ -21,6 +24,7 @@ PROBLEMS = {
     "not_a_report_date": _l("That is not a report date of this clause."),
     "not_open": _l("This report cannot be submitted now: it is either not open yet, awaiting review or accepted."),
     "not_submitted": _l("Only a submitted report can be accepted or returned."),
+    "not_accepted": _l("Only an accepted report can be reopened."),
     "before_deadline": _l("The sanction is decided once the clause's deadline has passed."),
     "no_sanction": _l("The clause sets no sanction, so there is nothing to decide."),
     "unknown_decision": _l("Choose applied, reduced or waived."),

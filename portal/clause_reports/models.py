@@ -12,6 +12,7 @@ from decimal import Decimal
 from sqlalchemy import JSON, Date, ForeignKey, Integer, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal.accounts.models import User
 from portal.db_types import UTCDateTime, utcnow
 from portal.extensions import db
 from portal.procurements.models import EmploymentClause
@@ -44,6 +45,25 @@ class ClauseReport(db.Model):
 
     def __repr__(self) -> str:
         return f"<ClauseReport {self.id} {self.clause_id} {self.due_date} {self.state}>"
+
+
+class ReportEvent(db.Model):
+    """One step of a report's history: each submission with its comment (and declared share), each return
+    or reopening with its reasons, each acceptance; who and when. Kept, never overwritten."""
+
+    __tablename__ = "clause_report_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("clause_report.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))  # submitted, returned, accepted, reopened
+    text: Mapped[str] = mapped_column(Text, default="")  # the comment, or the reasons
+    entries: Mapped[int | None] = mapped_column(Integer)  # ledger lines sent with a submission
+    staff: Mapped[int | None] = mapped_column(Integer)  # a reserved contract's declared share, as submitted
+    disadvantaged: Mapped[int | None] = mapped_column(Integer)
+    by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    by: Mapped[User | None] = relationship()
 
 
 class ReportReminder(db.Model):
@@ -81,4 +101,4 @@ class SanctionDecision(db.Model):
 
 
 # The officer dashboard's board shows late and returned reports: it is kept until the ledger's kind changes.
-watch("ledger", ClauseReport, SanctionDecision)
+watch("ledger", ClauseReport, ReportEvent, SanctionDecision)

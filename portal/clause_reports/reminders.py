@@ -1,4 +1,6 @@
-"""Reminders about report dates, sent by `flask clause-reports remind` once a day (from cron).
+"""Reminders about report dates, sent by `flask clause-reports remind` once a day (from cron), as
+notifications: each of the supplier's users hears as they chose (at once, in the daily digest, or only
+in the portal).
 
 Each reminder is sent once: a row in clause_report_reminder (unique per clause, date and kind) is
 written in the same transaction as the audit entry, so running the command twice a day, or again
@@ -9,49 +11,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from flask import url_for
-from flask_babel import format_date
-from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from portal.accounts.models import Membership, User
 from portal.audit.services import record
+from portal.clause_reports import notices
 from portal.clause_reports.models import ClauseReport, ReportReminder
 from portal.clause_reports.schedule import schedule
 from portal.domain import report_cycle as cycle
 from portal.extensions import db
-from portal.i18n import in_language
-from portal.mail import send_mail
+from portal.notifications.services import employer_users
 from portal.procurements.models import EmploymentClause, Procurement
 
 
 @dataclass
 class Sent:
-    """What one run sent: reminders (one per report date and kind) and mails."""
+    """What one run sent: reminders (one per report date and kind) and the notifications they made."""
 
     reminders: int = 0
-    mails: int = 0
-
-
-def _recipients(organisation_id: int) -> list[User]:
-    return list(db.session.scalars(select(User).join(Membership).where(
-        Membership.organisation_id == organisation_id, Membership.role == "employer", User.active.is_(True))
-        .order_by(User.id)))
-
-
-def _mail(user: User, kind: str, clause: EmploymentClause, due: date) -> None:
-    with in_language(user.language or "fi"):
-        p = clause.procurement
-        subject = (_("Report due on %(date)s: %(reference)s", date=format_date(due, "short"), reference=p.reference)
-                   if kind == "before" else
-                   _("Report missing since %(date)s: %(reference)s", date=format_date(due, "short"),
-                     reference=p.reference))
-        body = _("The employment clause of procurement %(reference)s (%(title)s) asks for a report on %(date)s. "
-                 "Submit it on the portal: %(link)s", reference=p.reference, title=p.title,
-                 date=format_date(due, "long"),
-                 link=url_for("clause_reports.supplier_clause", clause_id=clause.id, _external=True))
-    send_mail(user.email, subject, body)
+    notifications: int = 0
 
 
 def send_reminders(today: date) -> Sent:
@@ -75,15 +53,14 @@ def send_reminders(today: date) -> Sent:
             for kind in cycle.REMINDER_KINDS:
                 if (clause.id, slot.due, kind) in done or not cycle.reminder_due(kind, slot.due, state, today):
                     continue
-                users = _recipients(clause.procurement.supplier_id)
+                users = employer_users(clause.procurement.supplier_id)
                 db.session.add(ReportReminder(clause_id=clause.id, due_date=slot.due, kind=kind,
                                               recipients=len(users), sent_on=today))
                 record("clause_report_reminder_sent", "employment_clause", clause.id,
                        organisation_id=clause.procurement.supplier_id,
                        detail={"due": slot.due.isoformat(), "kind": kind, "recipients": len(users)})
-                db.session.commit()  # the row first: a crash after it never sends the reminder again
-                for user in users:
-                    _mail(user, kind, clause, slot.due)
+                made = notices.reminded(clause, slot.due, kind, users)
+                db.session.commit()  # row and notifications together; their mails go after the commit
                 sent.reminders += 1
-                sent.mails += len(users)
+                sent.notifications += made
     return sent

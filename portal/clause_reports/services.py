@@ -11,16 +11,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from portal.audit.services import record
-from portal.clause_reports.labels import problem
-from portal.clause_reports.models import ClauseReport, SanctionDecision
+from portal.clause_reports import notices
+from portal.clause_reports.labels import DECISION_LABELS, problem
+from portal.clause_reports.models import ClauseReport, ReportEvent, SanctionDecision
 from portal.clause_reports.schedule import due_of
 from portal.clock import today
 from portal.db_types import utcnow
 from portal.domain import report_cycle as cycle
+from portal.domain.ledger_lock import reopen_problem
 from portal.errors import FieldErrors, ServiceError
 from portal.extensions import db
+from portal.procurements import ledger
+from portal.procurements.decided import FINDERS, Decided
 from portal.procurements.figures import clause_figures
 from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
+from portal.procurements.terms_records import declare_share
 
 
 def report_for_officer(user, report_id: int):
@@ -36,6 +41,42 @@ def decision_of(clause_id: int) -> SanctionDecision | None:
     return db.session.scalar(select(SanctionDecision).where(SanctionDecision.clause_id == clause_id))
 
 
+def closed_by_cycle(clause_id: int) -> ledger.Closed:
+    """What the cycle has closed of a clause's ledger: the accepted reports' periods, all of it once decided."""
+    periods = [(first, last) for first, last in db.session.execute(
+        select(ClauseReport.period_start, ClauseReport.period_end)
+        .where(ClauseReport.clause_id == clause_id, ClauseReport.state == "accepted"))]
+    return ledger.Closed(decision_of(clause_id) is not None, periods)
+
+
+ledger.CLOSERS.append(closed_by_cycle)
+
+
+def decided_sanctions(clause_ids: set[int]) -> dict[int, Decided]:
+    """clause id -> its sanction decision as the procurement pages and the summary sheet show it (one query)."""
+    rows = db.session.scalars(select(SanctionDecision).where(SanctionDecision.clause_id.in_(clause_ids)))
+    return {d.clause_id: Decided(d.decision, str(DECISION_LABELS.get(d.decision, d.decision)), float(d.amount),
+                                 float(d.computed), d.reasons, d.decided_on) for d in rows}
+
+
+FINDERS.append(decided_sanctions)
+
+
+def history(report_ids: list[int]) -> dict[int, list[ReportEvent]]:
+    """report id -> its steps, oldest first, with who took them (one query)."""
+    found: dict[int, list[ReportEvent]] = {i: [] for i in report_ids}
+    if report_ids:
+        for event in db.session.scalars(select(ReportEvent).options(joinedload(ReportEvent.by))
+                                        .where(ReportEvent.report_id.in_(report_ids))
+                                        .order_by(ReportEvent.at, ReportEvent.id)):
+            found[event.report_id].append(event)
+    return found
+
+
+def _step(report: ClauseReport, kind: str, user, text: str = "", **figures) -> None:
+    db.session.add(ReportEvent(report_id=report.id, kind=kind, text=text, by_id=user.id, at=utcnow(), **figures))
+
+
 def period_entries(clause: EmploymentClause, first: date, last: date) -> list[dict]:
     """The clause's ledger lines that touch the period, as a report keeps them (codes, never names)."""
     rows = db.session.scalars(select(LedgerEntry).where(LedgerEntry.clause_id == clause.id)
@@ -46,8 +87,9 @@ def period_entries(clause: EmploymentClause, first: date, last: date) -> list[di
             for e in rows if cycle.overlaps(first, last, e.start_date, e.end_date)]
 
 
-def submit(clause: EmploymentClause, due: date, comment: str, user) -> ClauseReport:
-    """Submit (or resubmit after a return) the supplier's report for one report date."""
+def submit(clause: EmploymentClause, due: date, comment: str, user, share: dict | None = None) -> ClauseReport:
+    """Submit (or resubmit after a return) the supplier's report for one report date; a reserved contract's
+    report carries the declared share of disadvantaged staff on that date (share: staff, disadvantaged)."""
     day = today()
     slot = due_of(clause, due, day)
     if slot is None:
@@ -57,6 +99,10 @@ def submit(clause: EmploymentClause, due: date, comment: str, user) -> ClauseRep
     found = cycle.text_problem(comment, required=False)
     if found:
         raise FieldErrors({"comment": problem(found)})
+    declared = None
+    if clause.form == "reserved":  # one form: the share is declared with the report it belongs to
+        data = dict(share or {}, report_date=due.isoformat(), comment=comment)
+        declared = declare_share(clause, data, [due], user.id).row
     report = slot.report or ClauseReport(clause_id=clause.id, due_date=due, period_start=slot.first,
                                          period_end=slot.last, submissions=0)
     resubmitted = report.state == "returned"
@@ -66,9 +112,12 @@ def submit(clause: EmploymentClause, due: date, comment: str, user) -> ClauseRep
     report.submitted_at, report.submitted_by_id = utcnow(), user.id
     db.session.add(report)
     db.session.flush()
+    _step(report, "submitted", user, report.comment, entries=len(report.entries),
+          staff=declared.staff if declared else None, disadvantaged=declared.disadvantaged if declared else None)
     record("clause_report_resubmitted" if resubmitted else "clause_report_submitted", "clause_report", report.id,
            organisation_id=user.organisation_id,
            detail={"clause": clause.id, "due": due.isoformat(), "entries": len(report.entries)})
+    notices.submitted(report, user)
     return report
 
 
@@ -78,11 +127,30 @@ def _review(report: ClauseReport, state: str, user, reasons: str = "") -> Clause
     report.state, report.reviewed_at, report.reviewed_by_id = state, utcnow(), user.id
     report.return_reasons = reasons
     db.session.flush()
+    _step(report, state, user, reasons)
     detail = {"clause": report.clause_id, "due": report.due_date.isoformat()}
     if reasons:
         detail["reasons"] = reasons
     record(f"clause_report_{state}", "clause_report", report.id, organisation_id=user.organisation_id,
            detail=detail)
+    notices.reviewed(report, state, user)
+    return report
+
+
+def reopen(report: ClauseReport, reasons: str, user) -> ClauseReport:
+    """Reopen an accepted report with reasons: it is returned, so its period opens again in the ledger."""
+    found = reopen_problem(report.state, reasons, cycle.MAX_TEXT)
+    if "state" in found:
+        raise ServiceError(problem("not_accepted"))
+    if found:
+        raise FieldErrors({"reasons": problem(found["reasons"])})
+    report.state, report.reviewed_at, report.reviewed_by_id = "returned", utcnow(), user.id
+    report.return_reasons = reasons.strip()
+    db.session.flush()
+    _step(report, "reopened", user, report.return_reasons)
+    record("clause_report_reopened", "clause_report", report.id, organisation_id=user.organisation_id,
+           detail={"clause": report.clause_id, "due": report.due_date.isoformat(), "reasons": report.return_reasons})
+    notices.reviewed(report, "reopened", user)
     return report
 
 

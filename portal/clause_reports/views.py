@@ -14,6 +14,7 @@ from portal.clause_reports.schedule import due_of, schedule
 from portal.clock import today
 from portal.forms_flow import submit
 from portal.procurements.services import clause_for_supplier
+from portal.procurements.terms_records import declarations
 from portal.security import get_or_404, roles
 
 
@@ -25,19 +26,32 @@ def iso_date(value: str | None) -> date | None:
 bp.add_app_template_filter(iso_date, "iso_date")
 
 
+def _submitted_message(clause, day: date) -> str:
+    """Submitted; for a reserved contract, also whether the declared share meets the requirement."""
+    declared = next((d for d in declarations(clause) if d.row.report_date == day), None)
+    if declared is None:
+        return _("The report has been submitted to the buyer.")
+    if declared.check.below:
+        return _("The report has been submitted. The declared share is below the share the contract requires; "
+                 "the buyer sees it flagged.")
+    return _("The report has been submitted. The declared share meets the contract's requirement.")
+
+
 @bp.get("/supplier/<int:clause_id>")
 @roles("employer")
 def supplier_clause(clause_id: int):
     """The clause's report dates as the supplier sees them: open, late, returned, accepted."""
     clause = get_or_404(clause_for_supplier(current_user, clause_id))
-    return render_template("clause_reports/supplier_clause.html", clause=clause, rows=schedule(clause, today()),
-                           words=WORDS)
+    rows = schedule(clause, today())
+    return render_template("clause_reports/supplier_clause.html", clause=clause, rows=rows, words=WORDS,
+                           history=services.history([r.report.id for r in rows if r.report]))
 
 
 @bp.route("/supplier/<int:clause_id>/<due>", methods=["GET", "POST"])
 @roles("employer")
 def submit_report(clause_id: int, due: str):
-    """Submit the report of one report date: the period's ledger lines and a comment."""
+    """Submit the report of one report date: the period's ledger lines, a comment and, for a reserved
+    contract, the declared share of disadvantaged staff."""
     clause = get_or_404(clause_for_supplier(current_user, clause_id))
     try:
         day = date.fromisoformat(due)
@@ -48,7 +62,9 @@ def submit_report(clause_id: int, due: str):
         abort(404)
     form = SubmitReportForm()
     address = url_for("clause_reports.supplier_clause", clause_id=clause.id)
-    return submit(form, lambda: services.submit(clause, day, form.comment.data, current_user),
-                  _("The report has been submitted to the buyer."), address) or render_template(
+    share = form.share() if clause.form == "reserved" else None
+    return submit(form, lambda: services.submit(clause, day, form.comment.data, current_user, share),
+                  lambda report: _submitted_message(clause, day), address) or render_template(
         "clause_reports/submit.html", clause=clause, slot=slot, form=form, words=WORDS,
-        entries=services.period_entries(clause, slot.first, slot.last))
+        entries=services.period_entries(clause, slot.first, slot.last),
+        history=services.history([slot.report.id] if slot.report else []))

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.clause_reports import bp, services
-from portal.clause_reports.forms import AcceptForm, DecisionForm, ReturnForm
+from portal.clause_reports.forms import AcceptForm, DecisionForm, ReopenForm, ReturnForm
 from portal.clause_reports.labels import DECISION_LABELS, WORDS
 from portal.clause_reports.schedule import schedule
 from portal.clock import today
@@ -23,14 +23,18 @@ from portal.security import get_or_404, roles
 def officer_clause(clause_id: int):
     """The clause's reports, their states, and the sanction decision."""
     clause = get_or_404(clause_for_officer(current_user, clause_id))
-    return render_template("clause_reports/officer_clause.html", clause=clause, rows=schedule(clause, today()),
+    rows = schedule(clause, today())
+    return render_template("clause_reports/officer_clause.html", clause=clause, rows=rows,
                            words=WORDS, decision=services.decision_of(clause.id), decisions=DECISION_LABELS,
-                           figures=clause_figures(clause)[0])
+                           figures=clause_figures(clause)[0],
+                           history=services.history([r.report.id for r in rows if r.report]))
 
 
-def _review_page(report, accept_form=None, return_form=None):
+def _review_page(report, accept_form=None, return_form=None, reopen_form=None):
     return render_template("clause_reports/review.html", report=report, clause=report.clause, words=WORDS,
-                           accept_form=accept_form or AcceptForm(), return_form=return_form or ReturnForm())
+                           accept_form=accept_form or AcceptForm(), return_form=return_form or ReturnForm(),
+                           reopen_form=reopen_form or ReopenForm(),
+                           history=services.history([report.id]).get(report.id, []))
 
 
 @bp.get("/report/<int:report_id>")
@@ -68,6 +72,18 @@ def return_report(report_id: int):
                   _("The report has been returned to the supplier."),
                   url_for("clause_reports.officer_clause", clause_id=report.clause_id)) or _review_page(
         report, return_form=form)
+
+
+@bp.route("/report/<int:report_id>/reopen", methods=["GET", "POST"])
+@roles("officer")
+def reopen(report_id: int):
+    """Reopen an accepted report with reasons: the supplier may correct its period and submit again."""
+    report = get_or_404(services.report_for_officer(current_user, report_id))
+    form = ReopenForm()
+    return submit(form, lambda: services.reopen(report, form.reasons.data or "", current_user),
+                  _("The report has been reopened; the supplier may correct it and submit it again."),
+                  url_for("clause_reports.officer_clause", clause_id=report.clause_id)) or _review_page(
+        report, reopen_form=form)
 
 
 @bp.route("/clause/<int:clause_id>/sanction", methods=["GET", "POST"])

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 FORMS = ("condition", "award", "reserved")
@@ -146,6 +147,13 @@ def suggest_size(value: Decimal | None, labour_share: Decimal | None,
     if units <= 0:
         return None
     return SizeSuggestion(labour_cost, Decimal(euros_per_unit), int(units))
+
+
+def notice_year_problem(number: str, today: date, first_year: int) -> str | None:
+    """notice_year when a notice number's year (its first four digits) is before `first_year` or after next
+    year: a notice cannot be published later than that, and 2099 is a typing slip, not a notice."""
+    year = int(number[:4])
+    return "notice_year" if not first_year <= year <= today.year + 1 else None
 
 
 def parse_notice_number(text: str, pattern: str) -> str:

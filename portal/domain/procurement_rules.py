@@ -45,8 +45,13 @@ def parse_cpv(code: str) -> tuple[str, str]:
     """(normalised code, two-digit division); ValueError when the format is wrong.
 
     A CPV code is eight digits, optionally followed by a hyphen and a check
-    digit (45000000-7). The check digit's algorithm is not published, so it is
-    kept as typed but not verified.
+    digit (45000000-7). The check digit is kept as typed but not verified: the
+    method in the CPV's own guide does not reproduce the digits of the
+    codes in Regulation (EC) 213/2008, as the EU Publications Office confirmed
+    in 2024 (github.com/OP-TED/ePO discussion 589), and no other method has
+    been published. Verifying it would need the regulation's full list of
+    codes with their digits as data (seeds/reference/cpv_codes.yaml holds
+    the eight digits only).
     """
     compact = re.sub(r"\s+", "", code or "")
     match = CPV_PATTERN.match(compact)

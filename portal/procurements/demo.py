@@ -1,8 +1,9 @@
-"""Demo data: a procurement of Demola kaupunki supplied by Esimerkki Oy, two clauses and a ledger.
+"""Demo data: procurements of Demola kaupunki supplied by Esimerkki Oy, their clauses and ledgers.
 
 Dates are set from the day the demo is first loaded, so the figures show
-progress, a forecast and a coming report. Idempotent: an existing demo
-procurement is left as it is.
+progress, a forecast and a coming report; a second, ended contract fell short
+of its clause, so its deadline has passed and an officer can decide the
+sanction. Idempotent: an existing demo procurement is left as it is.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from portal.procurements.models import EmploymentClause, LedgerEntry, Procuremen
 from portal.reference.services import items
 
 REFERENCE = "DEMO-2025-014"
+ENDED_REFERENCE = "DEMO-2023-007"
 GROUPS = ["partial_work_ability", "long_term_unemployed"]
 
 
@@ -43,17 +45,46 @@ def _entry(clause, code, kind, start, end, share="1"):
                                work_share=Decimal(share), source="manual"))
 
 
+def _exists(buyer_id: int, reference: str) -> bool:
+    return db.session.scalar(select(Procurement.id).where(Procurement.buyer_id == buyer_id,
+                                                          Procurement.reference == reference)) is not None
+
+
 def seed() -> str:
-    """Create the demo procurement with its clauses and ledger, unless it exists."""
+    """Create the demo procurements with their clauses and ledgers, each unless it exists."""
     buyer, supplier = demo_org("buyer"), demo_org("employer")
-    exists = db.session.scalar(select(Procurement.id).where(Procurement.buyer_id == buyer.id,
-                                                            Procurement.reference == REFERENCE))
-    if exists:
-        return "0 created"
+    done = [] if _exists(buyer.id, REFERENCE) else [_running(buyer.id, supplier.id)]
+    if not _exists(buyer.id, ENDED_REFERENCE):
+        done.append(_ended(buyer.id, supplier.id))
+    return "; ".join(done) or "0 created"
+
+
+def _ended(buyer_id: int, supplier_id: int) -> str:
+    """An ended contract whose clause was not met: past its deadline, so its sanction can be decided."""
+    end = add_months(today().replace(day=1), -2) - timedelta(days=1)  # a month's end, some weeks ago
+    start = add_months(end.replace(day=1), -23)
+    procurement = Procurement(
+        buyer_id=buyer_id, supplier_id=supplier_id, reference=ENDED_REFERENCE, status="ended",
+        title="Viheralueiden hoito / Skötsel av grönområden", cpv_code="77310000",
+        description="Demola kaupungin puistojen ja viheralueiden hoito, päättynyt sopimus.",
+        estimated_value=Decimal("640000.00"), contract_start=start, contract_end=end)
+    db.session.add(procurement)
+    db.session.flush()
+    clause = _clause(procurement, "person_months", ClauseParams(
+        kind="person_months", quantity=24, deadline=end, reporting_interval=6, sanction_per_month=500),
+        sanction_per_month=Decimal("500.00"))
+    _entry(clause, "EO-0201", "job", add_months(start, 2), add_months(start, 10) - timedelta(days=1))
+    _entry(clause, "EO-0202", "job", add_months(start, 6), add_months(start, 12) - timedelta(days=1), "0.5")
+    db.session.flush()
+    return "1 ended procurement, 1 clause short of its requirement, 2 ledger entries"
+
+
+def _running(buyer_id: int, supplier_id: int) -> str:
+    """The contract in force: two clauses under way, with a forecast and coming reports."""
     start = add_months(today().replace(day=1), -10)
     end = add_months(start, 36) - timedelta(days=1)
     procurement = Procurement(
-        buyer_id=buyer.id, supplier_id=supplier.id, reference=REFERENCE, status="in_force",
+        buyer_id=buyer_id, supplier_id=supplier_id, reference=REFERENCE, status="in_force",
         title="Kiinteistöjen siivouspalvelut / Fastighetsstädning", cpv_code="90910000-9",
         description="Demola kaupungin toimitilojen ylläpitosiivous 2025–2028.",
         estimated_value=Decimal("1850000.00"), contract_start=start, contract_end=end)

@@ -17,6 +17,7 @@ from portal.domain.obligation_details import contributions
 from portal.domain.obligations import Entry
 from portal.excel import Sheet, write_workbook
 from portal.extensions import db
+from portal.procurements.decided import Decided, decisions_of
 from portal.procurements.figures import Filters, buyer_figures, round_figure, to_domain
 from portal.procurements.labels import (
     CONTRIBUTION_LABELS,
@@ -40,7 +41,8 @@ def summary_headers() -> list[str]:
     return [_("Procurement"), _("Title"), _("Supplier"), _("Clause"), _("Kind"), _("Unit"), _("Target groups"),
             _("Period start"), _("Deadline"), _("Required"), _("Delivered"), _("Forecast at deadline"),
             _("Still owed"), _("Progress (%)"), _("State"), _("Reporting"), _("Next report"),
-            _("Sanction per missing person-month (EUR)"), _("Estimated sanction (EUR)")]
+            _("Sanction per missing person-month (EUR)"), _("Estimated sanction (EUR)"), _("Sanction decision"),
+            _("Decided sanction (EUR)"), _("Reasons for the decision")]
 
 
 def ledger_headers() -> list[str]:
@@ -49,11 +51,16 @@ def ledger_headers() -> list[str]:
             _("Working-time share (%)"), _("Counted"), _("Note"), _("Source"), _("Placement")]
 
 
+def _decision_cells(decision: Decided | None) -> list:
+    return [decision.label, decision.amount, decision.reasons] if decision else [None, None, None]
+
+
 def clause_report(buyer_id: int, filters: Filters) -> bytes:
     """The workbook for the buyer's clauses that pass the dashboard's filters."""
     figures = buyer_figures(buyer_id, filters)
     rows = sorted(figures.rows, key=lambda r: (r.clause.procurement.reference.casefold(), r.clause.id))
     groups = labels("target_groups")
+    decided = decisions_of({r.clause.id for r in rows})
     summary = []
     for r in rows:
         c, p = r.clause, r.clause.procurement
@@ -63,7 +70,7 @@ def clause_report(buyer_id: int, filters: Filters) -> bytes:
             c.deadline, r.required, r.delivered, r.forecast, r.remaining, r.progress_percent,
             str(STATE_LABELS[r.status.state]), str(INTERVAL_LABELS.get(c.reporting_interval, "")), r.next_report,
             float(c.sanction_per_month) if c.sanction_per_month is not None else None,
-            r.status.sanction_estimate,
+            r.status.sanction_estimate, *_decision_cells(decided.get(c.id)),
         ])
     ledger = []
     by_id = {r.clause.id: r for r in rows}

@@ -1,12 +1,13 @@
-"""Forms of the award criterion's tenders, a reserved contract's share declarations and the buyer's size rule."""
+"""Forms of the award criterion's tenders and the buyer's size rule (a reserved contract's share is declared
+with its report: portal.clause_reports.forms)."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from portal.fields import DecimalField, IntegerField, number_range
+from portal.fields import DecimalField, number_range
 
 
 class TenderPlanForm(FlaskForm):
@@ -16,18 +17,6 @@ class TenderPlanForm(FlaskForm):
                            description=_l("The tenderer's name or the tender's number."))
     planned = DecimalField(_l("Employment plan"), validators=[InputRequired(), number_range(min=0, max=100_000)],
                            description=_l("What the tender commits to, in the clause's unit."))
-
-
-class ShareDeclarationForm(FlaskForm):
-    """A reserved contract's supplier's staff on a report date."""
-
-    report_date = SelectField(_l("Report date"), choices=[], validate_choice=False)
-    staff = IntegerField(_l("Staff in all"), validators=[InputRequired()],
-                         description=_l("Everyone employed by your organisation on the report date."))
-    disadvantaged = IntegerField(_l("Of them, people with disabilities or disadvantaged workers"),
-                                 validators=[InputRequired()],
-                                 description=_l("A number only; never names."))
-    comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=2000)])
 
 
 class SizeRuleForm(FlaskForm):

@@ -7,7 +7,8 @@ from urllib.parse import quote
 
 import yaml
 
-from portal.domain.employment_forms import parse_notice_number
+from portal.clock import today
+from portal.domain.employment_forms import notice_year_problem, parse_notice_number
 from portal.reference.services import labels
 
 HILMA_FILE = Path(__file__).resolve().parents[2] / "seeds" / "procurements" / "hilma.yaml"
@@ -19,11 +20,21 @@ def hilma() -> dict:
     return yaml.safe_load(HILMA_FILE.read_text("utf-8"))
 
 
+def notice_year_range() -> tuple[int, int]:
+    """The years a notice number may have: from the seeds' first year to next year."""
+    return int(hilma()["first_notice_year"]), today().year + 1
+
+
 def notice_number(text: str | None) -> str | None:
-    """The notice number in its published form, None when left empty; ValueError when malformed."""
+    """The notice number in its published form, None when left empty; ValueError (its code: notice_format or
+    notice_year) when malformed or of a year no notice can have."""
     if not (text or "").strip():
         return None
-    return parse_notice_number(text or "", hilma()["notice_number_pattern"])
+    number = parse_notice_number(text or "", hilma()["notice_number_pattern"])
+    found = notice_year_problem(number, today(), notice_year_range()[0])
+    if found:
+        raise ValueError(found)
+    return number
 
 
 def notice_url(number: str | None) -> str:

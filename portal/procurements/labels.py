@@ -57,6 +57,10 @@ CONTRIBUTION_LABELS = {
     "partly_over_cap": _l("Partly over the social-enterprise cap"),
 }
 PROBLEM_MESSAGES = {
+    "ledger_decided": _l("The sanction of this clause has been decided, so its ledger is closed: entries can no "
+                         "longer be added, changed or removed."),
+    "ledger_accepted_period": _l("This change touches the period of a report the buyer has accepted. Ask the buyer "
+                                 "to reopen the report if the entry must change."),
     "not_positive": _l("Give a number greater than zero."),
     "whole_persons": _l("People are counted in whole numbers."),
     "outside_contract": _l("The deadline must fall within the contract period."),
@@ -110,6 +114,7 @@ TERMS_PROBLEMS = {
     "not_a_report_date": _l("Choose one of the clause's report dates."),
     "notice_format": _l("Give the Hilma notice number as it is published: the year, a hyphen and six digits, "
                         "for example 2026-012345."),
+    "notice_year": _l("The Hilma notice number's year must be between %(first)s and %(last)s."),
 }
 FORM_LABELS = {
     "condition": _l("Contract condition"),

@@ -4,7 +4,8 @@ feature and are never edited here.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -13,6 +14,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from portal.audit.services import record
+from portal.domain.ledger_lock import Line, Period, lock_problem
 from portal.domain.procurement_rules import entry_problems, person_code_problem
 from portal.errors import FieldErrors, ServiceError
 from portal.extensions import db
@@ -31,6 +33,44 @@ class EntryData:
     start_date: date | None
     end_date: date | None
     work_share: float | None
+
+
+@dataclass(frozen=True)
+class Closed:
+    """What closes a clause's ledger (portal.domain.ledger_lock): a sanction decision, accepted periods."""
+
+    decided: bool = False
+    periods: list[Period] = field(default_factory=list)
+
+
+# The reporting cycle says what it has closed; it registers itself here, since procurements may not import it.
+CLOSERS: list[Callable[[int], Closed]] = []
+
+
+def closed(clause: EmploymentClause) -> Closed:
+    """Everything that closes the clause's ledger, from every registered closer."""
+    found = [closer(clause.id) for closer in CLOSERS]
+    return Closed(any(c.decided for c in found), [p for c in found for p in c.periods])
+
+
+def as_line(entry: EntryData | LedgerEntry | None) -> Line | None:
+    """A typed entry or a stored row as the lock sees it (None stays None; an entry without a start is new)."""
+    if entry is None:
+        return None
+    if isinstance(entry, LedgerEntry):
+        return Line(entry.person_code, entry.kind, entry.start_date, entry.end_date, float(entry.work_share))
+    if entry.start_date is None:
+        return None
+    share = round(float(entry.work_share), 3) if entry.work_share is not None else 0.0
+    return Line(entry.person_code, entry.kind, entry.start_date, entry.end_date, share)
+
+
+def check_lock(clause: EmploymentClause, before: LedgerEntry | None, after: EntryData | None) -> None:
+    """Refuse a change the sanction decision or an accepted report has closed, saying which."""
+    shut = closed(clause)
+    code = lock_problem(shut.decided, shut.periods, as_line(before), as_line(after))
+    if code:
+        raise ServiceError(problem(f"ledger_{code}"))
 
 
 def entry_for_supplier(user, clause_id: int, entry_id: int):
@@ -55,7 +95,7 @@ def problems_of(clause: EmploymentClause, entry: EntryData) -> dict[str, str]:
     se_allowed = bool(clause.social_enterprise_share)
     found = entry_problems(entry.kind, entry.start_date, entry.end_date, entry.work_share, clause.kind,
                            procurement.contract_start, clause.deadline, se_allowed)
-    for field, code in found.items():
+    for name, code in found.items():
         params = {}
         if code == "before_period":
             params["date"] = format_date(procurement.contract_start, "short")
@@ -63,7 +103,7 @@ def problems_of(clause: EmploymentClause, entry: EntryData) -> dict[str, str]:
             params["date"] = format_date(clause.deadline, "short")
         elif code == "unknown_kind":
             params["kinds"] = ", ".join(str(label) for label in ENTRY_KIND_LABELS.values())
-        messages[field] = problem(code, **params)
+        messages[name] = problem(code, **params)
     if entry.start_date is None:
         messages.setdefault("start_date", problem("not_a_date"))
     return messages
@@ -96,6 +136,7 @@ def save_entry(clause: EmploymentClause, entry: EntryData, user, row: LedgerEntr
         messages["start_date"] = problem("duplicate")
     if messages:
         raise FieldErrors(messages)
+    check_lock(clause, row, entry)
     creating = row is None
     row = row or LedgerEntry(clause_id=clause.id, source="manual", created_by_id=user.id)
     _apply(row, entry)
@@ -112,6 +153,7 @@ def delete_entry(row: LedgerEntry) -> None:
     if row.source not in EDITABLE_SOURCES:
         raise ServiceError(_("This entry comes from a placement and is changed with the placement."))
     clause = row.clause
+    check_lock(clause, row, None)
     record("ledger_entry_deleted", "ledger_entry", row.id, organisation_id=clause.procurement.supplier_id,
            detail={"clause_id": clause.id, "person_code": row.person_code, "kind": row.kind,
                    "start": row.start_date.isoformat()})

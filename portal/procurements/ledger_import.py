@@ -17,12 +17,13 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from portal.domain.ledger_lock import lock_problem
 from portal.domain.procurement_rules import entry_problems, person_code_problem
 from portal.excel import Sheet, write_workbook
 from portal.i18n import current_language, in_language
 from portal.imports.registry import ImportKind, register
 from portal.procurements.labels import ENTRY_KIND_LABELS, EXCEL_MESSAGES, problem
-from portal.procurements.ledger import EntryData, add_imported, existing_keys, normalise_code
+from portal.procurements.ledger import Closed, EntryData, add_imported, as_line, closed, existing_keys, normalise_code
 from portal.procurements.models import EmploymentClause
 
 COLUMNS = ("person_code", "kind", "start_date", "end_date", "work_share")
@@ -106,11 +107,12 @@ class Context:
 
     clause: EmploymentClause
     kinds: dict
+    shut: Closed
 
 
 def prepare(user, clause: EmploymentClause) -> Context:
     """The clause the entries go to, and the entry kinds by name in every language."""
-    return Context(clause, _kind_lookup())
+    return Context(clause, _kind_lookup(), closed(clause))
 
 
 def check(ctx: Context, values: dict):
@@ -136,6 +138,9 @@ def check(ctx: Context, values: dict):
                       parsed["end_date"], parsed["work_share"])
     for name, found in _rule_problems(ctx.clause, entry).items():
         problems.setdefault(name, found)
+    locked = lock_problem(ctx.shut.decided, ctx.shut.periods, None, as_line(entry))
+    if locked:  # an accepted report's period, or a decided sanction, is closed to imports as to typing
+        problems.setdefault("start_date", (f"ledger_{locked}", {}))
     return entry, problems
 
 

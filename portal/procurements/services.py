@@ -24,7 +24,7 @@ from portal.errors import ServiceError
 from portal.extensions import db
 from portal.i18n import current_language
 from portal.identity.choices import organisation_label
-from portal.procurements.hilma import notice_number
+from portal.procurements.hilma import notice_number, notice_year_range
 from portal.procurements.labels import KIND_LABELS, STATUS_LABELS, TERMS_PROBLEMS, UNIT_LABELS, problem
 from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
 from portal.reference.services import labels
@@ -119,7 +119,11 @@ def save_procurement(procurement: Procurement | None, data: dict, buyer_id: int)
         raise ServiceError(problem("cpv_division"), "cpv_code")
     try:
         hilma_notice = notice_number(data.get("hilma_notice"))
-    except ValueError:
+    except ValueError as exc:
+        if str(exc) == "notice_year":
+            first, last = notice_year_range()
+            raise ServiceError(str(TERMS_PROBLEMS["notice_year"]) % {"first": first, "last": last},
+                               "hilma_notice") from None
         raise ServiceError(str(TERMS_PROBLEMS["notice_format"]), "hilma_notice") from None
     labour = data.get("labour_share")
     if labour is not None and not 1 <= labour <= 100:

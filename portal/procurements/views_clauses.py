@@ -11,6 +11,7 @@ from portal.procurements import bp, services
 from portal.procurements import clauses as clause_service
 from portal.procurements.charts import clause_timeline, geometry
 from portal.procurements.clause_text import get_template, templates
+from portal.procurements.decided import decisions_of
 from portal.procurements.figures import clause_figures
 from portal.procurements.forms import ClauseForm, ConfirmForm
 from portal.procurements.ledger_view import ledger_page, linked_roles
@@ -98,7 +99,7 @@ def clause(clause_id: int):
     points = clause_timeline(figures, [r.as_entry() for r in rows])
     return render_template("procurements/clause.html", clause=item, figures=figures, points=points,
                            geo=geometry(points) if points else None, ledger=ledger_page(figures, rows),
-                           roles=linked_roles(item.id))
+                           roles=linked_roles(item.id), decided=decisions_of({item.id}).get(item.id))
 
 
 @bp.route("/clauses/<int:clause_id>/edit", methods=["GET", "POST"])

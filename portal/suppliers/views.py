@@ -16,6 +16,7 @@ from portal.extensions import db
 from portal.imports.runner import rejection, run
 from portal.procurements import ledger
 from portal.procurements.charts import clause_timeline, geometry
+from portal.procurements.decided import decisions_of
 from portal.procurements.figures import clause_figures, supplier_figures
 from portal.procurements.forms import ConfirmForm, ImportForm, LedgerEntryForm
 from portal.procurements.labels import ENTRY_KIND_LABELS
@@ -48,7 +49,8 @@ def clause(clause_id: int):
     points = clause_timeline(figures, [r.as_entry() for r in rows])
     return render_template("suppliers/clause.html", clause=item, figures=figures, points=points,
                            geo=geometry(points) if points else None, ledger=ledger_page(figures, rows),
-                           roles=linked_roles(item.id))
+                           roles=linked_roles(item.id), decided=decisions_of({item.id}).get(item.id),
+                           shut=ledger.closed(item))
 
 
 def _entry_form(clause, row=None) -> LedgerEntryForm:

@@ -32,7 +32,9 @@ def build(world) -> None:
     make_entry(clause, start=date(2025, 2, 1), end=date(2025, 7, 31))
     first = make_report(clause, date(2025, 3, 31), date(2025, 1, 1))
     second = make_report(clause, date(2025, 6, 30), date(2025, 4, 1))
-    world.ids.update(cycle_clause=clause.id, cycle_report=first.id, cycle_report_2=second.id)
+    accepted = make_report(clause, date(2025, 12, 31), date(2025, 10, 1), state="accepted")
+    world.ids.update(cycle_clause=clause.id, cycle_report=first.id, cycle_report_2=second.id,
+                     cycle_accepted=accepted.id)
 
 
 def _c(w):
@@ -57,6 +59,10 @@ ROUTES = [
     Route("clause_reports.return_report", OFFICER, method="POST",
           params=lambda w: {"report_id": w.ids["cycle_report_2"]}, scoped=True,
           data=lambda w: {"reasons": "Jakso puuttuu."}),
+    Route("clause_reports.reopen", OFFICER, params=lambda w: {"report_id": w.ids["cycle_accepted"]}, scoped=True),
+    Route("clause_reports.reopen", OFFICER, method="POST",
+          params=lambda w: {"report_id": w.ids["cycle_accepted"]}, scoped=True,
+          data=lambda w: {"reasons": "Jakson rivit korjattava."}),
     Route("clause_reports.decide", OFFICER, params=_c, scoped=True),
     Route("clause_reports.decide", OFFICER, method="POST", params=_c, scoped=True,
           data=lambda w: {"decision": "waived", "reasons": "Toimittaja työllisti muulla tavoin."}),

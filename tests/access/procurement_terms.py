@@ -53,7 +53,6 @@ ROUTES = [
     Route("suppliers.clause", SUPPLIER, params=_reserved, scoped=True),
     Route("procurements.size_rule", OFFICER),
     Route("procurements.size_rule", OFFICER, method="POST"),
+    # The declarations, listed; they are made with the report (clause_reports.submit_report).
     Route("suppliers.share", SUPPLIER, params=_reserved, scoped=True),
-    Route("suppliers.share", SUPPLIER, method="POST", params=_reserved, scoped=True,
-          data=lambda w: {"staff": "10", "disadvantaged": "3"}),
 ]

@@ -1,6 +1,7 @@
 """The rules of the three forms of employment terms: scale, share, size and the Hilma number."""
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -9,6 +10,7 @@ from portal.domain.employment_forms import (
     ScaleStep,
     ShareCheck,
     declaration_problems,
+    notice_year_problem,
     parse_notice_number,
     parse_scale,
     required_share_problem,
@@ -106,3 +108,11 @@ def test_a_hilma_number_is_taken_in_its_published_form(text, number):
 def test_anything_else_is_not_a_hilma_number(text):
     with pytest.raises(ValueError):
         parse_notice_number(text, HILMA)
+
+
+@pytest.mark.parametrize(("number", "problem"), [
+    ("2010-000001", None), ("2026-012345", None), ("2027-000001", None),
+    ("2009-000001", "notice_year"), ("2028-000001", "notice_year"), ("2099-000001", "notice_year"),
+])
+def test_a_notice_year_lies_between_the_first_year_and_next_year(number, problem):
+    assert notice_year_problem(number, date(2026, 12, 8), 2010) == problem

@@ -15,6 +15,7 @@ from portal.clause_reports.reminders import send_reminders
 from portal.clause_reports.schedule import schedule
 from portal.clock import today
 from portal.extensions import db
+from portal.notifications.models import Notification
 from tests.access.procurements import make_clause, make_entry, make_procurement
 from tests.factories import make_org, make_user
 
@@ -124,9 +125,12 @@ def test_the_sanction_cannot_be_decided_before_the_deadline(client, login_as, db
 
 def test_reminders_are_sent_once_however_often_the_command_runs(app, db, outbox):
     _, employer, clause = _setup(deadline_days_ago=-10)  # the final report is due in ten days
+    app.config.update(NOTIFY_BY_EMAIL=True, MAIL_BACKEND="memory")
     first = send_reminders(today())
-    mails = [m for m in outbox if m.to == employer.email]
-    assert first.reminders >= 1 and mails and "DEM-1" in mails[0].subject
+    mails = [m for m in outbox if m.to == employer.email]  # a notification, mailed at once by default
+    assert first.reminders >= 1 and mails and "DEM-1" in mails[0].body
+    assert db.session.scalar(select(Notification).where(Notification.user_id == employer.id,
+                                                        Notification.kind == "clause_report_due")) is not None
     kinds = {(r.due_date, r.kind) for r in db.session.scalars(select(ReportReminder))}
     assert (clause.deadline, "before") in kinds
     again = send_reminders(today())

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from portal.audit.models import AuditEvent
+from portal.clock import today
 from portal.procurements.models import Procurement, SizeRule
 from tests.access.procurements import make_procurement
 from tests.factories import make_org
@@ -128,3 +129,15 @@ def test_the_cpv_name_follows_the_language(client, login_as, db):
     login_as("officer", language="sv")
     response = client.post("/procurements/new", data=GOOD)
     assert "90910000-9 – Rengöring" in client.get(response.headers["Location"]).get_data(as_text=True)
+
+
+@pytest.mark.parametrize("number", ["2099-012345", "2009-000001"])
+def test_a_hilma_number_of_a_year_no_notice_can_have_is_refused(client, login_as, db, number):
+    login_as("officer", language="en")
+    response = client.post("/procurements/new", data={**GOOD, "hilma_notice": number})
+    page = response.get_data(as_text=True)
+    last = today().year + 1
+    assert response.status_code == 200 and f"year must be between 2010 and {last}" in page
+    assert db.session.scalar(select(func.count()).select_from(Procurement)) == 0
+    ok = client.post("/procurements/new", data={**GOOD, "hilma_notice": f"{last}-000001"})
+    assert ok.status_code == 302

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from portal.audit.models import AuditEvent
+from portal.clause_reports.models import ClauseReport
 from portal.procurements.models import EmploymentClause, ShareDeclaration, TenderPlan
 from tests.access.procurements import make_procurement
 from tests.factories import make_org, make_user
@@ -130,28 +131,47 @@ def _reserved_clause(client, login_as, db):
     return item, db.session.scalars(select(EmploymentClause)).one()
 
 
-def test_the_supplier_declares_its_share_and_one_below_the_requirement_is_flagged(client, login_as, db):
+def test_the_supplier_declares_its_share_with_the_report_and_one_below_the_requirement_is_flagged(
+        client, login_as, db):
     item, clause = _reserved_clause(client, login_as, db)
+    officer = make_user("officer", org=item.buyer, language="en")
     supplier = make_user("employer", org=item.supplier, language="en")
     login_as(supplier)
-    form = client.get(f"/supplier/clauses/{clause.id}/share").get_data(as_text=True)
+    url = f"/clause-reports/supplier/{clause.id}/2026-03-31"
+    form = client.get(url).get_data(as_text=True)
     assert "31 Mar 2026" in form or "Mar 31, 2026" in form
-    bad = client.post(f"/supplier/clauses/{clause.id}/share",
-                      data={"report_date": "2026-03-31", "staff": "10", "disadvantaged": "11", "comment": "x"})
+    assert "Share of disadvantaged staff on the report date" in form and "Staff in all on the report date" in form
+    bad = client.post(url, data={"staff": "10", "disadvantaged": "11", "comment": "x"})
+    assert bad.status_code == 200
     assert "There cannot be more disadvantaged staff than staff." in bad.get_data(as_text=True)
-    wrong_day = client.post(f"/supplier/clauses/{clause.id}/share",
-                            data={"report_date": "2026-03-30", "staff": "10", "disadvantaged": "3"})
-    assert "Choose one of the clause&#39;s report dates." in wrong_day.get_data(as_text=True)
+    missing = client.post(url, data={"comment": "x"})
+    assert missing.status_code == 200 and 'class="error-summary' in missing.get_data(as_text=True)
+    assert client.post(f"/clause-reports/supplier/{clause.id}/2026-03-30",
+                       data={"staff": "10", "disadvantaged": "3"}).status_code == 404  # not a report date
     assert db.session.scalar(select(func.count()).select_from(ShareDeclaration)) == 0
-    ok = client.post(f"/supplier/clauses/{clause.id}/share",
-                     data={"report_date": "2026-03-31", "staff": "10", "disadvantaged": "2"}, follow_redirects=True)
+    assert db.session.scalar(select(func.count()).select_from(ClauseReport)) == 0  # one form: nothing saved
+    ok = client.post(url, data={"staff": "10", "disadvantaged": "2"}, follow_redirects=True)
     assert "below the share the contract requires" in ok.get_data(as_text=True)
-    corrected = client.post(f"/supplier/clauses/{clause.id}/share",
-                            data={"report_date": "2026-03-31", "staff": "10", "disadvantaged": "4"},
-                            follow_redirects=True)
+    report = db.session.scalars(select(ClauseReport)).one()
+    login_as(officer)
+    assert client.post(f"/clause-reports/report/{report.id}/return",
+                       data={"reasons": "Henkilöstömäärä tarkistettava."}).status_code == 302
+    login_as(supplier)
+    corrected = client.post(url, data={"staff": "10", "disadvantaged": "4"}, follow_redirects=True)
     assert "meets the contract&#39;s requirement" in corrected.get_data(as_text=True)
     assert db.session.scalar(select(func.count()).select_from(ShareDeclaration)) == 1
     assert _audited(db, "share_declared") == 1 and _audited(db, "share_declaration_corrected") == 1
+    # Each submission's figures stay in the report's history, on the supplier's and the officer's pages.
+    for page in (client.get(f"/clause-reports/supplier/{clause.id}?lang=en"),
+                 client.get(f"/supplier/clauses/{clause.id}/share?lang=en")):
+        assert page.status_code == 200
+    history = client.get(f"/clause-reports/supplier/{clause.id}?lang=en").get_data(as_text=True)
+    assert "Declared staff: 10, of them disadvantaged: 2" in history
+    assert "Declared staff: 10, of them disadvantaged: 4" in history
+    assert "Meets the required share" in client.get(f"/supplier/clauses/{clause.id}/share").get_data(as_text=True)
+    login_as(officer)
+    officer_page = client.get(f"/clause-reports/clause/{clause.id}?lang=en").get_data(as_text=True)
+    assert "disadvantaged: 2" in officer_page and "disadvantaged: 4" in officer_page
 
 
 def test_the_officer_sees_each_declared_share_checked(client, login_as, db):

@@ -109,8 +109,8 @@ def test_the_exported_workbook_opens_and_its_figures_equal_the_dashboards(client
     response = client.get("/procurements/report.xlsx")
     assert response.status_code == 200 and response.mimetype.endswith("spreadsheetml.sheet")
     workbook = load_workbook(io.BytesIO(response.data))
-    summary, ledger, reports, decisions = workbook.worksheets  # the reporting cycle adds its two sheets
-    assert (reports.title, decisions.title) == ("Reports", "Sanction decisions")
+    summary, ledger, reports, history, decisions = workbook.worksheets  # the reporting cycle adds three sheets
+    assert (reports.title, history.title, decisions.title) == ("Reports", "Report history", "Sanction decisions")
     header = [c.value for c in summary[1]]
     rows = [dict(zip(header, (c.value for c in row), strict=True)) for row in summary.iter_rows(min_row=2)]
     shown = {r.clause.id: r for r in buyer_figures(officer.organisation_id, Filters()).rows}

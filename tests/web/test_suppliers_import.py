@@ -4,11 +4,13 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import date, datetime
+from decimal import Decimal
 
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
 from portal.audit.models import AuditEvent
+from portal.clause_reports.models import ClauseReport, SanctionDecision
 from portal.procurements.models import LedgerEntry
 from tests.access.procurements import make_clause, make_entry, make_procurement
 from tests.factories import make_org
@@ -154,3 +156,23 @@ def test_a_file_must_be_chosen(client, login_as, db):
     clause = _setup(login_as)
     page = client.post(f"/supplier/clauses/{clause.id}/import", data={}).get_data(as_text=True)
     assert 'id="file-error"' in page
+
+
+def test_an_import_cannot_touch_an_accepted_period_nor_a_decided_ledger(client, login_as, db):
+    clause = _setup(login_as)
+    db.session.add(ClauseReport(clause_id=clause.id, due_date=date(2026, 3, 31), period_start=date(2026, 1, 1),
+                                period_end=date(2026, 3, 31), state="accepted", comment="", entries=[],
+                                submissions=1))
+    db.session.commit()
+    inside = _send(client, clause, _xlsx([["EO-0501", "Employment", date(2026, 3, 1), None, 100],
+                                          ["EO-0502", "Employment", date(2026, 5, 1), None, 100]]), lang="en")
+    assert inside.status_code == 200 and "a report the buyer has accepted" in inside.get_data(as_text=True)
+    assert _entries(db) == 0  # all rows or none
+    later = _send(client, clause, _xlsx([["EO-0502", "Employment", date(2026, 5, 1), None, 100]]))
+    assert later.status_code == 302 and _entries(db) == 1
+    db.session.add(SanctionDecision(clause_id=clause.id, decision="waived", computed=Decimal("0"), amount=Decimal("0"),
+                                    reasons="Ei sanktiota.", decided_on=date(2026, 12, 1)))
+    db.session.commit()
+    closed = _send(client, clause, _xlsx([["EO-0503", "Employment", date(2026, 9, 1), None, 100]]), lang="en")
+    assert closed.status_code == 200 and "its ledger is closed" in closed.get_data(as_text=True)
+    assert _entries(db) == 1
