@@ -1,6 +1,6 @@
 """clause_report_event: each report's history (submissions with comments and shares, returns, reopenings)
 
-Revision ID: 0021
+Revision ID: 0019
 Revises: 0018
 Create Date: 2026-12-08 14:00:00
 
@@ -10,7 +10,7 @@ from alembic import op
 
 import portal.db_types
 
-revision = '0021'
+revision = '0019'
 down_revision = '0018'
 branch_labels = None
 depends_on = None
