@@ -13,6 +13,7 @@ import numpy as np
 
 from portal.domain.matching import CandidateProfile, Match, MatchOptions, RoleProfile, explain, total
 from portal.domain.matching_arrays import score_matrix
+from portal.domain.role_table import RoleTable
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,17 @@ def rank_roles_page(candidate: CandidateProfile, roles: Sequence[RoleProfile], o
     order = _ranked(scores[0], eligible[0] & relevant[0], [r.id for r in roles], min_score)
     chosen = order[offset:None if limit is None else offset + limit]
     return Ranking(len(order), tuple(_match(candidate, roles[i], options) for i in chosen))
+
+
+def rank_roles_table_page(candidate: CandidateProfile, table: RoleTable, positions: Sequence[int],
+                          options: MatchOptions, offset: int = 0, limit: int | None = 25,
+                          min_score: float = 0.0) -> Ranking:
+    """rank_roles_page over the roles at `positions` (ascending) of a role table, its role side worked out once."""
+    at = np.asarray(positions, dtype=np.int64)
+    eligible, scores, relevant = table.score(candidate, at, options)
+    order = _ranked(scores, eligible & relevant, table.ids[at], min_score)
+    chosen = order[offset:None if limit is None else offset + limit]
+    return Ranking(len(order), tuple(_match(candidate, table.roles[int(at[i])], options) for i in chosen))
 
 
 def rank_candidates_page(role: RoleProfile, candidates: Sequence[CandidateProfile], options: MatchOptions,
