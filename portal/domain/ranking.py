@@ -24,8 +24,8 @@ class Ranking:
     matches: tuple[Match, ...]
 
 
-def _ranked(scores: np.ndarray | Sequence[float], eligible: np.ndarray | Sequence[bool], ids: Sequence[int],
-            min_score: float) -> list[int]:
+def _ranked(scores: np.ndarray | Sequence[float], eligible: np.ndarray | Sequence[bool],
+            ids: np.ndarray | Sequence[int], min_score: float) -> list[int]:
     """Indices that pass and reach the minimum score, best first, then by id."""
     scores = np.round(np.asarray(scores, dtype=np.float64), 1)  # float32 33.3 must not fall below 33.3
     keep = np.flatnonzero(np.asarray(eligible, dtype=bool) & (scores >= min_score))

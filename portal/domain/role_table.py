@@ -26,6 +26,8 @@ from portal.domain.matching import (
 )
 from portal.domain.matching_arrays import _bitmasks, _Texts, _word_hits
 
+_Text = tuple[str, frozenset[str]]  # a skill as the role typed it, and the concepts it names
+
 
 def _mask(items: Iterable[str], universe: dict[str, int]) -> int:
     """The bits of these codes in a universe that is not grown (a code outside it is held by no role)."""
@@ -48,7 +50,7 @@ def _roles_of(sets: Sequence[Iterable[str]]) -> dict[str, np.ndarray]:
 class _Slots:
     """One part's skills (essential or negotiable) of every role: per role a run of slots, each a distinct text."""
 
-    def __init__(self, roles: Sequence[RoleProfile], essential: bool, texts: dict[tuple, int]):
+    def __init__(self, roles: Sequence[RoleProfile], essential: bool, texts: dict[_Text, int]):
         runs = []
         for r in roles:
             said = r.essential_skills if essential else r.negotiable_skills
@@ -101,7 +103,7 @@ class RoleTable:
         self.places = {code: i for i, code in enumerate(sorted({r.municipality or UNKNOWN for r in roles}))}
         self.place = np.array([self.places[r.municipality or UNKNOWN] for r in roles], dtype=np.int64)
         self.remote = np.array([r.remote in REMOTE_ANYWHERE for r in roles], dtype=bool)
-        texts: dict[tuple, int] = {}
+        texts: dict[_Text, int] = {}
         self.essential, self.negotiable = _Slots(roles, True, texts), _Slots(roles, False, texts)
         self.texts = list(texts)  # (text, its concepts)
         self.plain = np.array([not codes for _t, codes in self.texts], dtype=bool)

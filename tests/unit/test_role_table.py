@@ -7,7 +7,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from portal.domain.matching import MatchOptions, explain, total
+from portal.domain.matching import explain, total
 from portal.domain.matching_arrays import score_matrix
 from portal.domain.ranking import rank_roles_page, rank_roles_table_page
 from portal.domain.role_table import RoleTable
