@@ -4,10 +4,12 @@ Production settings through the WSGI app's test client, on a generated region ma
 `flask bench generate --targets FILE` (the page writes an audit event per read: give it a copy of the
 region, not one another run must keep unchanged). Warms the open roles' profiles first, then renders the
 page for the targets' candidates in turn, PASSES times, and prints the CPU and wall milliseconds a request
-(CPU: the process's, which other load on a shared machine changes little). --profile runs one pass under
-cProfile and prints its top items by cumulative time.
+(CPU: the process's; other load on a shared machine still moves it, less than the wall time: compare runs
+made alternately). --profile runs one pass under cProfile and prints its top items by cumulative and by own
+time. Named load_* as bench/load.py's helpers are: it needs a generated database, so `make bench-scripts`
+(which runs the others without arguments) leaves it out.
 
-Run: .venv/bin/python bench/matching_page.py --database postgresql://postgres@127.0.0.1/ote_bench_x
+Run: .venv/bin/python bench/load_matching_page.py --database postgresql://postgres@127.0.0.1/ote_bench_x
      --targets targets.json [--candidates 50] [--passes 3] [--profile]
 """
 from __future__ import annotations
