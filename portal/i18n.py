@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from babel import Locale
 from babel import dates as babel_dates
@@ -97,7 +98,13 @@ def current_language() -> str:
 
 def format_locale() -> Locale:
     """The locale numbers and dates are written in: the response's language, Swedish as in Finland."""
-    return Locale.parse(FORMAT_LOCALES.get(current_language(), current_language()))
+    return _parsed(FORMAT_LOCALES.get(current_language(), current_language()))
+
+
+@lru_cache(maxsize=8)
+def _parsed(identifier: str) -> Locale:
+    # Parsing the identifier cost as much as formatting the number: a matches page formats some 50.
+    return Locale.parse(identifier)
 
 
 def localised(obj, field: str) -> str:
@@ -175,11 +182,21 @@ def number_filter(value, places: int | None = None) -> str:
     """
     if value is None:
         return ""
+    locale = format_locale()
+    # Within a request: a matches page writes the same few scores and points some 50 times.
+    written = g.setdefault("numbers_written", {})
+    key = (str(locale), type(value), value, places)
+    if key not in written:
+        written[key] = _number(value, places, locale)
+    return written[key]  # type: ignore[no-any-return]
+
+
+def _number(value, places: int | None, locale: Locale) -> str:
     if places is not None:
         value = round(Decimal(str(value)), places)
         return babel_numbers.format_decimal(value, format="#,##0." + "#" * places if places else "#,##0",
-                                            locale=format_locale())
-    return babel_numbers.format_decimal(value, locale=format_locale())
+                                            locale=locale)
+    return babel_numbers.format_decimal(value, locale=locale)
 
 
 def number_span(low, high) -> str:

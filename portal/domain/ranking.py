@@ -13,6 +13,7 @@ import numpy as np
 
 from portal.domain.matching import CandidateProfile, Match, MatchOptions, RoleProfile, explain, total
 from portal.domain.matching_arrays import score_matrix
+from portal.domain.role_table import RoleTable
 
 
 @dataclass(frozen=True)
@@ -23,8 +24,8 @@ class Ranking:
     matches: tuple[Match, ...]
 
 
-def _ranked(scores: np.ndarray | Sequence[float], eligible: np.ndarray | Sequence[bool], ids: Sequence[int],
-            min_score: float) -> list[int]:
+def _ranked(scores: np.ndarray | Sequence[float], eligible: np.ndarray | Sequence[bool],
+            ids: np.ndarray | Sequence[int], min_score: float) -> list[int]:
     """Indices that pass and reach the minimum score, best first, then by id."""
     scores = np.round(np.asarray(scores, dtype=np.float64), 1)  # float32 33.3 must not fall below 33.3
     keep = np.flatnonzero(np.asarray(eligible, dtype=bool) & (scores >= min_score))
@@ -40,6 +41,17 @@ def rank_roles_page(candidate: CandidateProfile, roles: Sequence[RoleProfile], o
     order = _ranked(scores[0], eligible[0] & relevant[0], [r.id for r in roles], min_score)
     chosen = order[offset:None if limit is None else offset + limit]
     return Ranking(len(order), tuple(_match(candidate, roles[i], options) for i in chosen))
+
+
+def rank_roles_table_page(candidate: CandidateProfile, table: RoleTable, positions: Sequence[int],
+                          options: MatchOptions, offset: int = 0, limit: int | None = 25,
+                          min_score: float = 0.0) -> Ranking:
+    """rank_roles_page over the roles at `positions` (ascending) of a role table, its role side worked out once."""
+    at = np.asarray(positions, dtype=np.int64)
+    eligible, scores, relevant = table.score(candidate, at, options)
+    order = _ranked(scores, eligible & relevant, table.ids[at], min_score)
+    chosen = order[offset:None if limit is None else offset + limit]
+    return Ranking(len(order), tuple(_match(candidate, table.roles[int(at[i])], options) for i in chosen))
 
 
 def rank_candidates_page(role: RoleProfile, candidates: Sequence[CandidateProfile], options: MatchOptions,

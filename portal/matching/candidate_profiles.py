@@ -1,9 +1,10 @@
 """Candidates as the matching engine's profiles, read in a fixed number of queries (plain column selects)."""
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import String, cast, literal, null, select, union_all
 
 from portal.coaching.models import (
     Candidate,
@@ -45,8 +46,25 @@ def _chosen(codes: list[str]) -> list[str]:
     return [c.code for c in found if c is not None]
 
 
+# Profile tables whose rows are sets (keyed by candidate and code: their order means nothing): (table, code, level).
+SETS = ((CandidateLanguage, CandidateLanguage.code, None),
+        (FunctionalLimit, FunctionalLimit.demand_code, FunctionalLimit.max_level),
+        (CandidateAdjustment, CandidateAdjustment.code, None),
+        (CandidateTargetGroup, CandidateTargetGroup.code, None))
+
+
+def _sets(ids) -> list[dict[int, list]]:
+    """Per table of SETS, candidate id -> its rows, all read in one query."""
+    found: list[dict[int, list]] = [defaultdict(list) for _s in SETS]
+    parts = [select(literal(n), model.candidate_id, code, second if second is not None else cast(null(), String))
+             .where(model.candidate_id.in_(ids)) for n, (model, code, second) in enumerate(SETS)]
+    for n, cid, code, second in db.session.execute(union_all(*parts)):
+        found[n][cid].append((code, second) if SETS[n][2] is not None else (code,))
+    return found
+
+
 def candidates(conditions: list, ref: Reference) -> tuple[list[CandidateProfile], dict[int, CandidateInfo]]:
-    """Candidate profiles (in id order) and their display info, in seven queries."""
+    """Candidate profiles (in id order) and their display info, in four queries."""
     ids = select(Candidate.id).where(*conditions)
     rows = db.session.execute(
         select(Candidate.id, Candidate.code, Candidate.name, Candidate.status, Candidate.municipality_code,
@@ -55,19 +73,12 @@ def candidates(conditions: list, ref: Reference) -> tuple[list[CandidateProfile]
         .where(*conditions).order_by(Candidate.id)).all()
     ids = _ids(rows, ids)
 
-    def per(column_a, column_b, model):
-        """candidate id -> rows of one profile table."""
-        return _by_role(select(model.candidate_id, column_a, *([column_b] if column_b is not None else []))
-                        .where(model.candidate_id.in_(ids)))
-
-    skills = per(CandidateSkill.code, None, CandidateSkill)
+    skills = _by_role(select(CandidateSkill.candidate_id, CandidateSkill.code)
+                      .where(CandidateSkill.candidate_id.in_(ids)))
     occupations = _by_role(select(CandidateOccupation.candidate_id, CandidateOccupation.name)
                            .where(CandidateOccupation.candidate_id.in_(ids))
                            .order_by(CandidateOccupation.candidate_id, CandidateOccupation.position))
-    languages = per(CandidateLanguage.code, None, CandidateLanguage)
-    limits = per(FunctionalLimit.demand_code, FunctionalLimit.max_level, FunctionalLimit)
-    needs = per(CandidateAdjustment.code, None, CandidateAdjustment)
-    groups = per(CandidateTargetGroup.code, None, CandidateTargetGroup)
+    languages, limits, needs, groups = _sets(ids)
     profiles, info = [], {}
     analyse = match_concepts().candidate
     for cid, code, name, status, muni, h_min, h_max, skills_text, desired_text, travel in rows:

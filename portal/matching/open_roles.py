@@ -15,6 +15,7 @@ import numpy as np
 from portal.cache import cached
 from portal.domain.location import REMOTE_ANYWHERE, UNKNOWN, reach
 from portal.domain.matching import CandidateProfile, MatchOptions, RoleProfile
+from portal.domain.role_table import RoleTable
 from portal.matching.profiles import (
     LANGUAGES,
     Reference,
@@ -55,6 +56,7 @@ class OpenRoles:
     day: date
     references: dict[str, Reference]  # per language; its display is copied per request
     profiles: tuple[RoleProfile, ...]  # in id order
+    table: RoleTable  # the profiles' side of the scoring, worked out once (same positions)
     info: dict[int, RoleInfo]
     shown: tuple[tuple[tuple[str, str], ...], ...]  # per role: (folded text, as typed)
     position: dict[int, int]  # role id -> index
@@ -88,8 +90,12 @@ class OpenRoles:
     def select(self, positions, ref: Reference) -> list[RoleProfile]:
         """The profiles at these positions; their texts are recorded in the request's reference, in id order."""
         positions = sorted(int(i) for i in positions)
-        _show(ref.display["role"], (self.shown[i] for i in positions))
+        self.show(positions, ref)
         return [self.profiles[i] for i in positions]
+
+    def show(self, positions, ref: Reference) -> None:
+        """Record how the texts of the roles at these (ascending) positions are shown, as select() does."""
+        _show(ref.display["role"], (self.shown[i] for i in positions))
 
 
 def _open_roles(day: date) -> OpenRoles:
@@ -104,7 +110,8 @@ def _open_roles(day: date) -> OpenRoles:
 
     roles_info = [info[p.id] for p in profiles]
     return OpenRoles(
-        day=day, references=references, profiles=tuple(profiles), info=info, shown=tuple(shown),
+        day=day, references=references, profiles=tuple(profiles), table=RoleTable(profiles), info=info,
+        shown=tuple(shown),
         position={p.id: i for i, p in enumerate(profiles)},
         hours_min=column(r.hours_min or 0 for r in roles_info), hours_max=column(r.hours_max or 0 for r in roles_info),
         hours_known=column((r.hours_min is not None and r.hours_max is not None for r in roles_info), bool),

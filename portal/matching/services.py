@@ -16,7 +16,7 @@ from portal.coaching.models import Candidate, CandidateCoach
 from portal.domain.caseload import ACTIVE_STATUSES
 from portal.domain.job_roles import KINDS, REMOTE
 from portal.domain.matching import Explanation, explain, total
-from portal.domain.ranking import rank_candidates_page, rank_roles_page
+from portal.domain.ranking import rank_candidates_page, rank_roles_table_page
 from portal.employers.models import JobRole
 from portal.i18n import current_language
 from portal.jobs import search as role_search
@@ -79,12 +79,12 @@ def ranked_roles(candidate: Candidate, filters: Filters) -> RankedPage:
     ref = kept.reference(_language())
     person, _ = candidate_profiles.candidates([Candidate.id == candidate.id], ref)
     options = ref.options(filters.allow_missing)
-    role_profiles = kept.select(kept.reach(person[0], options, filters.kind, filters.municipality, filters.remote),
-                                ref)
+    positions = kept.reach(person[0], options, filters.kind, filters.municipality, filters.remote)  # ascending
+    kept.show(positions, ref)
 
     def rank(offset, limit):
         """One page of the ranking (_ranked_page asks for its slice)."""
-        return rank_roles_page(person[0], role_profiles, options, offset, limit, filters.min_score)
+        return rank_roles_table_page(person[0], kept.table, positions, options, offset, limit, filters.min_score)
 
     return _ranked_page(rank, kept.info, True, ref.display)
 

@@ -87,9 +87,10 @@ def candidate_roles(candidate_id: int):
     candidate = candidate_for(current_user, candidate_id)
     filters = services.Filters.from_args(request.args)
     page = services.ranked_roles(candidate, filters)
+    labels = _labels()  # before the read is logged: a request holding a write of its own reads no cached labels
     log_read(candidate, "profile")
     return render_and_commit("matching/candidate_roles.html", candidate=candidate, page=page, filters=filters,
-                             labels=_labels())
+                             labels=labels)
 
 
 @bp.get("/roles/<int:role_id>")
@@ -98,10 +99,11 @@ def role_candidates(role_id: int):
     """The coach's own candidates who fit an open role, best first, each explained."""
     filters = services.Filters.from_args(request.args)
     role, page = services.ranked_candidates(current_user, role_id, filters)
+    labels = _labels()  # before the read is recorded (see candidate_roles)
     record("caseload_read", "caseload", current_user.id, organisation_id=current_user.organisation_id,
            detail={"candidates": [info.id for _m, info in page.items], "role": role_id})
     return render_and_commit("matching/role_candidates.html", role=role, page=page, filters=filters,
-                             labels=_labels())
+                             labels=labels)
 
 
 @bp.route("/candidates/<int:candidate_id>/roles/<int:role_id>", methods=["GET", "POST"])
