@@ -112,6 +112,31 @@ SCORE_CUTOFF = 80
 MAX_QUERY_TERMS = 8
 MIN_COMPOUND_PART = 6
 COMPOUND_BASE = 0.85
+LONG_WORD = 10  # words this long or longer may have two typos, shorter ones one
+MODIFIER_ENDING = 3  # letters an inflected modifier ("kiinteistön") may have beyond the stem ("kiinteisto")
+
+
+def typo_distance(word: str) -> int:
+    """How many edits a whole word may differ by and still be the same word: 0, 1, or 2 for a long one."""
+    if len(word) < MIN_STEM:
+        return 0
+    return 2 if len(word) >= LONG_WORD else 1
+
+
+def modifier_answers(modifier: str, term: str) -> bool:
+    """Whether a compound's modifier ("kassa" of "kassatyontekij") is the word `term` names ("kas", "kassan").
+
+    The modifier is cut from a stem, so it may keep an ending the stemmer takes off a separate word: one is
+    the start of the other, at most ``MODIFIER_ENDING`` letters apart, or they differ by a typo.
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    short, long = sorted((modifier, term), key=len)
+    if len(short) < 3:
+        return False
+    if long.startswith(short) and len(long) - len(short) <= MODIFIER_ENDING:
+        return True
+    return Levenshtein.distance(modifier, term) <= min(typo_distance(modifier), typo_distance(term), 1)
 
 
 def _ends(word: str, length: int) -> tuple[str, str]:
