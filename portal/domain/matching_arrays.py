@@ -211,6 +211,15 @@ def _near(candidates: Sequence[CandidateProfile], roles: Sequence[RoleProfile], 
     return reachable
 
 
+def _same_major(candidates: Sequence[CandidateProfile], roles: Sequence[RoleProfile]) -> np.ndarray:
+    """(C x R) whether a desired occupation and the role's share the major group (the first digit)."""
+    wishes, wish_row = _distinct([frozenset(c[:1] for codes in p.desired_codes for c in codes) for p in candidates])
+    majors = {d: i for i, d in enumerate(sorted({c[:1] for r in roles for c in r.occupation_codes}))}
+    near: np.ndarray = ((_indicator(wishes, majors) @ _indicator([frozenset(c[:1] for c in r.occupation_codes)
+                                                                   for r in roles], majors).T) > 0)[wish_row]
+    return near
+
+
 def score_matrix(candidates: Sequence[CandidateProfile], roles: Sequence[RoleProfile],
                  options: MatchOptions) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(eligible, score, relevant), each shaped (candidates x roles); scores as matching.total gives them.
@@ -233,4 +242,7 @@ def score_matrix(candidates: Sequence[CandidateProfile], roles: Sequence[RolePro
     score += np.where((groups & clause) != 0, WEIGHTS["clause"], 0.0)
     if options.allow_missing_adjustments:
         score += -MISSING_ADJUSTMENT_PENALTY * missing
-    return eligible, np.round(np.clip(score, 0, 100), 1), work | (desired > 0)
+    # The floor's third way in: every essential skill met, for work in a major group the candidate desires.
+    has_essential = np.array([bool(r.essential_skills) for r in roles], dtype=bool)[None, :]
+    all_met = (essential >= 1.0) & has_essential & _same_major(candidates, roles)
+    return eligible, np.round(np.clip(score, 0, 100), 1), work | (desired > 0) | all_met
