@@ -26,6 +26,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from portal.domain import text
 
 SCORE_CUTOFF = 80
@@ -86,8 +88,7 @@ def term_score(query_term: str, term: str) -> float:
     return score
 
 
-def _alone(q: str, vocabulary: list[str], lengths, cutoff: float) -> dict[str, float]:
-    import numpy as np
+def _alone(q: str, vocabulary: list[str], lengths: np.ndarray, cutoff: float) -> dict[str, float]:
     from rapidfuzz import fuzz, process
 
     if len(q) < text.MIN_STEM or not vocabulary:
@@ -102,7 +103,7 @@ def _alone(q: str, vocabulary: list[str], lengths, cutoff: float) -> dict[str, f
     return {vocabulary[i]: float(scores[i]) for i in np.nonzero(scores >= cutoff)[0]}
 
 
-def _compounds(q: str, vocabulary: list[str], known: frozenset[str], lengths,
+def _compounds(q: str, vocabulary: list[str], known: frozenset[str], lengths: np.ndarray,
                cutoff: float) -> tuple[Compound, ...]:
     found = []
     for k in range(text.MIN_COMPOUND_PART, len(q) - MIN_MODIFIER + 1):
@@ -120,8 +121,6 @@ def _compounds(q: str, vocabulary: list[str], known: frozenset[str], lengths,
 
 def lookup(query_terms: list[str], vocabulary: list[str], cutoff: float = SCORE_CUTOFF) -> dict[str, Answers]:
     """For each query word (the first ``MAX_QUERY_TERMS``), what answers it in the vocabulary."""
-    import numpy as np
-
     lengths = np.fromiter((len(t) for t in vocabulary), dtype=np.int32, count=len(vocabulary))
     known = frozenset(vocabulary)
     return {q: Answers(_alone(q, vocabulary, lengths, cutoff), _compounds(q, vocabulary, known, lengths, cutoff))

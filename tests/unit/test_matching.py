@@ -198,8 +198,8 @@ def test_ranking_candidates_for_a_role():
 
 texts = st.sampled_from(["asiakaspalvelu", "asiakaspalvelutehtävät", "siivous", "kotisiivous", "it", "myyjä",
                          "varastotyö", "trukkikortti", "silitys", "silitys ja mankelointi", "Suomen kieli", "kokki",
-                         "työkokeilu", "Hygieniapassi", "hygieniaosaaminen", "keittiöapulainen", "hyllyttäjä", "siivooja",
-                         "kassatyöntekijä", ""])
+                         "työkokeilu", "Hygieniapassi", "hygieniaosaaminen", "keittiöapulainen", "hyllyttäjä",
+                         "siivooja", "kassatyöntekijä", ""])
 codes = st.sampled_from(["quiet_workspace", "written_instructions", "ergonomic_workstation", "mentor"])
 munis = st.sampled_from(["091", "049", "092", "837", None])
 hours = st.tuples(st.integers(0, 40), st.integers(0, 20)).map(lambda t: (t[0], t[0] + t[1]))

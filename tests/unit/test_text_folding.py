@@ -68,8 +68,8 @@ def test_short_query_terms_need_an_exact_match():
 
 
 def test_rank_counts_the_words_answered_first_and_leaves_unknown_words_out():
-    matches = {"siivooja": Answers({"siivooja": 100.0, "toimistosiivooja": 100.0}), "tampere": Answers({"tampere": 100.0}),
-               "xyzzy": Answers()}
+    matches = {"siivooja": Answers({"siivooja": 100.0, "toimistosiivooja": 100.0}),
+               "tampere": Answers({"tampere": 100.0}), "xyzzy": Answers()}
     scores = rank(matches, {1: {"siivooja", "tampere"}, 2: {"toimistosiivooja"}, 3: {"kokki"}, 4: {"tampere"}})
     assert scores == {1: 100.0, 2: 50.0, 3: 0.0, 4: 50.0}  # "xyzzy", which nothing answers, does not count
     two = rank({"a": Answers({"x": 80.0, "z": 100.0}), "b": Answers({"y": 80.0})}, {1: {"x", "y"}, 2: {"z"}})

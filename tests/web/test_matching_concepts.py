@@ -163,7 +163,7 @@ def test_a_typo_in_the_desired_work_is_forgiven(client, world, db):
     assert "“keitiöapulainen” is the role's occupation: Kitchen helper" in page
 
 
-def test_a_role_asking_only_for_finnish_is_suggested_to_a_finnish_speaker_who_wants_work_of_its_kind(client, world, db):
+def test_a_role_asking_only_for_finnish_is_suggested_to_a_finnish_speaker_wanting_such_work(client, world, db):
     coach, home = world.users["coach"], world.orgs["employer"]
     cleaner = make_candidate(coach, skills=(), occupations=("siivooja",))  # 9112; the role 9412: both group 9
     seller = make_candidate(coach, name="Testi Myyjä", skills=(), occupations=("myyjä",))  # 5223: group 5
