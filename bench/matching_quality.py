@@ -116,7 +116,7 @@ def dcg(grades: list[int]) -> float:
     return sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(grades))
 
 
-def measure(doc: dict, roles: dict[str, int], people: dict[str, int], show: bool) -> list[str]:
+def measure(doc: dict, roles: dict[str, int], people: dict[str, int], show: bool, digits: int = 2) -> list[str]:
     """Lines of the report: per language, then overall."""
     key_of = {v: k for k, v in roles.items()}
     stats: dict[str, dict[str, list]] = defaultdict(lambda: {"ndcg": [], "p1": [], "zero": []})
@@ -139,7 +139,7 @@ def measure(doc: dict, roles: dict[str, int], people: dict[str, int], show: bool
         s = stats[group]
         ndcg = sum(s["ndcg"]) / len(s["ndcg"]) if s["ndcg"] else 0.0
         label = f"{group} ({len(s['p1'])} candidates)" if group != "overall" else "overall"
-        lines.append(f"{label}: NDCG@5 {ndcg:.2f}, precision@1 {sum(s['p1']) / len(s['p1']):.2f}, "
+        lines.append(f"{label}: NDCG@5 {ndcg:.{digits}f}, precision@1 {sum(s['p1']) / len(s['p1']):.{digits}f}, "
                      f"top-3 judged 0: {sum(s['zero'])}")
     return lines
 
@@ -149,6 +149,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", required=True, help="a judged set (format matching-judgements/1)")
     parser.add_argument("--show", action="store_true", help="print each candidate's first five roles")
+    parser.add_argument("--digits", type=int, default=2, help="decimals of the figures (2: the format above)")
     opts = parser.parse_args()
     with open(opts.set, encoding="utf-8") as f:
         doc = yaml.safe_load(f)
@@ -159,7 +160,7 @@ def main() -> None:
         roles, people = save_set(doc)
         print(f"{len(people)} candidates, {len(roles)} roles, "
               f"{sum(len(j or {}) for j in doc['judgements'].values())} judgements")
-        for line in measure(doc, roles, people, opts.show):
+        for line in measure(doc, roles, people, opts.show, opts.digits):
             print(line)
 
 

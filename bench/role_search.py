@@ -80,8 +80,8 @@ def add_roles(app, count: int, start: int, rng: random.Random) -> None:
     """Insert published roles in bulk, indexed exactly as the portal indexes them."""
     from portal.accounts.models import Organisation
     from portal.employers.models import JobRole, JobRoleAdjustment, JobRoleSkill, JobRoleTerm
+    from portal.employers.search_index import add_to_vocabulary, role_terms
     from portal.extensions import db
-    from portal.jobs.search import add_to_vocabulary, role_terms
     from portal.reference.models import ReferenceItem
 
     with app.app_context():

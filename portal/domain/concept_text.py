@@ -2,16 +2,19 @@
 
 The words of a text are stemmed in each of fi, sv and en (``portal.domain.text.stem``: Snowball); a concept's
 label in a language is stemmed in that language. A label matches a text when every word of the label is
-answered by a word of the text in the label's language (``TermIndex.answers``):
+answered by a word of the text in the label's language -- a typed word answers a label word only:
 
-- the same stem; else the compound parts below; else the same whole word with a typo (one edit in a word
-  of ``text.MIN_STEM`` to 9 letters, two in a longer one) -- the closest kind of answer wins;
-- a compound: the label's word is the first or last part of the typed compound, when that part is at least
-  ``text.MIN_COMPOUND_PART`` letters and half the typed word ("laitossiivooja" is a "siivooja"), or the
-  typed word is the first half or more of the label's word ("kirjastotyö" names "kirjastotyöntekijä"); a
-  typed word is never the last part of a longer label, which would be more specific than what was typed
-  ("siivous" does not name "kotisiivous");
-- never a piece inside a longer word ("kokki" is not in "työkokeilu").
+- as the same whole word: the same stem, else the same word with a typo (``text.typo_distance``: one edit
+  in a word of ``text.MIN_STEM`` to 9 letters, two in a longer one, never against a word of another
+  length class) -- the closest kind of answer wins ("keitiöapulainen" is "keittiöapulainen");
+- or as a compound whose head (last part, at least ``text.MIN_COMPOUND_PART`` letters) is the label's
+  word, when the compound's modifier (the rest) answers another word of the same label
+  (``text.modifier_answers``): "kassatyöntekijä" answers "kassan työntekijä" but not "kiinteistöhuollon
+  työntekijä" -- a head alone ("työntekijä", "apulainen") says too little of the work.
+
+Never as a piece of a longer word: not its first part ("siivous" does not name "siivousesimies"), not its
+last part ("siivous" does not name "kotisiivous", more specific than what was typed), not inside it
+("kokki" is not in "työkokeilu"). A common word that names a concept is one of its labels instead.
 
 Texts compared word by word (a role's skill that names no concept, against the candidate's texts) use the
 other direction: every word the role asks for must be a word of the candidate's text, with a typo, or the
@@ -33,7 +36,6 @@ from rapidfuzz.distance import Levenshtein
 from portal.domain import text
 from portal.domain.concepts import LANGS, UNIT_LEVEL, Concept
 
-LONG_WORD = 10  # words this long or longer may have two typos, shorter ones one
 Words = tuple[tuple[int, str], ...]  # (position of the word in the text, its stem)
 
 
@@ -54,38 +56,59 @@ class TermIndex:
     def __init__(self, terms: Iterable[str], indexed_are_parts: bool = True):
         self.terms = sorted(set(terms))
         self.known = frozenset(self.terms)
-        # True: an indexed term may be a part of the looked-up compound (concept labels);
-        # False: the looked-up word may be a part of a longer indexed term (a candidate's words).
+        # True: concept labels, answered as whole words or as the head of a typed compound (module docstring);
+        # False: a candidate's words, of which the looked-up word may be the first or last part.
         self.indexed_are_parts = indexed_are_parts
         self.parts: dict[str, set[str]] = {}  # first or last letters of a longer term -> those terms
-        for term in self.terms:
-            for k in range(max(text.MIN_STEM, ceil(len(term) / 2)), len(term)):
-                self.parts.setdefault(term[:k], set()).add(term)
-                if not indexed_are_parts:
+        if not indexed_are_parts:
+            for term in self.terms:
+                for k in range(max(text.MIN_STEM, ceil(len(term) / 2)), len(term)):
+                    self.parts.setdefault(term[:k], set()).add(term)
                     self.parts.setdefault(term[-k:], set()).add(term)
         self._cache: dict[str, frozenset[str]] = {}
+        self._heads: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def answers(self, word: str) -> frozenset[str]:
-        """The indexed terms that answer a stem (see the module docstring)."""
+        """The indexed terms that answer a stem as a whole word (see the module docstring)."""
         found = self._cache.get(word)
         if found is not None:
             return found
-        # Concept labels: the closest kind of answer wins (the word itself, else compound parts, else one typo,
-        # else two). Words compared with a candidate's: every kind counts, so that the answer to a word does
-        # not depend on what else is indexed.
-        closest = self.indexed_are_parts
-        hits = {word} & self.known
-        if not (hits and closest) and len(word) >= text.MIN_STEM:
-            hits |= self.parts.get(word, set())
-            if self.indexed_are_parts:
-                for k in range(max(text.MIN_COMPOUND_PART, ceil(len(word) / 2)), len(word)):
-                    hits |= {word[:k], word[-k:]} & self.known
-            for edits in range(1, (2 if len(word) >= LONG_WORD else 1) + 1):
-                if hits and closest:
-                    break
-                hits |= {t for t, _s, _i in process.extract(word, self.terms, scorer=Levenshtein.distance, limit=None,
-                                                              score_cutoff=edits) if len(t) >= text.MIN_STEM}
-        found = self._cache[word] = frozenset(hits)
+        if self.indexed_are_parts:
+            found = self.closest(word)[1]
+        else:  # words compared with a candidate's: every kind counts, whatever else is indexed
+            hits = {word} & self.known
+            if len(word) >= text.MIN_STEM:
+                hits |= self.parts.get(word, set())
+                hits |= self._typos(word, text.typo_distance(word))
+            found = frozenset(hits)
+        self._cache[word] = found
+        return found
+
+    def closest(self, word: str) -> tuple[int, frozenset[str]]:
+        """(edits, indexed whole words) of the closest whole-word answer: the word itself, else one typo, else two."""
+        if word in self.known:
+            return 0, frozenset({word})
+        for edits in range(1, text.typo_distance(word) + 1):
+            hits = self._typos(word, edits)
+            if hits:
+                return edits, frozenset(hits)
+        return 0, frozenset()
+
+    def _typos(self, word: str, edits: int) -> set[str]:
+        """Indexed whole words within `edits` edits of the word, of its length class (not a short word)."""
+        if not edits:
+            return set()
+        return {t for t, _s, _i in process.extract(word, self.terms, scorer=Levenshtein.distance, limit=None,
+                                                   score_cutoff=edits)
+                if len(t) >= text.MIN_STEM and text.typo_distance(t) >= edits}
+
+    def heads(self, word: str) -> tuple[tuple[str, str], ...]:
+        """(indexed term, modifier) for each indexed term that is the head (last part) of a typed compound."""
+        found = self._heads.get(word)
+        if found is None:
+            found = self._heads[word] = tuple(
+                (word[-k:], word[:-k]) for k in range(text.MIN_COMPOUND_PART, len(word) - text.MIN_TERM + 1)
+                if word[-k:] in self.known)
         return found
 
 
@@ -119,18 +142,27 @@ class ConceptIndex:
         if found is not None:
             return found
         covered: dict[str, frozenset[int]] = {}
+        words = {lang: stems(value, lang) for lang in LANGS}
+        # The closest kind of answer wins over the three languages too: a word that is a label word as typed
+        # in one language is read neither as a typo of another language's word nor as a compound.
+        closest = {lang: [self.index[lang].closest(stem) for _p, stem in words[lang]] for lang in LANGS}
+        fewest = [min((closest[lang][i][0] for lang in LANGS if closest[lang][i][1]), default=None)
+                  for i in range(len(words["fi"]))]
         for lang in LANGS:
-            words = stems(value, lang)
+            index = self.index[lang]
             answered: dict[str, set[int]] = {}  # label term -> positions of the text's words that answer it
-            for position, stem in words:
-                for term in self.index[lang].answers(stem):
+            heads: dict[str, list[tuple[int, str]]] = {}  # label term -> (position, modifier) of typed compounds
+            for i, (position, stem) in enumerate(words[lang]):
+                edits, hits = closest[lang][i]
+                for term in hits if edits == fewest[i] else ():
                     answered.setdefault(term, set()).add(position)
-            for label in {i for term in answered for i in self.by_term[lang][term]}:
+                for term, modifier in index.heads(stem) if fewest[i] != 0 else ():
+                    heads.setdefault(term, []).append((position, modifier))
+            for label in {i for term in (*answered, *heads) for i in self.by_term[lang][term]}:
                 code, terms = self.labels[lang][label]
-                if all(t in answered for t in terms):
-                    where = frozenset(p for t in terms for p in answered[t])
-                    if len(where) > len(covered.get(code, ())):
-                        covered[code] = where
+                where = _label_answered(terms, answered, heads)
+                if where is not None and len(where) > len(covered.get(code, ())):
+                    covered[code] = where
         # A match inside a wider one, or one that another match includes (EA 1 includes first aid), is
         # not what the text names.
         found = frozenset(code for code, where in covered.items()
@@ -139,6 +171,32 @@ class ConceptIndex:
         found = found - implied
         self._cache[value] = found
         return found
+
+
+def _label_answered(terms: tuple[str, ...], answered: Mapping[str, set[int]],
+                    heads: Mapping[str, list[tuple[int, str]]]) -> frozenset[int] | None:
+    """The positions of the typed words that answer every word of a label; None when one is not answered.
+
+    A label word not answered whole is answered by a typed compound whose head it is, when the compound's
+    modifier answers another word of the label (that word is then answered too).
+    """
+    where: set[int] = set()
+    pending = []
+    for term in terms:
+        if term in answered:
+            where |= answered[term]
+        else:
+            pending.append(term)
+    for term in list(pending):
+        if term not in pending:
+            continue  # answered already as another compound's modifier
+        for position, modifier in heads.get(term, ()):
+            named = [other for other in terms if other != term and text.modifier_answers(modifier, other)]
+            if named:
+                where.add(position)
+                pending = [t for t in pending if t != term and t not in named]
+                break
+    return frozenset(where) if not pending else None
 
 
 def held_skills(skills: Mapping[str, Concept], codes: Iterable[str], spoken: Iterable[str]) -> frozenset[str]:

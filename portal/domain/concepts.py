@@ -89,6 +89,11 @@ def occupation_relation(a: str, b: str) -> Relation:
     return "unrelated"
 
 
+def same_major_group(a: str, b: str) -> bool:
+    """Whether two unit groups share the major group (ISCO's first digit: work of the same skill level)."""
+    return minor_group(a)[0] == minor_group(b)[0]
+
+
 def language_satisfied(concept: Concept, spoken: Iterable[str]) -> bool:
     """Whether a person who speaks these ISO 639 codes (mother tongue included) has a language skill."""
     if not concept.languages:

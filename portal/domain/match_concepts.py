@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from portal.domain.concept_text import ConceptIndex, TermIndex, held_skills, words_answer
-from portal.domain.concepts import Relation, occupation_relation
+from portal.domain.concepts import Relation, occupation_relation, same_major_group
 from portal.domain.text import terms
 
 Codes = tuple[frozenset[str], ...]
@@ -62,6 +62,13 @@ def closest_occupation(desired: Sequence[str], desired_codes: Codes,
                 if relation == "same_minor_group" and best is None:
                     best = (relation, theirs, mine, wish)
     return best
+
+
+def all_met_near(desired_codes: Codes, role_codes: frozenset[str], met: Sequence[bool]) -> bool:
+    """Every essential skill (one at least) met, for work in a major group the candidate desires (the floor)."""
+    if not met or not all(met):
+        return False
+    return any(same_major_group(mine, theirs) for codes in desired_codes for mine in codes for theirs in role_codes)
 
 
 def meets(text: str, codes: frozenset[str], skills: Sequence[str], skill_codes: Codes, held: frozenset[str],

@@ -30,13 +30,18 @@ counting what each includes: EA 2 includes EA 1), or a language skill ("Suomen k
 candidate speaks; a skill that names no concept is met when one of the candidate's texts answers every
 one of its words, whole word by whole word (portal.domain.concept_text).
 
-Relevance floor: a pair is suggested only when it has some evidence of fitting the work -- the
-occupations are the same or related, or the candidate meets at least one of the work skills the role
-names as essential (the negotiable ones when it names no essential skill): what the employer only
-"would like" is no reason to propose a person, and a language skill met by a spoken language is not
-evidence about the work. Roles without either are not ranked,
-whatever their other parts; ``Explanation.relevant`` says which. Results are ordered by score, then id:
-the same input gives the same order.
+Relevance floor: a pair is suggested only when it has some evidence of fitting the work:
+  - the occupations are the same or related (the same minor group), or
+  - the candidate meets at least one of the work skills the role names as essential (the negotiable
+    ones when it names no essential skill): what the employer only "would like" is no reason to propose
+    a person, and a language skill met by a spoken language is not evidence about the work, or
+  - the candidate meets every essential skill of the role (one at least; language skills included)
+    and a desired occupation shares the role's major group (ISCO's first digit: the skill level of the
+    work): the whole must-have list is met for work of the kind sought, so a role asking only for
+    "Suomen kieli" is suggested to a Finnish speaker who wants such work, not to one who wants other
+    work or names none (``match_concepts.all_met_near``).
+Roles without any are not ranked, whatever their other parts (``Explanation.relevant`` says which).
+Results are ordered by score, then id: the same input gives the same order.
 """
 from __future__ import annotations
 
@@ -45,7 +50,7 @@ from dataclasses import dataclass, field
 
 from portal.domain.concepts import Relation
 from portal.domain.location import DEFAULT_TRAVEL, FAR, Area, reach
-from portal.domain.match_concepts import closest_occupation, meets
+from portal.domain.match_concepts import all_met_near, closest_occupation, meets
 
 WEIGHTS = {"essential": 35.0, "desired": 40.0, "negotiable": 15.0, "clause": 10.0}
 RELATED_SHARE = 0.5
@@ -220,8 +225,9 @@ def explain(candidate: CandidateProfile, role: RoleProfile, options: MatchOption
     # Evidence about the work: a skill met that names more than language skills.
     counted = zip(essential, essential_codes, strict=True) if essential else zip(negotiable, negotiable_codes,
                                                                                    strict=True)
-    relevant = desired is not None or any(m.matched and not (k and k <= options.language_skills.keys())
-                                          for m, k in counted)
+    relevant = (desired is not None or any(m.matched and not (k and k <= options.language_skills.keys())
+                                           for m, k in counted)
+                or all_met_near(candidate.desired_codes, role.occupation_codes, [m.matched for m in essential]))
     parts = {
         "essential": WEIGHTS["essential"] * _share(essential),
         "desired": WEIGHTS["desired"] * desired_share(desired),

@@ -146,9 +146,11 @@ def _skill_parts(candidates: Sequence[CandidateProfile], roles: Sequence[RolePro
     return shares, work
 
 
-def _desired_part(candidates: Sequence[CandidateProfile], roles: Sequence[RoleProfile]) -> np.ndarray:
-    """(C x R) share of the desired-work part: 1 for the same occupation, RELATED_SHARE for the same minor group."""
-    wishes, wish_row = _distinct([frozenset().union(*c.desired_codes) for c in candidates])
+def _desired_part(wishes: list[frozenset[str]], wish_row: np.ndarray, roles: Sequence[RoleProfile]) -> np.ndarray:
+    """(C x R) share of the desired-work part: 1 for the same occupation, RELATED_SHARE for the same minor group.
+
+    `wishes` are the distinct sets of desired occupations, `wish_row` each candidate's (``_distinct``).
+    """
     units = {code: i for i, code in enumerate(sorted({c for r in roles for c in r.occupation_codes}))}
     minors = {code: i for i, code in enumerate(sorted({c[:3] for c in units}))}
     role_units = _indicator([r.occupation_codes for r in roles], units)
@@ -211,6 +213,15 @@ def _near(candidates: Sequence[CandidateProfile], roles: Sequence[RoleProfile], 
     return reachable
 
 
+def _same_major(wishes: list[frozenset[str]], wish_row: np.ndarray, roles: Sequence[RoleProfile]) -> np.ndarray:
+    """(C x R) whether a desired occupation and the role's share the major group (the first digit)."""
+    majors = {d: i for i, d in enumerate(sorted({c[:1] for r in roles for c in r.occupation_codes}))}
+    wished = _indicator([frozenset(c[:1] for c in w) for w in wishes], majors)
+    near: np.ndarray = ((wished @ _indicator([frozenset(c[:1] for c in r.occupation_codes) for r in roles],
+                                             majors).T) > 0)[wish_row]
+    return near
+
+
 def score_matrix(candidates: Sequence[CandidateProfile], roles: Sequence[RoleProfile],
                  options: MatchOptions) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(eligible, score, relevant), each shaped (candidates x roles); scores as matching.total gives them.
@@ -223,7 +234,8 @@ def score_matrix(candidates: Sequence[CandidateProfile], roles: Sequence[RolePro
     eligible, missing = _constraints(candidates, roles, options)
     # Added in the order of matching.explain's parts, so the sums round alike.
     (essential, negotiable), work = _skill_parts(candidates, roles, options)
-    desired = _desired_part(candidates, roles)
+    wishes, wish_row = _distinct([frozenset().union(*c.desired_codes) for c in candidates])
+    desired = _desired_part(wishes, wish_row, roles)
     score = WEIGHTS["essential"] * essential
     score += WEIGHTS["desired"] * desired
     score += WEIGHTS["negotiable"] * negotiable
@@ -233,4 +245,9 @@ def score_matrix(candidates: Sequence[CandidateProfile], roles: Sequence[RolePro
     score += np.where((groups & clause) != 0, WEIGHTS["clause"], 0.0)
     if options.allow_missing_adjustments:
         score += -MISSING_ADJUSTMENT_PENALTY * missing
-    return eligible, np.round(np.clip(score, 0, 100), 1), work | (desired > 0)
+    # The floor's third way in: every essential skill met, for work in a major group the candidate desires.
+    has_essential = np.array([bool(r.essential_skills) for r in roles], dtype=bool)[None, :]
+    all_met = (essential >= 1.0) & has_essential
+    if all_met.any():
+        all_met &= _same_major(wishes, wish_row, roles)
+    return eligible, np.round(np.clip(score, 0, 100), 1), work | (desired > 0) | all_met

@@ -20,10 +20,11 @@
     The distinct Finnish stems of a text, in order of first appearance: what the
     role search index stores and what a query is split into.
 
-Words are compared whole (``fuzzy_lookup``, ``word_matches``): a typo or two
-is forgiven, and a word may be the first or last part of a compound
-("siivooja" answers "toimistosiivooja"), but never a piece inside a longer
-unrelated word ("kokki" does not answer "työkokeilu").
+Words are compared whole (``portal.domain.word_search`` for role search,
+``portal.domain.concept_text`` for concepts): a typo or two is forgiven
+(``typo_distance``), a compound's head answers only with its modifier
+(``modifier_answers``), and never a piece inside a longer unrelated word
+("kokki" does not answer "työkokeilu").
 """
 from __future__ import annotations
 
@@ -108,84 +109,29 @@ def clean_block(text: str | None) -> str:
     return "\n".join(out).strip()
 
 
-SCORE_CUTOFF = 80
-MAX_QUERY_TERMS = 8
 MIN_COMPOUND_PART = 6
-COMPOUND_BASE = 0.85
+LONG_WORD = 10  # words this long or longer may have two typos, shorter ones one
+MODIFIER_ENDING = 3  # letters an inflected modifier ("kiinteistön") may have beyond the stem ("kiinteisto")
 
 
-def _ends(word: str, length: int) -> tuple[str, str]:
-    """The first and the last `length` letters of a word: where a compound's parts are."""
-    return word[:length], word[-length:]
+def typo_distance(word: str) -> int:
+    """How many edits a whole word may differ by and still be the same word: 0, 1, or 2 for a long one."""
+    if len(word) < MIN_STEM:
+        return 0
+    return 2 if len(word) >= LONG_WORD else 1
 
 
-def term_score(query_term: str, term: str) -> float:
-    """How well an indexed term answers a query term, 0-100 (see ``fuzzy_lookup``)."""
-    from rapidfuzz import fuzz
+def modifier_answers(modifier: str, term: str) -> bool:
+    """Whether a compound's modifier ("kassa" of "kassatyontekij") is the word `term` names ("kas", "kassan").
 
-    q = query_term
-    score = fuzz.ratio(q, term) if len(q) >= MIN_STEM else 100.0 * (q == term)
-    if len(q) >= MIN_STEM and len(term) > len(q):
-        score = max(score, *(fuzz.ratio(q, end) for end in _ends(term, len(q))))
-    if max(MIN_COMPOUND_PART, -(-len(q) // 2)) <= len(term) < len(q):
-        covered = len(term) / len(q)
-        whole = max(fuzz.ratio(term, end) for end in _ends(q, len(term)))
-        score = max(score, whole * (COMPOUND_BASE + (1 - COMPOUND_BASE) * covered))
-    return score
-
-
-def fuzzy_lookup(query_terms: list[str], vocabulary: list[str],
-                 cutoff: float = SCORE_CUTOFF) -> dict[str, dict[str, float]]:
-    """For each query term, the vocabulary terms that answer it with their scores (>= cutoff).
-
-    A term answers a query term when they are alike as whole words (rapidfuzz's
-    ratio forgives a typo or two: "siivojaa" meets "siivoo"), or when the query
-    term is the first or the last part of a longer term, compared as a whole
-    ("siivoo" meets the compound "toimistosiivoo", "varasto" the beginning of
-    "varastotyontekij"); never when it lies inside a longer word ("kok" is not
-    answered by "tyokokeilu"). A long query word typed as one compound
-    ("varastotyokokeilu") is answered by an indexed term of at least half its
-    length that is its first or last part, at a score scaled down by how much
-    of the query it covers (``COMPOUND_BASE`` + the rest in proportion), so
-    whole matches rank first. Query terms shorter than ``MIN_STEM`` letters must
-    match exactly. The comparisons go through ``rapidfuzz.process.cdist``.
+    The modifier is cut from a stem, so it may keep an ending the stemmer takes off a separate word: one is
+    the start of the other, at most ``MODIFIER_ENDING`` letters apart, or they differ by a typo.
     """
-    import numpy as np
-    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import Levenshtein
 
-    result: dict[str, dict[str, float]] = {}
-    lengths = np.fromiter((len(t) for t in vocabulary), dtype=np.int32, count=len(vocabulary))
-    for q in query_terms[:MAX_QUERY_TERMS]:
-        if len(q) < MIN_STEM or not vocabulary:
-            result[q] = {q: 100.0} if q in vocabulary else {}
-            continue
-        scores = process.cdist([q], vocabulary, scorer=fuzz.ratio, workers=-1)[0]
-        longer = np.nonzero(lengths > len(q))[0]
-        for side in (0, 1):
-            if len(longer):
-                ends = [_ends(vocabulary[i], len(q))[side] for i in longer]
-                part = process.cdist([q], ends, scorer=fuzz.ratio, workers=-1)[0]
-                scores[longer] = np.maximum(scores[longer], part)
-        low = max(MIN_COMPOUND_PART, -(-len(q) // 2))
-        for i in np.nonzero((lengths >= low) & (lengths < len(q)))[0]:
-            scores[i] = max(scores[i], term_score(q, vocabulary[i]))
-        hits = np.nonzero(scores >= cutoff)[0]
-        result[q] = {vocabulary[i]: float(scores[i]) for i in hits}
-    return result
-
-
-def rank(matches: dict[str, dict[str, float]], doc_terms: dict[int, set[str]]) -> dict[int, float]:
-    """Score documents 0-100: the mean over query terms of the best answer each document holds.
-
-    A query term that a document does not answer adds 0, so a document must
-    answer most of the query to rank high; callers keep those at or above
-    their threshold.
-    """
-    n = len(matches) or 1
-    out: dict[int, float] = {}
-    for doc, held in doc_terms.items():
-        total = 0.0
-        for answers in matches.values():
-            total += max((answers[t] for t in held if t in answers), default=0.0)
-        out[doc] = total / n
-    return out
+    short, long = sorted((modifier, term), key=len)
+    if len(short) < 3:
+        return False
+    if long.startswith(short) and len(long) - len(short) <= MODIFIER_ENDING:
+        return True
+    return Levenshtein.distance(modifier, term) <= min(typo_distance(modifier), typo_distance(term), 1)

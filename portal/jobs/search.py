@@ -8,7 +8,10 @@ Searching with words: the query's terms are matched against the vocabulary
 with rapidfuzz (a few thousand short strings, milliseconds), so a typo or an
 inflected form finds the indexed term; the published roles that hold an
 answering term and pass the filters are then scored and ranked in SQL, as
-``text.rank`` defines it, and only one page leaves the database. Without
+``word_search.rank`` defines it (a role that answers more of the words first;
+words no role mentions are left out and named on the page), and only one page
+leaves the database. Words longer than ``MAX_QUERY`` characters are refused
+with a message, not cut. Without
 words the filters and sorting run in SQL alone. Either way a page costs a
 fixed number of queries, however many roles there are.
 """
@@ -21,14 +24,14 @@ from sqlalchemy.orm import joinedload, lazyload
 
 from portal.clock import today
 from portal.domain import job_roles as jr
-from portal.domain import text
+from portal.domain import text, word_search
 from portal.employers.models import JobRole, JobRoleAdjustment, JobRoleTerm, SearchTerm
 from portal.extensions import db
 from portal.inputs import whole_number
 from portal.listing import Page, fetched_page
 
 MAX_ANSWERS_PER_TERM = 200
-MIN_RANK = 70.0
+MAX_QUERY = 200  # characters of words
 SORTS = ("relevance", "newest", "title", "open_until", "hours")
 REMOTE_FILTERS = ("none", "partly", "fully")
 
@@ -45,6 +48,9 @@ class RoleFilters:
     kind: str = ""
     adjustments: list[str] = field(default_factory=list)
     sort: str = ""
+    too_long: bool = False  # the words were longer than MAX_QUERY: not searched (the page says so)
+    unknown: list[str] = field(default_factory=list)  # words, as typed, that no role mentions (left out)
+    beyond: list[str] = field(default_factory=list)  # words past word_search.MAX_QUERY_TERMS (left out)
 
     @property
     def effective_sort(self) -> str:
@@ -55,7 +61,13 @@ class RoleFilters:
 
     @property
     def terms(self) -> list[str]:
-        return text.terms(self.q)
+        """The query's stems (none when the words were too long to search)."""
+        return [] if self.too_long else text.terms(self.q)
+
+    def typed(self, stems: list[str]) -> list[str]:
+        """The words as typed whose stems these are."""
+        by_stem = {text.stem(w): w for w in reversed(text.raw_words(self.q))}
+        return [by_stem.get(s, s) for s in stems]
 
 
 def _int(value: str | None, name: str, errors: dict) -> int | None:
@@ -74,7 +86,10 @@ def _int(value: str | None, name: str, errors: dict) -> int | None:
 def parse_filters(args, municipality_codes: set[str], adjustment_codes: set[str]) -> tuple[RoleFilters, dict]:
     """Filters from query arguments, and the arguments that were not understood (name -> reason)."""
     errors: dict[str, str] = {}
-    f = RoleFilters(q=text.clean_line(args.get("q"), 200))
+    f = RoleFilters(q=text.clean_line(args.get("q")))
+    if len(f.q) > MAX_QUERY:
+        f.too_long = True
+        errors["q"] = f"must be at most {MAX_QUERY} characters"
     f.hours_min = _int(args.get("hours_min"), "hours_min", errors)
     f.hours_max = _int(args.get("hours_max"), "hours_max", errors)
     for name, allowed in (("municipality", municipality_codes), ("remote", REMOTE_FILTERS),
@@ -129,29 +144,51 @@ def _load_options(full: bool) -> list:
     return options
 
 
-def _ranked(f: RoleFilters):
-    """A subquery of (role_id, score) for the words of the query, scored in SQL; None when no term answers.
+def _greatest(a, b):
+    return case((a >= b, a), else_=b)
 
-    The query's terms are matched against the vocabulary in Python (fuzzy,
-    milliseconds); the database then scores every role that holds an
-    answering term: for each query term the best score among the role's
-    terms (a CASE over the answers), averaged over the query terms, as
-    ``text.rank`` defines it, and keeps those at ``MIN_RANK`` or above.
+
+def _word_score(answers: word_search.Answers):
+    """SQL for the best answer a role's terms give one query word (``word_search.Answers.score``)."""
+    def best(scores) -> object:
+        if not scores:
+            return literal(0.0)
+        return func.max(case(*[(JobRoleTerm.term == t, round(s, 2)) for t, s in scores.items()], else_=0.0))
+
+    score = best(answers.alone)
+    for c in answers.compounds:
+        head, modifier = best({c.head: c.score}), best(c.modifier)
+        score = _greatest(score, case((head <= modifier, head), else_=modifier))
+    return score
+
+
+def _ranked(f: RoleFilters):
+    """A subquery of (role_id, score) for the words of the query, scored in SQL; None when no word is known.
+
+    The query's words are matched against the vocabulary in Python (fuzzy,
+    milliseconds); words no term answers are left out (``f.unknown``), and so
+    are words past ``word_search.MAX_QUERY_TERMS`` (``f.beyond``). The database
+    then scores every role that holds an answering term: for each known word
+    the best answer among the role's terms (a CASE over the answers), summed
+    over the known words and divided by their number, as ``word_search.rank``
+    defines it; a role that answers no known word is not found.
     """
     vocabulary = list(db.session.scalars(select(SearchTerm.term)))
-    matches = text.fuzzy_lookup(f.terms, vocabulary)
-    matches = {q: dict(sorted(a.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_ANSWERS_PER_TERM])
-               for q, a in matches.items()}
-    wanted = sorted({t for answers in matches.values() for t in answers})
+    terms = f.terms
+    f.beyond = f.typed(terms[word_search.MAX_QUERY_TERMS:])
+    matches = word_search.lookup(terms, vocabulary)
+    f.unknown = f.typed([q for q, a in matches.items() if not a.known])
+    known = [word_search.Answers(dict(sorted(a.alone.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_ANSWERS_PER_TERM]),
+                                 a.compounds) for a in matches.values() if a.known]
+    wanted = sorted({t for answers in known for t in answers.terms()})
     if not wanted:
         return None
-    parts = [func.max(case(*[(JobRoleTerm.term == t, round(score, 2)) for t, score in answers.items()], else_=0.0))
-             if answers else literal(0.0) for answers in matches.values()]
+    parts = [_word_score(answers) for answers in known]
     score = (sum(parts[1:], parts[0]) / len(parts)).label("score")
     return (select(JobRoleTerm.role_id.label("role_id"), score)
             .where(JobRoleTerm.term.in_(wanted))
             .group_by(JobRoleTerm.role_id)
-            .having(score >= MIN_RANK)).subquery("ranked")
+            .having(score > 0)).subquery("ranked")
 
 
 def relevance(q: str):
@@ -192,7 +229,7 @@ def search(f: RoleFilters, page: int | None = None, per_page: int = 20, full: bo
     ranked = _ranked(f) if f.terms else None
     if ranked is None:
         ids = select(JobRole.id.label("id")).where(*_conditions(f))
-        if f.terms:  # words that no indexed term answers
+        if f.terms or f.too_long:  # words that no indexed term answers, or too long to search
             ids = ids.where(literal(False))
     else:
         ids = (select(JobRole.id.label("id"), func.count().over().label("total"))

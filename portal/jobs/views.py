@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from portal import nav
 from portal.accounts.models import Organisation
+from portal.domain import word_search
 from portal.domain.roles import Role
 from portal.employers.forms import hours_text, role_labels
 from portal.employers.models import (
@@ -37,7 +38,6 @@ nav.add("jobs.index", _l("Open roles"), ("anonymous",) + tuple(str(r) for r in R
 OPENAPI_FILE = Path(__file__).with_name("openapi.json")
 PER_PAGE = 20
 MAX_PER_PAGE = 100
-MAX_QUERY = 200
 # What the role pages show; their anonymous answers' ETags change when one of these does (portal.http_cache).
 watch("roles", Organisation, EmployerProfile, EmployerLocation, JobRole, JobRoleSkill, JobRoleDemand,
       JobRoleAdjustment, JobRoleLanguage, JobRoleTerm, SearchTerm, ReferenceItem)
@@ -60,7 +60,8 @@ def index():
     filters, _errors = _filters(names)
     page = search.search(filters, per_page=PER_PAGE)
     return render_template("jobs/index.html", page=page, f=filters, labels=names, hours_text=hours_text,
-                           sorts=search.SORTS)
+                           sorts=search.SORTS, max_query=search.MAX_QUERY,
+                           max_words=word_search.MAX_QUERY_TERMS)
 
 
 @bp.get("/roles/<int:role_id>")
@@ -84,8 +85,8 @@ def _strict_args(invalid: dict) -> None:
     for name in STRICT:
         if "" in request.args.getlist(name):
             invalid[name] = "must not be empty: leave the parameter out instead"
-    if len(request.args.get("q", "")) > MAX_QUERY:
-        invalid["q"] = f"must be at most {MAX_QUERY} characters"
+    if len(request.args.get("q", "")) > search.MAX_QUERY:
+        invalid["q"] = f"must be at most {search.MAX_QUERY} characters"
     if request.args.get("lang") and request.args["lang"] not in current_app.config["LANGUAGES"]:
         invalid["lang"] = "unknown value"
 

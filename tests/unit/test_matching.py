@@ -129,6 +129,23 @@ def test_a_language_skill_is_met_by_a_spoken_language_but_is_no_evidence_about_t
                        ).essential[0].matched
 
 
+def test_every_essential_skill_met_lifts_a_role_of_the_desired_major_group_over_the_floor():
+    # Issue 14's tester: a role whose only essential skill is "Suomen kieli" was hidden from a Finnish
+    # speaker who wants work of its kind (keittiöapulainen 9412 and siivooja 9112: both major group 9).
+    cleaner = cand(desired=("siivooja",), skills=(), languages=frozenset({"fi"}))
+    kitchen = role(title="Keittiöapulainen", essential_skills=("Suomen kieli",))
+    e = explain(cleaner, kitchen, OPTS)
+    assert e.desired is None and e.relevant
+    # Not for other work (myyjä, major group 5), not when an essential skill is missing, not without essentials.
+    assert not explain(cand(desired=("myyjä",), skills=()), kitchen, OPTS).relevant
+    assert not explain(cleaner, role(title="Keittiöapulainen", essential_skills=("Suomen kieli", "trukkikortti")),
+                       OPTS).relevant
+    assert not explain(cleaner, role(title="Keittiöapulainen", essential_skills=(), negotiable_skills=()),
+                       OPTS).relevant
+    _eligible, _scores, relevant = score_matrix([cleaner], [kitchen], OPTS)
+    assert relevant.tolist() == [[True]]
+
+
 def test_skills_a_role_does_not_list_give_a_neutral_share_not_full_marks():
     e = explain(cand(), role(essential_skills=(), negotiable_skills=()), OPTS)
     assert e.parts["essential"] == NEUTRAL_SHARE * WEIGHTS["essential"] < WEIGHTS["essential"]
@@ -181,7 +198,8 @@ def test_ranking_candidates_for_a_role():
 
 texts = st.sampled_from(["asiakaspalvelu", "asiakaspalvelutehtävät", "siivous", "kotisiivous", "it", "myyjä",
                          "varastotyö", "trukkikortti", "silitys", "silitys ja mankelointi", "Suomen kieli", "kokki",
-                         "työkokeilu", "Hygieniapassi", "hygieniaosaaminen", "keittiöapulainen", "hyllyttäjä", ""])
+                         "työkokeilu", "Hygieniapassi", "hygieniaosaaminen", "keittiöapulainen", "hyllyttäjä",
+                         "siivooja", "kassatyöntekijä", ""])
 codes = st.sampled_from(["quiet_workspace", "written_instructions", "ergonomic_workstation", "mentor"])
 munis = st.sampled_from(["091", "049", "092", "837", None])
 hours = st.tuples(st.integers(0, 40), st.integers(0, 20)).map(lambda t: (t[0], t[0] + t[1]))

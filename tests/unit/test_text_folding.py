@@ -3,7 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from portal.domain.text import clean_block, clean_line, fold, fuzzy_lookup, rank, stem, term_score, terms
+from portal.domain.text import clean_block, clean_line, fold, stem, terms
+from portal.domain.word_search import Answers, Compound, lookup, rank, term_score
+
+
+def fuzzy_lookup(query_terms, vocabulary):
+    """The terms that answer each query word alone, with their scores."""
+    return {q: dict(a.alone) for q, a in lookup(query_terms, vocabulary).items()}
 
 
 def test_fold_casefolds_strips_accents_and_punctuation():
@@ -61,10 +67,13 @@ def test_short_query_terms_need_an_exact_match():
     assert found == {"it": {"it": 100.0}}
 
 
-def test_rank_is_the_mean_of_the_best_answers():
-    matches = {"siivooja": {"siivooja": 100.0, "toimistosiivooja": 100.0}, "tampere": {"tampere": 100.0}}
-    scores = rank(matches, {1: {"siivooja", "tampere"}, 2: {"toimistosiivooja"}, 3: {"kokki"}})
-    assert scores == {1: 100.0, 2: 50.0, 3: 0.0}
+def test_rank_counts_the_words_answered_first_and_leaves_unknown_words_out():
+    matches = {"siivooja": Answers({"siivooja": 100.0, "toimistosiivooja": 100.0}),
+               "tampere": Answers({"tampere": 100.0}), "xyzzy": Answers()}
+    scores = rank(matches, {1: {"siivooja", "tampere"}, 2: {"toimistosiivooja"}, 3: {"kokki"}, 4: {"tampere"}})
+    assert scores == {1: 100.0, 2: 50.0, 3: 0.0, 4: 50.0}  # "xyzzy", which nothing answers, does not count
+    two = rank({"a": Answers({"x": 80.0, "z": 100.0}), "b": Answers({"y": 80.0})}, {1: {"x", "y"}, 2: {"z"}})
+    assert two[1] > two[2]  # two words answered at 80 rank above one answered at 100
 
 
 def test_clean_line_and_block_remove_control_characters():
@@ -73,11 +82,24 @@ def test_clean_line_and_block_remove_control_characters():
     assert clean_block("eka\r\n\r\n\r\ntoka\x07\n") == "eka\n\ntoka"
 
 
-def test_a_compound_typed_as_one_word_is_answered_by_its_parts_at_a_lower_score():
+def test_a_compound_typed_as_one_word_is_answered_by_its_head_only_with_its_modifier():
     vocabulary = ["varastotyo", "tyokokeilu", "varastotyokokeilu", "oja", "kokeilu"]
-    found = fuzzy_lookup(["varastotyokokeilu"], vocabulary)["varastotyokokeilu"]
-    assert found["varastotyokokeilu"] == 100.0
-    assert 80 <= found["varastotyo"] < 100 and 80 <= found["tyokokeilu"] < 100
-    assert "oja" not in found and "kokeilu" not in found  # too short a part of the query
-    for term, score in found.items():
-        assert term_score("varastotyokokeilu", term) == pytest.approx(score)
+    found = lookup(["varastotyokokeilu"], vocabulary)["varastotyokokeilu"]
+    assert found.alone == {"varastotyokokeilu": 100.0}  # neither part answers alone
+    assert found.score({"tyokokeilu"}) == 0.0 and found.score({"varastotyo"}) == 0.0
+    assert 80 <= found.score({"tyokokeilu", "varastotyo"}) < 100  # head and modifier together, below whole
+    assert found.score({"varastotyokokeilu"}) == 100.0
+
+
+def test_kassatyontekija_is_not_answered_by_tyontekija_alone():
+    vocabulary = [stem(w) for w in ("kiinteistöhuollon", "työntekijä", "kassa", "kiinteistönhoitaja")]
+    found = lookup(terms("kassatyöntekijä"), vocabulary)[stem("kassatyöntekijä")]
+    assert found.alone == {} and [c.head for c in found.compounds] == [stem("työntekijä")]
+    assert found.score({stem("kiinteistöhuollon"), stem("työntekijä")}) == 0.0
+    assert found.score({stem("kassa"), stem("työntekijä")}) >= 80
+    assert isinstance(found.compounds[0], Compound)
+
+
+def test_term_score_is_the_alone_answer():
+    for term, score in lookup(["siivoo"], ["siivoo", "toimistosiivoo", "siivo"])["siivoo"].alone.items():
+        assert term_score("siivoo", term) == pytest.approx(score)

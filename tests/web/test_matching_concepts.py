@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tests.access.employers import make_role
 from tests.access.proposals import make_candidate
 from tests.conftest import sign_in
@@ -115,3 +117,60 @@ def test_the_coachs_role_search_puts_the_best_match_first_and_the_order_stays_se
     page = client.get("/matching/roles?lang=en&q=siivooja").get_data(as_text=True)
     assert "Best match first." in page and "Sort by newest" in page
     assert "Sort by best match" in client.get("/matching/roles?lang=en&q=siivooja&sort=title").get_data(as_text=True)
+
+
+CLEANER = dict(title="Siivooja toimistoon", occupation_code="9112", essential_skills="", negotiable_skills="",
+               municipality_code="837", hours_min=20, hours_max=30, demands={}, adjustments=[])
+SUPERVISOR = {**CLEANER, "title": "Siivoustyönjohtaja", "occupation_code": "5151"}
+CARETAKER = {**CLEANER, "title": "Kiinteistönhoitaja", "occupation_code": "5153"}
+CASHIER = {**CLEANER, "title": "Kassatyöntekijä marketiin", "occupation_code": "5230"}
+
+
+@pytest.mark.parametrize("wish", ["siivous", "siistijä", "städerska", "laitoshuoltaja", "toimitilahuoltaja"])
+def test_everyday_names_of_cleaning_work_name_the_cleaners_not_their_supervisors(client, world, db, wish):
+    coach, home = world.users["coach"], world.orgs["employer"]
+    person = make_candidate(coach, skills=(), occupations=(wish,))
+    for spec in (SUPERVISOR, CLEANER):
+        make_role(home, **spec)
+    db.session.commit()
+    sign_in(client, coach)
+    page = _matches(client, person)
+    assert "Siivooja toimistoon" in _cards(page) and "Siivoustyönjohtaja" not in _cards(page)
+    assert "” is the role's occupation: Office and institutional cleaner" in page
+
+
+def test_kiinteistohuolto_names_property_maintenance_and_kassatyontekija_not_the_caretaker(client, world, db):
+    coach, home = world.users["coach"], world.orgs["employer"]
+    caretaker = make_candidate(coach, skills=(), occupations=("kiinteistöhuolto",))
+    cashier = make_candidate(coach, name="Testi Kassa", skills=(), occupations=("kassatyöntekijä",))
+    for spec in (CARETAKER, CASHIER):
+        make_role(home, **spec)
+    db.session.commit()
+    sign_in(client, coach)
+    assert _cards(_matches(client, caretaker)) == ["Kiinteistönhoitaja"]
+    assert _cards(_matches(client, cashier)) == ["Kassatyöntekijä marketiin"]
+
+
+def test_a_typo_in_the_desired_work_is_forgiven(client, world, db):
+    coach, home = world.users["coach"], world.orgs["employer"]
+    person = make_candidate(coach, skills=(), occupations=("keitiöapulainen",))
+    make_role(home, **KITCHEN)
+    make_role(home, **TRIAL)
+    db.session.commit()
+    sign_in(client, coach)
+    page = _matches(client, person)
+    assert _cards(page) == ["Keittiöapulainen lounasravintolaan"]
+    assert "“keitiöapulainen” is the role's occupation: Kitchen helper" in page
+
+
+def test_a_role_asking_only_for_finnish_is_suggested_to_a_finnish_speaker_wanting_such_work(client, world, db):
+    coach, home = world.users["coach"], world.orgs["employer"]
+    cleaner = make_candidate(coach, skills=(), occupations=("siivooja",))  # 9112; the role 9412: both group 9
+    seller = make_candidate(coach, name="Testi Myyjä", skills=(), occupations=("myyjä",))  # 5223: group 5
+    make_role(home, **{**KITCHEN, "essential_skills": "Suomen kieli", "negotiable_skills": ""})
+    db.session.commit()
+    sign_in(client, coach)
+    page = _matches(client, cleaner)
+    assert "Keittiöapulainen lounasravintolaan" in _cards(page)
+    assert "<td>Suomen kieli</td><td>the candidate speaks Finnish</td>" in page
+    assert _cards(_matches(client, seller)) == []
