@@ -114,6 +114,7 @@ class RoleTable:
         self.pair_concept = np.array([number[c] for _t, codes in self.texts for c in codes], dtype=np.int64)
         self.of_unit = _roles_of([r.occupation_codes for r in roles])
         self.of_minor = _roles_of([{c[:3] for c in r.occupation_codes} for r in roles])
+        self.of_major = _roles_of([{c[:1] for c in r.occupation_codes} for r in roles])
 
     def score(self, candidate: CandidateProfile, positions: Sequence[int] | np.ndarray,
               options: MatchOptions) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -134,7 +135,11 @@ class RoleTable:
             score += -MISSING_ADJUSTMENT_PENALTY * missing
         # The relevance floor reads the essential skills, the negotiable ones only of roles without essential.
         work_met = work_e | (work_n & (essential_count == 0))
-        return eligible, np.round(np.clip(score, 0, 100), 1), work_met | (desired > 0)
+        # Its third way in: every essential skill met, for work in a major group the candidate desires.
+        all_met = (essential >= 1.0) & (essential_count > 0)
+        if all_met.any():
+            all_met &= self._same_major(candidate)[at]
+        return eligible, np.round(np.clip(score, 0, 100), 1), work_met | (desired > 0) | all_met
 
     def _constraints(self, c: CandidateProfile, at: np.ndarray, options: MatchOptions) -> tuple[np.ndarray,
                                                                                                 np.ndarray]:
@@ -192,3 +197,11 @@ class RoleTable:
                 related[self.of_minor[minor]] = True
         share: np.ndarray = np.where(exact, 1.0, np.where(related, RELATED_SHARE, 0.0))
         return share
+
+    def _same_major(self, c: CandidateProfile) -> np.ndarray:
+        """Per role of the table: whether a desired occupation shares its major group (ISCO's first digit)."""
+        near = np.zeros(len(self.roles), dtype=bool)
+        for major in {u[:1] for u in frozenset().union(*c.desired_codes)}:
+            if major in self.of_major:
+                near[self.of_major[major]] = True
+        return near
