@@ -113,7 +113,8 @@ def my_candidates(user) -> list[MemberAccess]:
 def person_choices(candidate: Candidate) -> list[Membership]:
     """Professionals and peers of the sectors' organisations who are not yet on the candidate's team."""
     present = {m.user_id for m in active_members(candidate)}
-    rows = db.session.scalars(select(Membership).join(User).join(Organisation).where(
+    rows = db.session.scalars(select(Membership).join(User, User.id == Membership.user_id).join(
+        Organisation, Organisation.id == Membership.organisation_id).where(
         Membership.role.in_(TEAM_ROLES), User.active.is_(True), Organisation.active.is_(True),
         Organisation.verified, Organisation.kind.in_(TEAM_ORGANISATION_KINDS))
         .order_by(Organisation.name, User.name, User.id)).unique()
