@@ -62,19 +62,24 @@ def member_problems(kind: str, user_role: str | None, organisation_kind: str, sc
     scopes, tasks = set(scopes), set(tasks)
     if organisation_kind == "employer":
         return ["employer"]
-    problems = []
-    if organisation_kind not in TEAM_ORGANISATION_KINDS:
-        problems.append("not_team_organisation")
+    problems = [] if organisation_kind in TEAM_ORGANISATION_KINDS else ["not_team_organisation"]
     if kind not in MEMBER_KINDS:
         return problems + ["unknown_kind"]
     if user_role != role_for_kind(kind):
         problems.append("role_mismatch")
+    return problems + _scope_problems(scopes) + _task_problems(kind, scopes, tasks)
+
+
+def _scope_problems(scopes: set[str]) -> list[str]:
     if not scopes:
-        problems.append("no_scope")
-    elif scopes - set(TEAM_SCOPES):
-        problems.append("unknown_scope")
-    elif "follow_ups" in scopes and "plan" not in scopes:
-        problems.append("follow_ups_without_plan")
+        return ["no_scope"]
+    if scopes - set(TEAM_SCOPES):
+        return ["unknown_scope"]
+    return ["follow_ups_without_plan"] if "follow_ups" in scopes and "plan" not in scopes else []
+
+
+def _task_problems(kind: str, scopes: set[str], tasks: set[str]) -> list[str]:
+    problems = []
     if kind in PEER_KINDS and scopes & HEALTH_SCOPES:
         problems.append("health_for_peer")
     if kind in PEER_KINDS and not tasks:

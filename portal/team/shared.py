@@ -10,8 +10,7 @@ from sqlalchemy import select
 from portal.coaching import plans
 from portal.coaching.access import log_read
 from portal.coaching.assessments import assessment_of
-from portal.coaching.models import Assessment, FollowUp, FunctionalLimit, Goal, Plan, PlanStep
-from portal.coaching.models import CandidateAdjustment
+from portal.coaching.models import Assessment, CandidateAdjustment, FollowUp, FunctionalLimit, Goal, Plan, PlanStep
 from portal.coaching.steps import steps_of
 from portal.domain.team import may_record
 from portal.errors import ServiceError

@@ -9,11 +9,11 @@ from portal.domain.team import (
     PEER_TASKS,
     TEAM_SCOPES,
     effective_scopes,
+    join_codes,
     may_record,
     member_problems,
     scope_ceiling,
     split_codes,
-    join_codes,
 )
 
 ALL = set(TEAM_SCOPES)
@@ -89,5 +89,5 @@ def test_roles_fit_the_new_organisation_kinds():
 
 
 def test_codes_round_trip():
-    assert split_codes(join_codes({"plan", "follow_ups", "plan"})) == {"plan", "follow_ups"}
+    assert split_codes(join_codes(["plan", "follow_ups", "plan"])) == {"plan", "follow_ups"}
     assert split_codes("") == frozenset()

@@ -91,7 +91,8 @@ def test_members_add_their_own_measures_and_follow_ups_attributed_to_them(client
     # A goal of another candidate cannot be followed up through this one.
     other = build_candidate(world)
     db.session.commit()
-    foreign = db.session.scalar(select(Goal.id).join(Plan, Plan.id == Goal.plan_id).where(Plan.candidate_id == other.id))
+    foreign = db.session.scalar(select(Goal.id).join(Plan, Plan.id == Goal.plan_id)
+                                .where(Plan.candidate_id == other.id))
     refused = client.post(f"{url}/follow-ups", data={"follow-goal_id": foreign, "follow-follow_up_on": "2026-01-02",
                                                      "follow-note": "Vieras"})
     assert refused.status_code == 200 and "Choose a goal of the plan from the list." in refused.get_data(as_text=True)
