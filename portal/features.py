@@ -31,6 +31,8 @@ import portal.proposals.models
 import portal.reference.models
 import portal.reports.demo
 import portal.reports.models
+import portal.team.demo
+import portal.team.models
 from portal import (
     accounts,
     admin,
@@ -55,19 +57,20 @@ from portal import (
     selfservice,
     start,
     suppliers,
+    team,
 )
 
 # Every package with pages; each one's `bp` (its __init__.py) is registered in this order.
 FEATURES = (accounts, admin, audit, campaigns, clause_reports, coaching, directory, employers, events, guidance,
             identity, imports, jobs, matching, notifications, placements, procurements, proposals, public, reports,
-            selfservice, start, suppliers)
+            selfservice, start, suppliers, team)
 
 # Every module that declares tables.
 MODELS = (portal.accounts.models, portal.audit.models, portal.campaigns.models, portal.clause_reports.models,
           portal.coaching.models, portal.directory.models, portal.employers.models, portal.events.models,
           portal.identity.models, portal.imports.models, portal.notifications.models, portal.placements.models,
           portal.procurements.models, portal.proposals.models,
-          portal.reference.models, portal.reports.models)
+          portal.reference.models, portal.reports.models, portal.team.models)
 
 # Demo data in the order it is loaded: each one's seed() builds on the data of those before it.
 DEMOS = (
@@ -76,6 +79,7 @@ DEMOS = (
     portal.employers.demo,  # before features that propose candidates to roles
     portal.directory.demo,  # before coaching, whose demo modules come from these services
     portal.coaching.demo,
+    portal.team.demo,  # the demo candidate's team, after coaching makes her record
     portal.campaigns.demo,
     portal.events.demo,  # the demo campaign's event, so right after campaigns
     portal.matching.demo,  # after procurements, employers and coaching, whose data it matches

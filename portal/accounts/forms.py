@@ -15,6 +15,13 @@ KIND_LABELS = {
     "buyer": _l("Public buyer"),
     "employer": _l("Employer"),
     "provider": _l("Service provider"),
+    "social_services": _l("Social services"),
+    "health_care": _l("Health care"),
+    "kela": _l("Kela"),
+    "typ": _l("TYP team (multi-sector joint service)"),
+    "rehabilitation": _l("Rehabilitation provider"),
+    "workshop": _l("Workshop"),
+    "association": _l("Association of peers or experts by experience"),
 }
 
 PROBLEM_TEXT = {

@@ -14,6 +14,8 @@ ROLE_LABELS = {
     "employer": _l("Employer"),
     "coach": _l("Job coach"),
     "candidate": _l("Candidate"),
+    "professional": _l("Team member of another organisation"),
+    "peer": _l("Peer coach or expert by experience"),
 }
 
 

@@ -43,6 +43,12 @@ ACTION_LABELS = {
     "consent_widened": _l("Consent widened"),
     "consent_narrowed": _l("Consent narrowed"),
     "consent_withdrawn": _l("Consent withdrawn"),
+    "team_consent_given": _l("Team consent given"),
+    "team_consent_changed": _l("Team consent changed"),
+    "team_consent_withdrawn": _l("Team consent withdrawn"),
+    "team_member_added": _l("Team member added"),
+    "team_member_ended": _l("Team member taken off the team"),
+    "team_access_refused": _l("Team member turned away"),
     "org_admin_granted": _l("Audit log access granted"),
     "org_admin_revoked": _l("Audit log access removed"),
     # roles, proposals, placements
@@ -159,6 +165,13 @@ PART_LABELS = {  # the parts of a candidate's data whose reads and changes are l
     "erasure": _l("Erasure"),
     "path": _l("Coaching path"),
     "steps": _l("Steps before work"),
+    "team_members": _l("Team across organisations"),
+    "team_consents": _l("Team consents"),
+    "team_shared": _l("Parts shared with the team"),
+    "team_plan": _l("Plan, as shared with the team"),
+    "team_follow_ups": _l("Follow-ups, as shared with the team"),
+    "team_work_ability": _l("Work ability, as shared with the team"),
+    "team_assessment": _l("Service-need assessment, as shared with the team"),
 }
 
 ROLE_LABELS = {
@@ -167,6 +180,8 @@ ROLE_LABELS = {
     "employer": _l("Employer"),
     "coach": _l("Job coach"),
     "candidate": _l("Candidate"),
+    "professional": _l("Team member of another organisation"),
+    "peer": _l("Peer coach or expert by experience"),
 }
 
 

@@ -41,6 +41,8 @@ READER_ROLES = {
     "admin": _l("Portal administrator"),
     "officer": _l("Procurement officer"),
     "candidate": _l("Candidate"),
+    "professional": _l("Team member of another organisation"),
+    "peer": _l("Peer coach or expert by experience"),
 }
 
 

@@ -14,10 +14,11 @@ import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-ROLES = ("admin", "officer", "employer", "coach", "candidate")
+ROLES = ("admin", "officer", "employer", "coach", "candidate", "professional", "peer")
 # Users of a second organisation of the same kind: they must never reach the
 # home organisation's objects.
-OTHER_ROLES = ("other_officer", "other_employer", "other_coach", "other_candidate")
+OTHER_ROLES = ("other_officer", "other_employer", "other_coach", "other_candidate", "other_professional",
+               "other_peer")
 # Users of the home organisations who hold a role but not the object: a coach
 # the candidate is not assigned to, and a second candidate of the same provider.
 SECOND_ROLES = ("second_coach", "second_candidate")

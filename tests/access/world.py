@@ -9,7 +9,9 @@ from tests.access import modules
 from tests.factories import PASSWORD, make_org, make_user
 
 ROLE_KIND = {"admin": "operator", "officer": "buyer", "employer": "employer",
-             "coach": "provider", "candidate": "provider"}
+             "coach": "provider", "candidate": "provider",
+             # a social worker and an expert by experience: members of the candidate's team (tests/access/team.py)
+             "professional": "social_services", "peer": "association"}
 
 
 @dataclass
@@ -26,7 +28,7 @@ class World:
 def build_world() -> World:
     """Create the organisations and users, then let every feature add its objects."""
     world = World()
-    for kind in ("operator", "buyer", "employer", "provider"):
+    for kind in dict.fromkeys(ROLE_KIND.values()):
         world.orgs[kind] = make_org(kind, name=f"Home {kind}")
         world.orgs[f"other_{kind}"] = make_org(kind, name=f"Other {kind}")
     for role, kind in ROLE_KIND.items():

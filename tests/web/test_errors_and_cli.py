@@ -49,10 +49,12 @@ def test_seed_commands_are_idempotent_through_the_cli(app, db):
     result = runner.invoke(args=["seed", "reference"])
     assert result.exit_code == 0 and "adjustments: 0 written" in result.output
     first = runner.invoke(args=["seed", "demo"])
-    assert first.exit_code == 0 and "accounts: 9 created" in first.output
+    # Three sector organisations and their three team logins joined the demo (issue 19: the team).
+    assert first.exit_code == 0 and "accounts: 15 created" in first.output
+    assert "team: 3 team members created" in first.output
     users = db.session.scalar(select(func.count()).select_from(User))
     second = runner.invoke(args=["seed", "demo"])
-    assert "accounts: 0 created" in second.output
+    assert "accounts: 0 created" in second.output and "team: 0 team members created" in second.output
     assert db.session.scalar(select(func.count()).select_from(User)) == users
 
 

@@ -75,7 +75,7 @@ def test_readme_lists_every_demo_login_and_each_lands_on_its_start_page(app, cli
     db.session.commit()
     logins = _readme_logins()
     demo = {u["email"]: u for u in demo_accounts()["users"]}
-    assert len(logins) == len(demo) == 5
+    assert len(logins) == len(demo) == 8
     roles = set()
     for _role, email, password in logins:
         assert demo[email]["password"] == password
@@ -88,7 +88,7 @@ def test_readme_lists_every_demo_login_and_each_lands_on_its_start_page(app, cli
             assert start.request.path == url_for(expected), (email, start.request.path)
         roles.add(demo[email]["role"])
         client.post("/logout")
-    assert roles == {"admin", "officer", "employer", "coach", "candidate"}
+    assert roles == {"admin", "officer", "employer", "coach", "candidate", "professional", "peer"}
 
 
 def test_demo_passwords_meet_the_policy(app, db):
