@@ -1,7 +1,7 @@
 """team_consent, team_member, team_measure: a candidate's team across organisations
 
-Revision ID: 0019
-Revises: 0018
+Revision ID: 0020
+Revises: 0019
 Create Date: 2026-12-08 13:00:00
 
 """
@@ -10,8 +10,8 @@ from alembic import op
 
 import portal.db_types
 
-revision = '0019'
-down_revision = '0018'
+revision = '0020'
+down_revision = '0019'
 branch_labels = None
 depends_on = None
 
