@@ -44,7 +44,8 @@ def test_the_role_forms_choice_is_stored_and_used_over_the_guess(client, world, 
     form = client.get("/employer/roles/new").get_data(as_text=True)
     assert 'name="language"' in form and "Recognise from the text" in form
     # Finnish words, but the employer says the text is Swedish: the choice wins.
-    assert client.post("/employer/roles/new", data={**FULL, "title": "Aamusiivooja", "language": "sv"}).status_code == 302
+    response = client.post("/employer/roles/new", data={**FULL, "title": "Aamusiivooja", "language": "sv"})
+    assert response.status_code == 302
     chosen = db.session.scalars(select(JobRole).where(JobRole.title == "Aamusiivooja")).one()
     assert chosen.language == "sv"
     page = client.get(f"/roles/{chosen.id}?lang=fi").get_data(as_text=True)
