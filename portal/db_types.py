@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime
+from sqlalchemy import DateTime, String
+from sqlalchemy.orm import mapped_column
 from sqlalchemy.types import TypeDecorator
+
+from portal.domain.text_language import guess_language
 
 
 class UTCDateTime(TypeDecorator):
@@ -35,3 +38,18 @@ class UTCDateTime(TypeDecorator):
 def utcnow() -> datetime:
     """The current time, timezone-aware, in UTC."""
     return datetime.now(UTC)
+
+
+def content_language(*fields: str):
+    """A `language` column (fi, sv, en) of a user-written text; when a row is added without one, the guess.
+
+    The forms choose it (portal.domain.text_language.content_language); rows written elsewhere
+    (demo data, imports, tests) get the language their fields' words suggest, as the migration did.
+    """
+    def guess(context) -> str:
+        if context is None:  # bulk inserts of generated data ask without a row: the default language
+            return guess_language()
+        values = context.get_current_parameters()
+        return guess_language(*(values.get(name) or "" for name in fields))
+
+    return mapped_column(String(2), default=guess, server_default="fi")

@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import DateField as _WTFormsDateField
 from wtforms import DecimalField as _WTFormsDecimalField
 from wtforms import IntegerField as _WTFormsIntegerField
-from wtforms import SelectMultipleField, widgets
+from wtforms import SelectField, SelectMultipleField, widgets
 from wtforms.validators import NumberRange, ValidationError
 
 from portal.i18n import current_language, format_locale, number_filter
@@ -148,3 +148,14 @@ class DateField(_WTFormsDateField):
         if self.data is not None and not FIRST_YEAR <= self.data.year <= LAST_YEAR:
             self.data = None
             raise ValueError(_("Give a date from the year %(first)s to %(last)s.", first=FIRST_YEAR, last=LAST_YEAR))
+
+
+def content_language_field(label=None) -> SelectField:
+    """The language a role's, event's or service's text is written in; empty: recognised from the text."""
+    return SelectField(
+        label or _l("Language of the text"), default="",
+        choices=[("", _l("Recognise from the text")), ("fi", _l("Finnish")), ("sv", _l("Swedish")),
+                 ("en", _l("English"))],
+        description=_l("Screen readers read the text in this language, and readers of the portal in another "
+                       "language are told which language it is in. If the text does not show it, your own "
+                       "language of the portal is used."))

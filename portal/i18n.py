@@ -15,7 +15,7 @@ from functools import lru_cache
 from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
-from flask import Flask, current_app, g, request, session
+from flask import Flask, current_app, g, has_request_context, request, session
 from flask_babel import force_locale, get_locale, to_user_timezone
 from flask_login import current_user
 
@@ -96,6 +96,11 @@ def current_language() -> str:
     return locale.language if locale else current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
+def author_language() -> str:
+    """The portal language of whoever is writing: the request's, or the default in commands and demo data."""
+    return current_language() if has_request_context() else str(current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
 def format_locale() -> Locale:
     """The locale numbers and dates are written in: the response's language, Swedish as in Finland."""
     return _parsed(FORMAT_LOCALES.get(current_language(), current_language()))
@@ -114,11 +119,12 @@ def localised(obj, field: str) -> str:
 
 
 def written_lang(*texts: str) -> str:
-    """The language of texts users write with no language recorded (roles, services, events).
+    """The language of texts users write with no language recorded (plans, goals, desired work).
 
     Guessed from the texts themselves (portal.domain.text_language); with no texts, or too little
     evidence, the default language. Set as lang on those texts, so a screen reader on a Swedish or
-    English page reads them in their own language (WCAG 3.1.2).
+    English page reads them in their own language (WCAG 3.1.2). Roles, events and services record
+    theirs in a `language` column instead.
     """
     return guess_language(*texts) if texts else str(current_app.config["BABEL_DEFAULT_LOCALE"])
 

@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import Length, Optional
 
-from portal.fields import IntegerField, MultiCheckboxField
+from portal.fields import IntegerField, MultiCheckboxField, content_language_field
 from portal.reference.services import choices, searchable
 
 FORM_LABELS = {"individual": _l("Individual"), "remote": _l("Remote"), "group": _l("Group")}
@@ -15,6 +15,7 @@ FORM_LABELS = {"individual": _l("Individual"), "remote": _l("Remote"), "group": 
 class ServiceEntryForm(FlaskForm):
     name = StringField(_l("Name of the service"), validators=[Optional(), Length(max=200)])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=4000)])
+    language = content_language_field()
     goals = MultiCheckboxField(_l("Goals"), choices=[])
     forms = MultiCheckboxField(_l("Form"), choices=list(FORM_LABELS.items()))
     target_groups = MultiCheckboxField(_l("Target groups"), choices=[])
@@ -33,7 +34,7 @@ def entry_form(service=None) -> ServiceEntryForm:
     data = {}
     if service is not None:
         data = {k: getattr(service, k) for k in ("name", "description", "length_weeks", "length_note",
-                                                 "municipality_code", "how_to_refer", "contact")}
+                                                 "municipality_code", "how_to_refer", "contact", "language")}
         data.update(goals=service.goal_codes, forms=service.form_codes, target_groups=service.target_group_codes)
     form = ServiceEntryForm(data=data)
     form.goals.choices = choices("service_goals")

@@ -7,7 +7,7 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.models import Organisation
-from portal.db_types import UTCDateTime, utcnow
+from portal.db_types import UTCDateTime, content_language, utcnow
 from portal.extensions import db
 
 FORMS = ("individual", "remote", "group")
@@ -28,6 +28,8 @@ class Service(db.Model):
     how_to_refer: Mapped[str] = mapped_column(Text, default="")
     contact: Mapped[str] = mapped_column(String(300), default="")
     municipality_code: Mapped[str | None] = mapped_column(String(3))
+    # The language the text is written in (WCAG 3.1.2: pages mark it; readers of another language are told).
+    language: Mapped[str] = content_language("name", "description", "how_to_refer")
     active: Mapped[bool] = mapped_column(default=True, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -7,8 +7,10 @@ from sqlalchemy import select
 from portal.audit.services import record
 from portal.directory.models import FORMS, Service, ServiceForm, ServiceGoal, ServiceTargetGroup
 from portal.domain.profile import clean_text, fold
+from portal.domain.text_language import content_language
 from portal.errors import ServiceError
 from portal.extensions import db
+from portal.i18n import author_language
 from portal.reference.models import ReferenceItem
 
 SORTS = {"name": Service.name_folded, "updated": Service.updated_at, "length": Service.length_weeks}
@@ -66,6 +68,8 @@ def save_service(user, service: Service | None, data: dict) -> Service:
     service.how_to_refer = clean_text(data.get("how_to_refer"))
     service.contact = clean_text(data.get("contact"))[:300]
     service.municipality_code = data.get("municipality_code") or None
+    service.language = content_language(data.get("language"), (service.name, service.description,
+                                                                service.how_to_refer), author_language())
     service.goals = [ServiceGoal(code=c) for c in sorted(goals)]
     service.forms = [ServiceForm(code=c) for c in sorted(forms)]
     service.target_groups = [ServiceTargetGroup(code=c) for c in sorted(groups)]

@@ -1,16 +1,17 @@
-"""Which of the portal's languages a free text is written in, for texts that do not record it.
+"""Which of the portal's languages a free text is written in.
 
-Roles are written by employers in one language with no field saying which (a column would
-need a migration). The page must still mark the text's language for screen readers
-(WCAG 3.1.2) and tell a reader of another language. The guess counts the most common
-short words of Finnish, Swedish and English; a text with too little evidence is taken as
-Finnish, the language most roles are written in.
+Roles, events and services record the language of their text (chosen in their forms); the
+page marks the text with it for screen readers (WCAG 3.1.2) and tells a reader of another
+language. The guess here only proposes that choice, and reads texts that record nothing.
+It counts the most common short words of Finnish, Swedish and English; a text with too
+little evidence is unclear.
 """
 from __future__ import annotations
 
 import re
 
 DEFAULT = "fi"
+LANGUAGES = ("fi", "sv", "en")
 # Frequent words that are spelt as words of one language only (not "on", Swedish and English too).
 COMMON = {
     "fi": frozenset({
@@ -31,11 +32,23 @@ WORD = re.compile(r"[a-zåäö]+")
 MIN_HITS = 2  # fewer common words than this is no evidence
 
 
-def guess_language(*texts: str) -> str:
-    """fi, sv or en: the language whose common words the texts use most; Finnish when unclear."""
+def detected_language(*texts: str) -> str | None:
+    """fi, sv or en: the language whose common words the texts use most; None when unclear."""
     words = WORD.findall(" ".join(t for t in texts if t).lower())
     hits = {lang: sum(1 for w in words if w in common) for lang, common in COMMON.items()}
-    best = max(hits, key=lambda lang: (hits[lang], lang == DEFAULT))
+    best = max(hits, key=lambda lang: hits[lang])
     if hits[best] < MIN_HITS or list(hits.values()).count(hits[best]) > 1:
-        return DEFAULT
+        return None
     return best
+
+
+def guess_language(*texts: str) -> str:
+    """fi, sv or en: the language the texts seem written in; Finnish when unclear."""
+    return detected_language(*texts) or DEFAULT
+
+
+def content_language(chosen: str | None, texts: tuple[str, ...], author_language: str) -> str:
+    """The language a text is stored as: the author's choice, else the guess, else their interface language."""
+    if chosen in LANGUAGES:
+        return chosen
+    return detected_language(*texts) or (author_language if author_language in LANGUAGES else DEFAULT)

@@ -8,7 +8,7 @@ from wtforms.validators import URL, DataRequired, Email, Length, Optional, Valid
 
 from portal.accounts.forms import business_id_check
 from portal.employers.models import JobRole
-from portal.fields import DateField, IntegerField, MultiCheckboxField
+from portal.fields import DateField, IntegerField, MultiCheckboxField, content_language_field
 from portal.reference.services import labels
 
 KIND_LABELS = {"job": _l("Job"), "apprenticeship": _l("Apprenticeship"), "work_trial": _l("Work trial")}
@@ -77,6 +77,7 @@ class RoleForm(FlaskForm):
                                          "scan it' tells more than 'a precise self-starter'."))
     description = TextAreaField(_l("About the role and the workplace"), validators=[Length(max=6000)],
                                 description=_l("The team, the place, how the first weeks go, whom to ask."))
+    language = content_language_field()
     occupation_code = SelectField(_l("Occupation"), validators=[Optional()], choices=[],
                                   description=_l("Optional. Helps people find the role."),
                                   # 436 occupations: a search box before the list (static/js/searchable.js)

@@ -15,7 +15,7 @@ from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.models import Organisation
-from portal.db_types import UTCDateTime, utcnow
+from portal.db_types import UTCDateTime, content_language, utcnow
 from portal.extensions import db
 from portal.procurements.models import EmploymentClause
 from portal.reference.models import ReferenceItem
@@ -78,6 +78,8 @@ class JobRole(db.Model):
     occupation_code: Mapped[str | None] = mapped_column(String(10))
     municipality_code: Mapped[str | None] = mapped_column(String(3))
     address_area: Mapped[str] = mapped_column(String(200), default="")
+    # The language the text is written in (WCAG 3.1.2: pages mark it; readers of another language are told).
+    language: Mapped[str] = content_language("title", "tasks", "description")
     remote: Mapped[str] = mapped_column(String(10), default="none")
     hours_min: Mapped[int | None]
     hours_max: Mapped[int | None]

@@ -20,6 +20,7 @@ from portal.clock import today
 from portal.db_types import utcnow
 from portal.domain import job_roles as jr
 from portal.domain.text import clean_block, clean_line, fold
+from portal.domain.text_language import content_language
 from portal.employers import clauses
 from portal.employers.models import (
     EmployerLocation,
@@ -34,6 +35,7 @@ from portal.employers.search_index import index_role
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.guidance.rules_data import rules
+from portal.i18n import author_language
 from portal.identity.services import ORGANISATION_DETAILS
 from portal.reference.models import ReferenceItem
 
@@ -116,7 +118,8 @@ def form_data(role: JobRole) -> dict[str, Any]:
     """A saved role as the role form's initial data."""
     data = {name: getattr(role, name) for name in (
         "title", "kind", "tasks", "description", "occupation_code", "municipality_code", "address_area", "remote",
-        "hours_min", "hours_max", "schedule", "trial_weeks", "positions", "wage_subsidy_interest", "open_until")}
+        "hours_min", "hours_max", "schedule", "trial_weeks", "positions", "wage_subsidy_interest", "open_until",
+        "language")}
     data.update(essential_skills="\n".join(s.name for s in role.essential_skills),
                 negotiable_skills="\n".join(s.name for s in role.negotiable_skills),
                 adjustments=role.adjustment_codes, languages=role.language_codes,
@@ -155,7 +158,7 @@ def clean_role_data(raw: dict[str, Any]) -> dict[str, Any]:
         "negotiable_skills": lines(raw.get("negotiable_skills")),
         "demands": {k: v for k, v in (raw.get("demands") or {}).items() if v and v != "none"},
         "adjustments": list(dict.fromkeys(raw.get("adjustments") or [])),
-        "languages": list(dict.fromkeys(raw.get("languages") or [])),
+        "languages": list(dict.fromkeys(raw.get("languages") or [])), "language": raw.get("language") or None,
     }
 
 
@@ -195,6 +198,7 @@ def _apply(role: JobRole, data: dict[str, Any]) -> None:
     role.trial_weeks = data["trial_weeks"] if data["kind"] == "work_trial" else None
     role.positions = data["positions"] or 1
     role.clause_id = data["clause_id"]
+    role.language = content_language(data["language"], (role.title, role.tasks, role.description), author_language())
     codes = _skill_codes()
     lines = [(n, True) for n in data["essential_skills"]] + [(n, False) for n in data["negotiable_skills"]]
     role.skills = [JobRoleSkill(position=i, name=name, name_folded=fold(name)[:100], essential=essential,

@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField, TextAreaField, TimeField
 from wtforms.validators import URL, DataRequired, Email, Length, Optional
 
-from portal.fields import DateField, IntegerField, number_range
+from portal.fields import DateField, IntegerField, content_language_field, number_range
 
 
 class EventForm(FlaskForm):
@@ -20,6 +20,7 @@ class EventForm(FlaskForm):
     end_time = TimeField(_l("Ends at"), validators=[DataRequired()])
     place = StringField(_l("Place"), validators=[Optional(), Length(max=200)],
                         description=_l("Street address and room, or leave empty for an online event."))
+    language = content_language_field(_l("Language of the place"))
     online_url = StringField(_l("Online link"), validators=[Optional(), URL(require_tld=True), Length(max=500)],
                              description=_l("An https:// address of the online meeting."))
     capacity = IntegerField(_l("Capacity"), validators=[DataRequired(), number_range(min=1, max=100000)])

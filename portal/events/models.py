@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.db_types import UTCDateTime, utcnow
+from portal.db_types import UTCDateTime, content_language, utcnow
 from portal.extensions import db
 
 
@@ -33,6 +33,8 @@ class Event(db.Model):
     ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
     place: Mapped[str] = mapped_column(String(200), default="")
     online_url: Mapped[str] = mapped_column(String(500), default="")
+    # The language of the text written once (the place); titles and descriptions carry their own.
+    language: Mapped[str] = content_language("place")
     capacity: Mapped[int]
     taken: Mapped[int] = mapped_column(default=0)
     published: Mapped[bool] = mapped_column(default=False)

@@ -18,10 +18,12 @@ from portal.campaigns.access import owned_by_user
 from portal.clock import HELSINKI
 from portal.db_types import utcnow
 from portal.domain import events as rules
+from portal.domain.text_language import content_language
 from portal.errors import ServiceError
 from portal.events.models import Event, Registration
 from portal.events.tokens import by_confirm_token, confirm_token  # noqa: F401  (the views' and tests' entry)
 from portal.extensions import db, limiter
+from portal.i18n import author_language
 from portal.versions import note
 
 LANGS = ("fi", "sv", "en")
@@ -77,6 +79,7 @@ def save_event(event: Event | None, data: dict) -> Event:
             setattr(event, f"{field}_{lang}", (data.get(f"{field}_{lang}") or "").strip())
     event.starts_at, event.ends_at = starts, ends
     event.place, event.online_url = (data.get("place") or "").strip(), (data.get("online_url") or "").strip()
+    event.language = content_language(data.get("language"), (event.place,), author_language())
     event.capacity, event.campaign_id = data["capacity"], data.get("campaign_id") or None
     db.session.flush()
     record("event_created" if creating else "event_updated", "event", event.id,

@@ -1,7 +1,7 @@
 """Guidance articles from seeds/guidance: one YAML file per article, with its text in fi, sv and en.
 
 A file holds ``slug``, ``order``, ``as_of`` (the date its facts were last
-checked), ``sources`` (title and https URL each), optional ``rules`` (ids of
+checked), ``sources`` (title, https URL and, when not Finnish, lang each), optional ``rules`` (ids of
 rules in seeds/rules the article relies on) and, per language, ``title``,
 ``summary`` and ``sections`` (``heading``, ``paragraphs``, optional
 ``items``). The text is plain: templates escape it, nothing is rendered as
@@ -56,7 +56,7 @@ class Article:
     slug: str
     order: int
     as_of: date
-    sources: tuple[tuple[str, str], ...]
+    sources: tuple[tuple[str, str, str], ...]  # title, https URL, language of the title (fi by default)
     rules: tuple[str, ...]
     versions: dict
 
@@ -86,7 +86,10 @@ def parse_article(doc: dict, name: str) -> Article:
     for source in doc["sources"]:
         if not str(source.get("url", "")).startswith("https://") or not source.get("title"):
             raise ArticleError(f"{name}: every source needs a title and an https URL")
-        sources.append((source["title"], source["url"]))
+        if source.get("lang", "fi") not in LANGS:
+            raise ArticleError(f"{name}: a source's lang is one of {', '.join(LANGS)}")
+        # The language of the source's title, so that an English title on a Finnish page is marked as English.
+        sources.append((source["title"], source["url"], source.get("lang", "fi")))
     as_of = doc["as_of"] if isinstance(doc["as_of"], date) else date.fromisoformat(str(doc["as_of"]))
     versions = {lang: _version(doc.get(lang), f"{name} [{lang}]") for lang in LANGS}
     return Article(doc["slug"], int(doc.get("order", 99)), as_of, tuple(sources), tuple(doc.get("rules") or ()),

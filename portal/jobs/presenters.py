@@ -73,6 +73,7 @@ def api_item(role: JobRole, names: dict[str, dict]) -> dict:
         "employer": {"name": role.organisation.name},
         "tasks": role.tasks,
         "description": role.description,
+        "language": role.language,
         "occupation": coded("occupations", role.occupation_code),
         "municipality": coded("municipalities", role.municipality_code),
         "address_area": role.address_area,

@@ -106,6 +106,7 @@ class RoleInfo:
     hours_min: int | None
     hours_max: int | None
     clause_id: int | None
+    language: str = "fi"  # the language the role's text is written in (its lang="…" on the pages)
 
 
 def open_role_conditions(today: date, kind: str = "", municipality: str = "", remote: str = "") -> list:
@@ -179,7 +180,7 @@ def _role_data(conditions: list, ref: Reference, same: _Same) -> tuple[list[Role
         select(JobRole.id, JobRole.title, JobRole.kind, Organisation.name, Organisation.business_id,
                JobRole.organisation_id,
                JobRole.municipality_code, JobRole.remote, JobRole.hours_min, JobRole.hours_max, JobRole.clause_id,
-               JobRole.occupation_code, EmploymentClause.target_groups)
+               JobRole.occupation_code, EmploymentClause.target_groups, JobRole.language)
         .join(Organisation, Organisation.id == JobRole.organisation_id)
         .outerjoin(EmploymentClause, EmploymentClause.id == JobRole.clause_id)
         .where(*conditions).order_by(JobRole.id)).all()
@@ -196,7 +197,7 @@ def _role_data(conditions: list, ref: Reference, same: _Same) -> tuple[list[Role
     profiles, info, shown = [], {}, []
     analyse = match_concepts().role
     for (rid, title, kind, employer, business_id, org_id, muni, remote, h_min, h_max, clause_id, occupation,
-         groups) in rows:
+         groups, language) in rows:
         # With the business ID: two employers may share a name, and the coach proposes to one of them.
         employer = f"{employer} ({business_id})" if business_id else employer
         hours = (h_min, h_max) if h_min is not None and h_max is not None else NO_HOURS
@@ -220,7 +221,7 @@ def _role_data(conditions: list, ref: Reference, same: _Same) -> tuple[list[Role
             clause_target_groups=same(frozenset(groups or ())), occupation_codes=same(occupations),
             essential_codes=same(essential_codes), negotiable_codes=same(negotiable_codes)))
         info[rid] = RoleInfo(rid, title, same(kind), same(employer), org_id, same(muni), same(remote), h_min, h_max,
-                             clause_id)
+                             clause_id, same(language))
     return profiles, info, shown
 
 

@@ -22,6 +22,7 @@ from portal.db_types import UTCDateTime, utcnow
 from portal.domain.placements import timing
 from portal.employers.models import JobRole
 from portal.extensions import db
+from portal.procurements.models import EmploymentClause
 
 
 class Placement(db.Model):
@@ -56,6 +57,8 @@ class Placement(db.Model):
     # The coach's pages read the name through it; employer pages use the privacy projection only.
     candidate: Mapped[Candidate] = relationship()
     organisation: Mapped[Organisation] = relationship(foreign_keys=[organisation_id])
+    # The officer's list names the clause and its procurement through it (eager-loaded there).
+    clause: Mapped[EmploymentClause | None] = relationship()
     changes: Mapped[list[PlacementChange]] = relationship(
         cascade="all, delete-orphan", order_by="[PlacementChange.at, PlacementChange.id]")
 

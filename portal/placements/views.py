@@ -24,7 +24,8 @@ from portal.placements.forms import NO_CLAUSE, ConvertForm, EndForm, TermsForm
 from portal.placements.models import Placement
 from portal.placements.services import Refused
 from portal.placements.texts import CHANGE_LABELS, END_REASON_LABELS, STATE_LABELS, message
-from portal.procurements.services import clauses_for_supplier
+from portal.procurements.models import EmploymentClause
+from portal.procurements.services import clause_label, clauses_for_supplier
 from portal.proposals import services as proposals
 from portal.proposals.services import codes_of
 from portal.proposals.texts import KIND_LABELS
@@ -59,9 +60,11 @@ def index():
 def officer_list():
     """The placements counted on the officer's clauses, by pseudonymous code only."""
     state, kind = request.args.get("state", ""), request.args.get("kind", "")
-    stmt = services.officer_placements(current_user, state, kind).options(selectinload(Placement.organisation))
+    stmt = services.officer_placements(current_user, state, kind).options(
+        selectinload(Placement.organisation), selectinload(Placement.clause).selectinload(EmploymentClause.procurement))
     page, context = _list_context(stmt)
-    return render_template("placements/officer_list.html", **context)
+    clause_names = {p.clause_id: clause_label(p.clause, p.clause.procurement.reference) for p in page.items if p.clause}
+    return render_template("placements/officer_list.html", clause_names=clause_names, **context)
 
 
 def _proposal(proposal_id: int):

@@ -23,7 +23,7 @@ def test_every_article_the_issue_names_exists_in_three_languages():
     for article in all_articles():
         titles = {lang: article.version(lang).title for lang in ("fi", "sv", "en")}
         assert len(set(titles.values())) == 3, titles  # really translated, not copied
-        assert article.sources and all(url.startswith("https://") for _title, url in article.sources)
+        assert article.sources and all(url.startswith("https://") for _title, url, _lang in article.sources)
 
 
 @pytest.mark.parametrize("lang,date_text", [("fi", "28.11.2026"), ("sv", "28.11.2026"), ("en", "Nov 28, 2026")])
@@ -35,7 +35,7 @@ def test_articles_show_date_sources_and_the_next_steps(client, db, lang, date_te
         page = text_of(client.get(f"/guidance/{article.slug}?lang={lang}"))
         assert f"<h1>{version.title}</h1>" in page
         assert date_text in page
-        for _title, url in article.sources:
+        for _title, url, _lang in article.sources:
             assert f'href="{url}"' in page
         assert 'href="/guidance/calculator"' in page and 'href="/employer/roles/new"' in page
     assert client.get("/guidance/no-such-article").status_code == 404

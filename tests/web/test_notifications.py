@@ -68,7 +68,7 @@ def test_a_new_proposal_mails_the_employer_in_swedish_and_the_candidate_in_finni
     account = db.session.get(Candidate, person.id).user
     (to_person,) = _mails_to(outbox, account)
     assert to_person.subject == "Uusi ilmoitus OTE-portaalissa"
-    assert "Työvalmentajasi ehdotti sinua tehtävään Siivooja" in to_person.body
+    assert "Työhönvalmentajasi ehdotti sinua tehtävään Siivooja" in to_person.body
     assert person.code not in to_person.body and _clean(to_person, person)
     assert not _mails_to(outbox, world.users["coach"])  # the one who acted hears nothing
 

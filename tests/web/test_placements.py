@@ -12,7 +12,7 @@ from portal.domain.person_months import months_covered
 from portal.notifications.models import Notification
 from portal.placements.models import Placement, RoleOccupancy
 from portal.procurements.figures import clause_figures
-from portal.procurements.models import EmploymentClause, LedgerEntry
+from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
 from portal.proposals.models import Proposal
 from portal.signals import placement_changed
 from tests.access.employers import make_role
@@ -218,6 +218,10 @@ def test_officers_see_the_placements_on_their_clauses_by_code_only(client, world
     sign_in(client, world.users["officer"])
     page = client.get("/placements/clauses?lang=en").get_data(as_text=True)
     assert code in page and PLACED_NAME not in page and "Home employer" in page
+    # The clause by its name and its procurement, each a link; no bare clause number.
+    assert "HK-2026-001: Person-months, 12 person-months by" in page and "Clause " not in page
+    assert f'href="/procurements/clauses/{world.ids["clause"]}"' in page
+    assert f'href="/procurements/{world.ids["procurement"]}">Siivouspalvelut</a>' in page
     sign_in(client, world.users["other_officer"])
     assert code not in client.get("/placements/clauses").get_data(as_text=True)
     sign_in(client, world.users["employer"])
@@ -266,3 +270,23 @@ def test_placement_lists_keep_their_query_count(client, world, db, count_queries
     db.session.commit()
     statements = count_queries()
     assert client.get("/placements/").status_code == 200 and len(statements) == few
+
+
+def test_the_officers_list_keeps_its_query_count(client, world, db, count_queries):
+    sign_in(client, world.users["officer"])
+    client.get("/placements/clauses?lang=en")
+    statements = count_queries()
+    client.get("/placements/clauses?lang=en")
+    few = len(statements)
+    other = make_clause(db.session.get(Procurement, world.ids["procurement"]), kind="persons", quantity=3)
+    for n in range(6):
+        person, _role, proposal = accepted(world, db, title=f"Rooli {n}")
+        db.session.add(Placement(proposal_id=proposal.id, candidate_id=person.id, role_id=proposal.role_id,
+                                 organisation_id=proposal.organisation_id, provider_id=person.organisation_id,
+                                 kind="job", start_on=TODAY, work_share=1,
+                                 clause_id=other.id if n % 2 else world.ids["clause"]))
+    db.session.commit()
+    statements = count_queries()
+    page = client.get("/placements/clauses?lang=en")
+    assert page.status_code == 200 and len(statements) == few
+    assert "HK-2026-001: People employed, 3 people by" in page.get_data(as_text=True)
