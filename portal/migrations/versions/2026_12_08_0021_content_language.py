@@ -1,7 +1,7 @@
 """job_role, directory_service, event: the language column of their user-written text
 
-Revision ID: 0022
-Revises: 0018
+Revision ID: 0021
+Revises: 0020
 Create Date: 2026-12-08 13:00:00
 
 Existing rows get the language their words suggest (portal.domain.text_language), the guess the
@@ -12,8 +12,8 @@ from alembic import op
 
 from portal.domain.text_language import guess_language
 
-revision = '0022'
-down_revision = '0018'
+revision = '0021'
+down_revision = '0020'
 branch_labels = None
 depends_on = None
 
