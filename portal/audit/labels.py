@@ -159,6 +159,8 @@ PART_LABELS = {  # the parts of a candidate's data whose reads and changes are l
     "erasure": _l("Erasure"),
     "path": _l("Coaching path"),
     "steps": _l("Steps before work"),
+    "coordination": _l("Coordinator"),
+    "referrals": _l("Referrals"),
 }
 
 ROLE_LABELS = {
