@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from portal.domain.caseload import STATUSES
 from portal.domain.coordination import (
     PHASE_OF_STATUS,
     PHASES,
@@ -18,7 +19,6 @@ from portal.domain.coordination import (
     phase_for_status,
     referral_problems,
 )
-from portal.domain.caseload import STATUSES
 
 TODAY = date(2026, 12, 8)
 TEAM = {1, 2}
