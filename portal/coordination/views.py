@@ -11,9 +11,9 @@ from portal.coaching.forms import ConfirmForm
 from portal.coaching.labels import STEP_KIND_LABELS
 from portal.coordination import bp, referrals, services
 from portal.coordination.forms import AnswerForm, HandOverForm, ReferralForm
-from portal.coordination.labels import PHASE_LABELS, REFERRAL_KIND_LABELS, REFERRAL_STATE_LABELS
+from portal.coordination.labels import ANSWER_LABELS, PHASE_LABELS, REFERRAL_KIND_LABELS, REFERRAL_STATE_LABELS
 from portal.coordination.team_port import may_coordinate, team_users
-from portal.domain.coordination import OPEN_STATES, phase_for_status
+from portal.domain.coordination import OPEN_STATES, may_move, phase_for_status
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.forms_flow import submit
@@ -88,6 +88,8 @@ def referral(candidate_id: int, referral_id: int):
     candidate = _candidate(candidate_id)
     current = referrals.referral_of(candidate, referral_id) or abort(404)
     form = AnswerForm()
+    # Only the answers the referral's state allows are offered (the service refuses any other).
+    form.answer.choices = [(k, v) for k, v in ANSWER_LABELS.items() if may_move(current.state, k)]
     saved = submit(form, lambda: referrals.record_answer(candidate, current, form.data, current_user, clock.today()),
                    _("The answer has been recorded."),
                    url_for("coordination.referral", candidate_id=candidate.id, referral_id=current.id))

@@ -7,10 +7,11 @@ from portal import clock
 from portal.coordination.models import Coordinator, Referral
 from portal.extensions import db
 from tests.access import Route
+from tests.access.coaching import SENSITIVE
 
 COACH_ONLY = ("coach",)
 NOT_FOR = ("second_coach", "second_candidate")
-REASON = "Lahete-SALAISUUS-O"  # only the candidate's coaches and the candidate may see it
+REASON = SENSITIVE["referral_reason"]  # only the candidate's coaches and the candidate may see it
 
 
 def build(world) -> None:

@@ -165,3 +165,16 @@ def test_erasure_clears_the_text_of_referrals_and_hand_overs(client, world, db):
     referral = db.session.get(Referral, world.ids["referral"])
     assert (referral.reason, referral.answer_text, referral.receiving_name) == ("", "", "")
     assert db.session.scalar(select(Coordinator.note).where(Coordinator.candidate_id == cid)) == ""
+
+
+def test_the_coach_reads_the_reason_on_the_referral_page_and_the_read_is_logged(client, world, db):
+    # The privacy test (tests/web/test_coaching_privacy.py) looks for this reason on every outsider's page.
+    from portal.audit.models import AuditEvent
+    from tests.access.coaching import SENSITIVE
+
+    cid = as_coach(client, world)
+    page = client.get(f"/coordination/candidates/{cid}/referrals/{world.ids['referral']}").get_data(as_text=True)
+    assert SENSITIVE["referral_reason"] in page
+    events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "candidate_read",
+                                                         AuditEvent.object_id == cid)).all()
+    assert any(e.detail == {"part": "referrals"} for e in events)
