@@ -11,6 +11,7 @@ from portal.coaching import steps as plan_steps
 from portal.coaching.access import log_change
 from portal.coaching.models import Candidate
 from portal.coordination.models import Referral
+from portal.coordination.services import history_of
 from portal.domain.coaching_steps import STEP_KINDS
 from portal.domain.coordination import answer_problems, answered_on_behalf, may_move, referral_problems
 from portal.domain.profile import clean_text
@@ -112,3 +113,20 @@ def cancel(candidate: Candidate, referral: Referral, actor) -> Referral:
     db.session.flush()
     log_change(candidate, "referrals", fields=["referral_cancelled"], actor=actor)
     return referral
+
+
+def export_part(candidate: Candidate) -> dict:
+    """The coordinators and referrals of the candidate's own data download (codes and dates, the words typed)."""
+    return {
+        "coordinators": [{"name": a.user.name if a.user else None, "phase": a.phase, "start_on": _iso(a.start_on),
+                          "end_on": _iso(a.end_on), "note": a.note} for a in history_of(candidate)],
+        "referrals": [{"kind": r.kind, "reason": r.reason, "sent_on": _iso(r.sent_on), "state": r.state,
+                       "receiving_party": r.receiving_organisation.name if r.receiving_organisation
+                       else r.receiving_name, "answered_on": _iso(r.answered_on), "answer": r.answer_text,
+                       "answer_recorded_for_the_receiving_party": r.answer_on_behalf}
+                      for r in referrals_of(candidate)],
+    }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -178,3 +178,14 @@ def test_the_coach_reads_the_reason_on_the_referral_page_and_the_read_is_logged(
     events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "candidate_read",
                                                          AuditEvent.object_id == cid)).all()
     assert any(e.detail == {"part": "referrals"} for e in events)
+
+
+def test_the_candidates_data_download_holds_their_coordinators_and_referrals(client, world, db):
+    import json
+
+    sign_in(client, world.users["candidate"])
+    data = json.loads(client.get("/my/data.json").get_data(as_text=True))
+    assert [(a["name"], a["phase"], a["end_on"]) for a in data["coordinators"]] == [
+        (world.users["coach"].name, "job_search", None)]
+    assert [(r["kind"], r["state"], r["receiving_party"]) for r in data["referrals"]] == [
+        ("workshop_assessment", "sent", "Työpaja")]
