@@ -14,6 +14,8 @@ import portal.campaigns.models
 import portal.clause_reports.models
 import portal.coaching.demo
 import portal.coaching.models
+import portal.coordination.demo
+import portal.coordination.models
 import portal.directory.demo
 import portal.directory.models
 import portal.employers.demo
@@ -40,6 +42,7 @@ from portal import (
     campaigns,
     clause_reports,
     coaching,
+    coordination,
     directory,
     employers,
     events,
@@ -61,15 +64,15 @@ from portal import (
 )
 
 # Every package with pages; each one's `bp` (its __init__.py) is registered in this order.
-FEATURES = (accounts, admin, audit, campaigns, clause_reports, coaching, directory, employers, events, guidance,
-            identity, imports, jobs, matching, notifications, placements, procurements, proposals, public, reports,
-            selfservice, start, suppliers, team)
+FEATURES = (accounts, admin, audit, campaigns, clause_reports, coaching, coordination, directory, employers, events,
+            guidance, identity, imports, jobs, matching, notifications, placements, procurements, proposals, public,
+            reports, selfservice, start, suppliers, team)
 
 # Every module that declares tables.
 MODELS = (portal.accounts.models, portal.audit.models, portal.campaigns.models, portal.clause_reports.models,
-          portal.coaching.models, portal.directory.models, portal.employers.models, portal.events.models,
-          portal.identity.models, portal.imports.models, portal.notifications.models, portal.placements.models,
-          portal.procurements.models, portal.proposals.models,
+          portal.coaching.models, portal.coordination.models, portal.directory.models, portal.employers.models,
+          portal.events.models, portal.identity.models, portal.imports.models, portal.notifications.models,
+          portal.placements.models, portal.procurements.models, portal.proposals.models,
           portal.reference.models, portal.reports.models, portal.team.models)
 
 # Demo data in the order it is loaded: each one's seed() builds on the data of those before it.
@@ -80,6 +83,7 @@ DEMOS = (
     portal.directory.demo,  # before coaching, whose demo modules come from these services
     portal.coaching.demo,
     portal.team.demo,  # the demo candidate's team, after coaching makes her record
+    portal.coordination.demo,  # a coordinator and a referral of the demo candidate
     portal.campaigns.demo,
     portal.events.demo,  # the demo campaign's event, so right after campaigns
     portal.matching.demo,  # after procurements, employers and coaching, whose data it matches

@@ -18,3 +18,5 @@ placement_changed = _signals.signal("placement-changed")
 consent_withdrawn = _signals.signal("consent-withdrawn")
 # A valid consent now shares more or less than before. data: consent, change ("widened" or "narrowed")
 consent_scope_changed = _signals.signal("consent-scope-changed")
+# A candidate's personal data is being erased: other features clear their text of the person. data: candidate
+candidate_erasing = _signals.signal("candidate-erasing")

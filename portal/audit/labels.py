@@ -172,6 +172,8 @@ PART_LABELS = {  # the parts of a candidate's data whose reads and changes are l
     "team_follow_ups": _l("Follow-ups, as shared with the team"),
     "team_work_ability": _l("Work ability, as shared with the team"),
     "team_assessment": _l("Service-need assessment, as shared with the team"),
+    "coordination": _l("Coordinator"),
+    "referrals": _l("Referrals"),
 }
 
 ROLE_LABELS = {

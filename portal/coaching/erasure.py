@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import delete, select, update
 
+from portal import signals
 from portal.accounts.models import User
 from portal.accounts.sessions import end_all_sessions
 from portal.coaching.access import log_change
@@ -87,6 +89,7 @@ def erase_candidate(candidate: Candidate, actor, agreed: bool, by_admin: bool = 
     db.session.execute(update(EmployerContact).where(EmployerContact.candidate_id == candidate.id).values(note=""))
     # Steps before work stay for the outcome figures, without their text.
     db.session.execute(update(PlanStep).where(PlanStep.candidate_id == candidate.id).values(note=""))
+    signals.candidate_erasing.send(current_app._get_current_object(), candidate=candidate)
     if candidate.user_id is not None:
         _anonymise_account(db.session.get(User, candidate.user_id), candidate.code)
         candidate.user_id = None

@@ -15,6 +15,7 @@ from portal.coaching.export import export_data
 from portal.coaching.forms import ConfirmForm, ConsentForm
 from portal.coaching.labels import GOAL_STATUS_LABELS, PLAN_ACTION_LABELS, SCOPE_LABELS
 from portal.coaching.views import profile_labels
+from portal.coordination import referrals
 from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
 from portal.identity.choices import organisation_choices
@@ -146,6 +147,7 @@ def download():
     """All of one's data as a JSON file."""
     candidate = _mine(profile=True)
     data = export_data(candidate, current_user)
+    data.update(referrals.export_part(candidate))  # the coordination of one's services is one's data too
     db.session.commit()
     body = json.dumps(data, ensure_ascii=False, indent=2)
     return Response(body, mimetype="application/json", headers={

@@ -56,6 +56,7 @@ SENSITIVE = {
     "peer_coach": "Vertainen-SALAISUUS-L",
     "own_words": "Omin-sanoin-SALAISUUS-M",
     "step_note": "Askel-SALAISUUS-N",
+    "referral_reason": "Lahete-SALAISUUS-O",  # tests/access/coordination.py
 }
 TODAY = clock.today()
 COACH_ONLY = ("coach",)

@@ -70,6 +70,11 @@ VALID = {
     "coaching.steps": lambda w: {"kind": "work_activity", "start_on": TODAY},
     "coaching.review_signatures": lambda w: {"signer": "buyer", "state": "signed", "signed_on": TODAY,
                                              "name": "Tilaaja Tiina"},
+    "coordination.handover": lambda w: {"user_id": str(w.users["coach"].id), "phase": "in_work",
+                                        "start_on": TODAY},
+    "coordination.referral_new": lambda w: {"kind": "social_services", "reason": "Asumisen järjestelyt ennen työtä",
+                                            "receiving_name": "Sosiaalitoimi", "sent_on": TODAY},
+    "coordination.referral": lambda w: {"answer": "accepted", "answered_on": TODAY},
     "campaigns.image": lambda w: {"image": (io.BytesIO(_png()), "kuva.png"), "alt_fi": "Sininen kuva"},
 }
 
@@ -133,7 +138,8 @@ def test_every_route_that_names_an_object_is_attacked(app):
 
 
 # Writes that end or remove the object, or change its state for good: the owner checks each in a world of its own.
-FINAL_WORDS = ("invite", "erase", "delete", "withdraw", "archive", "end", "convert", "status", "action", "publish")
+FINAL_WORDS = ("invite", "erase", "delete", "withdraw", "archive", "end", "convert", "status", "action", "publish",
+               "cancel")
 
 
 def _final(attack) -> bool:
