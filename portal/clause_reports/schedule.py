@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from portal.clause_reports.models import ClauseReport
+from portal.clause_reports.models import ClauseReport, SanctionDecision
 from portal.domain import report_cycle as cycle
 from portal.domain.obligation_details import report_dates
 from portal.extensions import db
@@ -29,17 +29,28 @@ class Due:
     can_submit: bool
 
 
-def schedule(clause: EmploymentClause, today: date, reports: list[ClauseReport] | None = None) -> list[Due]:
-    """Every report date of the clause, oldest first, with its report (one query unless given)."""
+def decided_clauses(clause_ids: list[int]) -> set[int]:
+    """The clauses among these whose sanction is decided: their reports are closed (one query)."""
+    if not clause_ids:
+        return set()
+    return set(db.session.scalars(select(SanctionDecision.clause_id)
+                                  .where(SanctionDecision.clause_id.in_(clause_ids))))
+
+
+def schedule(clause: EmploymentClause, today: date, reports: list[ClauseReport] | None = None,
+             decided: bool | None = None) -> list[Due]:
+    """Every report date of the clause, oldest first, with its report (two queries unless given)."""
     if reports is None:
         reports = list(db.session.scalars(select(ClauseReport).where(ClauseReport.clause_id == clause.id)))
+    if decided is None:
+        decided = bool(decided_clauses([clause.id]))
     by_due = {r.due_date: r for r in reports}
     found = []
     for due, first, last in cycle.periods(clause.procurement.contract_start, report_dates(to_domain(clause))):
         report = by_due.get(due)
         state = report.state if report else None
         found.append(Due(clause, due, first, last, report, cycle.due_state(due, state, today),
-                         cycle.can_submit(due, state, today)))
+                         cycle.can_submit(due, state, today, decided)))
     return found
 
 
@@ -49,7 +60,7 @@ def due_of(clause: EmploymentClause, due: date, today: date) -> Due | None:
 
 
 def attention(buyer_id: int, today: date) -> list[Due]:
-    """The buyer's late and returned reports, oldest date first (two queries)."""
+    """The buyer's late and returned reports of undecided clauses, oldest date first (three queries)."""
     clauses = list(db.session.scalars(
         select(EmploymentClause).join(EmploymentClause.procurement)
         .options(joinedload(EmploymentClause.procurement).joinedload(Procurement.supplier))
@@ -59,6 +70,7 @@ def attention(buyer_id: int, today: date) -> list[Due]:
     if clauses:
         for r in db.session.scalars(select(ClauseReport).where(ClauseReport.clause_id.in_([c.id for c in clauses]))):
             reports.setdefault(r.clause_id, []).append(r)
-    found = [d for c in clauses for d in schedule(c, today, reports.get(c.id, []))
+    decided = decided_clauses([c.id for c in clauses])  # a decided clause's reports are closed
+    found = [d for c in clauses if c.id not in decided for d in schedule(c, today, reports.get(c.id, []), False)
              if cycle.needs_attention(d.due, d.report.state if d.report else None, today)]
     return sorted(found, key=lambda d: (d.due, d.clause.procurement.reference, d.clause.id))

@@ -95,7 +95,7 @@ def submit(clause: EmploymentClause, due: date, comment: str, user, share: dict 
     if slot is None:
         raise ServiceError(problem("not_a_report_date"))
     if not slot.can_submit:
-        raise ServiceError(problem("not_open"))
+        raise ServiceError(problem("decided" if decision_of(clause.id) else "not_open"))
     found = cycle.text_problem(comment, required=False)
     if found:
         raise FieldErrors({"comment": problem(found)})
@@ -122,8 +122,9 @@ def submit(clause: EmploymentClause, due: date, comment: str, user, share: dict 
 
 
 def _review(report: ClauseReport, state: str, user, reasons: str = "") -> ClauseReport:
-    if not cycle.can_review(report.state):
-        raise ServiceError(problem("not_submitted"))
+    decided = decision_of(report.clause_id) is not None
+    if not cycle.can_review(report.state, decided):
+        raise ServiceError(problem("decided" if decided else "not_submitted"))
     report.state, report.reviewed_at, report.reviewed_by_id = state, utcnow(), user.id
     report.return_reasons = reasons
     db.session.flush()
@@ -139,6 +140,8 @@ def _review(report: ClauseReport, state: str, user, reasons: str = "") -> Clause
 
 def reopen(report: ClauseReport, reasons: str, user) -> ClauseReport:
     """Reopen an accepted report with reasons: it is returned, so its period opens again in the ledger."""
+    if decision_of(report.clause_id) is not None:
+        raise ServiceError(problem("decided"))
     found = reopen_problem(report.state, reasons, cycle.MAX_TEXT)
     if "state" in found:
         raise ServiceError(problem("not_accepted"))

@@ -67,4 +67,5 @@ def submit_report(clause_id: int, due: str):
                   lambda report: _submitted_message(clause, day), address) or render_template(
         "clause_reports/submit.html", clause=clause, slot=slot, form=form, words=WORDS,
         entries=services.period_entries(clause, slot.first, slot.last),
-        history=services.history([slot.report.id] if slot.report else []))
+        decided=services.decision_of(clause.id) is not None,
+        history=services.history([slot.report.id]).get(slot.report.id, []) if slot.report else [])

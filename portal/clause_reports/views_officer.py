@@ -34,6 +34,7 @@ def _review_page(report, accept_form=None, return_form=None, reopen_form=None):
     return render_template("clause_reports/review.html", report=report, clause=report.clause, words=WORDS,
                            accept_form=accept_form or AcceptForm(), return_form=return_form or ReturnForm(),
                            reopen_form=reopen_form or ReopenForm(),
+                           decided=services.decision_of(report.clause_id) is not None,
                            history=services.history([report.id]).get(report.id, []))
 
 

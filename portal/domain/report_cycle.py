@@ -15,6 +15,8 @@ Rules (each one has unit tests in tests/unit/test_report_cycle.py):
    or returned; each is sent once.
 5. **Sanction decision.** Taken once the deadline has passed, always with reasons: ``applied`` (the
    computed sanction), ``reduced`` (less than it, more than zero) or ``waived`` (zero).
+6. **Closed by the decision.** Once a sanction decision is recorded, the clause's reports are closed: none
+   is submitted, accepted, returned or reopened any more, since the decision was computed from them.
 """
 from __future__ import annotations
 
@@ -55,14 +57,14 @@ def due_state(due: date, state: str | None, today: date) -> str:
     return "open" if today >= due - timedelta(days=OPEN_BEFORE_DAYS) else "upcoming"
 
 
-def can_submit(due: date, state: str | None, today: date) -> bool:
-    """Whether the supplier may submit (or resubmit) the report now (rules 2-3)."""
-    return state in (None, "returned") and today >= due - timedelta(days=OPEN_BEFORE_DAYS)
+def can_submit(due: date, state: str | None, today: date, decided: bool = False) -> bool:
+    """Whether the supplier may submit (or resubmit) the report now (rules 2, 3 and 6)."""
+    return not decided and state in (None, "returned") and today >= due - timedelta(days=OPEN_BEFORE_DAYS)
 
 
-def can_review(state: str | None) -> bool:
-    """Whether the officer may accept or return the report (rule 3)."""
-    return state == "submitted"
+def can_review(state: str | None, decided: bool = False) -> bool:
+    """Whether the officer may accept or return the report (rules 3 and 6)."""
+    return not decided and state == "submitted"
 
 
 def needs_attention(due: date, state: str | None, today: date) -> bool:

@@ -34,3 +34,44 @@ def test_the_officer_opens_the_links_of_the_report_submitted_mail(app, client, l
     assert client.get(settings).status_code == 200
     page = client.get("/notifications/?lang=en").get_data(as_text=True)
     assert "DEM-1" in page and 'href="/notifications/"' in client.get("/procurements/").get_data(as_text=True)
+
+
+def _decide(client, clause, **data):
+    """The officer records a sanction decision, confirming it."""
+    return client.post(f"/clause-reports/clause/{clause.id}/sanction", data={"confirmed": "1", **data})
+
+
+def test_no_report_is_submitted_accepted_or_returned_once_the_sanction_is_decided(client, login_as, db):
+    officer, employer, clause = _setup()
+    slots = schedule(clause, today())
+    assert len(slots) >= 3
+    login_as(employer)
+    second = f"/clause-reports/supplier/{clause.id}/{slots[1].due.isoformat()}"
+    assert client.post(second, data={"comment": "x"}).status_code == 302
+    report = db.session.scalar(select(ClauseReport).where(ClauseReport.clause_id == clause.id))
+    login_as(officer)
+    assert _decide(client, clause, decision="waived", reasons="Hyvä yritys.").status_code == 302
+    refused = client.post(f"/clause-reports/report/{report.id}/accept", follow_redirects=True)
+    assert "the clause&#39;s reports are closed" in refused.get_data(as_text=True)
+    client.post(f"/clause-reports/report/{report.id}/return", data={"reasons": "x"})
+    db.session.refresh(report)
+    assert report.state == "submitted"
+    page = client.get(f"/clause-reports/report/{report.id}?lang=en").get_data(as_text=True)
+    assert "Accept the report" not in page and "Return the report" not in page
+
+    login_as(employer)
+    third = f"/clause-reports/supplier/{clause.id}/{slots[2].due.isoformat()}"
+    answer = client.post(third + "?lang=en", data={"comment": "late"})
+    assert answer.status_code == 200 and "the clause&#39;s reports are closed" in answer.get_data(as_text=True)
+    assert db.session.scalar(select(ClauseReport).where(ClauseReport.due_date == slots[2].due)) is None
+    listing = client.get(f"/clause-reports/supplier/{clause.id}?lang=en").get_data(as_text=True)
+    assert "Submit the report" not in listing and "Correct and submit again" not in listing
+
+
+def test_the_supplier_reads_the_steps_of_a_submitted_report_on_its_page(client, login_as, db):
+    _, employer, clause = _setup()
+    due, _report = _submit(client, login_as, employer, clause)
+    page = client.get(f"/clause-reports/supplier/{clause.id}/{due}?lang=en").get_data(as_text=True)
+    steps = page.split('<ol class="history"')[1].split("</ol>")[0]
+    assert "<strong>Submitted</strong>" in steps and "Ledger lines sent: 1" in steps and "Comment: x" in steps
+    assert "Declared staff" not in steps and steps.count("<li>") == 1
