@@ -8,9 +8,11 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from portal.audit.services import record
+from portal.domain.ledger_lock import terms_problems
 from portal.domain.procurement_rules import ClauseParams, clause_problems
 from portal.errors import FieldErrors, ServiceError
 from portal.extensions import db
+from portal.procurements import ledger
 from portal.procurements.clause_text import LANGS, ClauseTemplate, render
 from portal.procurements.labels import problem
 from portal.procurements.ledger_view import linked_roles
@@ -72,11 +74,27 @@ def preview(procurement: Procurement, template: ClauseTemplate, data: dict) -> d
     return render(template, params, _group_labels(data["target_groups"]), term_texts(template, terms))
 
 
+def locked(clause: EmploymentClause) -> bool:
+    """Whether the clause's sanction is decided, so it is not changed any more (ledger_lock rule 4)."""
+    return ledger.closed(clause).decided
+
+
+def _check_locked(clause: EmploymentClause, params: ClauseParams) -> None:
+    shut = ledger.closed(clause)
+    found = terms_problems(shut.decided, [last for _, last in shut.periods], clause.reporting_interval,
+                           params.reporting_interval, params.deadline)
+    if "clause" in found:
+        raise ServiceError(problem(found["clause"]))
+    if found:
+        raise FieldErrors({field: problem(code) for field, code in found.items()})
+
+
 def save_clause(procurement: Procurement, template: ClauseTemplate, data: dict,
                 clause: EmploymentClause | None = None) -> EmploymentClause:
     """Create or update a clause with its wording frozen in three languages."""
     params, terms = check(procurement, template, data)
     if clause is not None:
+        _check_locked(clause, params)
         late = db.session.scalar(select(func.count()).select_from(LedgerEntry).where(
             LedgerEntry.clause_id == clause.id, LedgerEntry.start_date > params.deadline))
         if late:
@@ -117,6 +135,8 @@ def form_data(clause: EmploymentClause) -> dict:
 
 def delete_clause(clause: EmploymentClause) -> None:
     """Delete a clause that has no ledger entries (a ledger is a record; it is never thrown away)."""
+    if locked(clause):
+        raise ServiceError(problem("terms_decided"))
     if db.session.scalar(select(func.count()).select_from(LedgerEntry).where(LedgerEntry.clause_id == clause.id)):
         raise ServiceError(_("This clause has ledger entries and cannot be deleted."))
     if linked_roles(clause.id):

@@ -57,6 +57,11 @@ CONTRIBUTION_LABELS = {
     "partly_over_cap": _l("Partly over the social-enterprise cap"),
 }
 PROBLEM_MESSAGES = {
+    "terms_decided": _l("The sanction of this clause has been decided, so the clause is locked: its quantity, "
+                        "reporting interval, deadline and sanction stay as the decision was computed from them."),
+    "interval_accepted": _l("A report of this clause has been accepted, so the reporting interval cannot change: it "
+                            "would cut the accepted periods anew. Reopen the accepted reports first."),
+    "deadline_accepted": _l("The deadline cannot be earlier than the date of the last accepted report."),
     "ledger_decided": _l("The sanction of this clause has been decided, so its ledger is closed: entries can no "
                          "longer be added, changed or removed."),
     "ledger_accepted_period": _l("This change touches the period of a report the buyer has accepted. Ask the buyer "

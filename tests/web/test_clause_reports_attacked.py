@@ -10,6 +10,8 @@ from portal.clause_reports.models import ClauseReport
 from portal.clause_reports.schedule import schedule
 from portal.clock import today
 from portal.extensions import db
+from portal.procurements.clauses import form_data
+from portal.procurements.models import EmploymentClause
 from tests.web.test_clause_reports import _setup
 
 
@@ -75,3 +77,38 @@ def test_the_supplier_reads_the_steps_of_a_submitted_report_on_its_page(client, 
     steps = page.split('<ol class="history"')[1].split("</ol>")[0]
     assert "<strong>Submitted</strong>" in steps and "Ledger lines sent: 1" in steps and "Comment: x" in steps
     assert "Declared staff" not in steps and steps.count("<li>") == 1
+
+
+def _terms(clause, **changed) -> dict:
+    """The clause's edit form as saved, with some fields changed."""
+    data = {k: ("" if v is None else [str(x) for x in v] if isinstance(v, list) else str(v))
+            for k, v in form_data(clause).items()}
+    return {**data, "action": "save", **changed}
+
+
+def test_the_clause_is_locked_once_the_sanction_is_decided(client, login_as, db):
+    officer, _employer, clause = _setup()
+    login_as(officer)
+    assert _decide(client, clause, decision="applied", reasons="Vajaus.").status_code == 302
+    answer = client.post(f"/procurements/clauses/{clause.id}/edit?lang=en", data=_terms(clause, quantity="19"))
+    assert answer.status_code == 200 and "the clause is locked" in answer.get_data(as_text=True)
+    db.session.refresh(clause)
+    assert clause.quantity == 12
+    page = client.get(f"/procurements/clauses/{clause.id}?lang=en").get_data(as_text=True)
+    assert "the clause is locked" in page and f"/procurements/clauses/{clause.id}/edit" not in page
+    assert client.post(f"/procurements/clauses/{clause.id}/delete").status_code in (200, 302)
+    assert db.session.get(EmploymentClause, clause.id) is not None
+
+
+def test_an_accepted_report_keeps_its_period_when_the_interval_would_change(client, login_as, db):
+    officer, employer, clause = _setup()
+    _due, report = _submit(client, login_as, employer, clause)
+    login_as(officer)
+    assert client.post(f"/clause-reports/report/{report.id}/accept").status_code == 302
+    answer = client.post(f"/procurements/clauses/{clause.id}/edit?lang=en",
+                         data=_terms(clause, reporting_interval="6"))
+    assert answer.status_code == 200 and "cut the accepted periods anew" in answer.get_data(as_text=True)
+    db.session.refresh(clause)
+    assert clause.reporting_interval == 3 and schedule(clause, today())[0].due == report.due_date
+    assert client.post(f"/procurements/clauses/{clause.id}/edit",
+                       data=_terms(clause, quantity="13")).status_code == 302
