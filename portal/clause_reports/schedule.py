@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import joinedload
 
 from portal.clause_reports.models import ClauseReport, SanctionDecision
@@ -60,17 +60,17 @@ def due_of(clause: EmploymentClause, due: date, today: date) -> Due | None:
 
 
 def attention(buyer_id: int, today: date) -> list[Due]:
-    """The buyer's late and returned reports of undecided clauses, oldest date first (three queries)."""
+    """The buyer's late and returned reports of undecided clauses, oldest date first (two queries)."""
     clauses = list(db.session.scalars(
         select(EmploymentClause).join(EmploymentClause.procurement)
         .options(joinedload(EmploymentClause.procurement).joinedload(Procurement.supplier))
         .where(Procurement.buyer_id == buyer_id, Procurement.supplier_id.is_not(None),
-               Procurement.contract_start <= today)))
+               Procurement.contract_start <= today,  # a decided clause's reports are closed
+               ~exists().where(SanctionDecision.clause_id == EmploymentClause.id))))
     reports: dict[int, list[ClauseReport]] = {}
     if clauses:
         for r in db.session.scalars(select(ClauseReport).where(ClauseReport.clause_id.in_([c.id for c in clauses]))):
             reports.setdefault(r.clause_id, []).append(r)
-    decided = decided_clauses([c.id for c in clauses])  # a decided clause's reports are closed
-    found = [d for c in clauses if c.id not in decided for d in schedule(c, today, reports.get(c.id, []), False)
+    found = [d for c in clauses for d in schedule(c, today, reports.get(c.id, []), False)
              if cycle.needs_attention(d.due, d.report.state if d.report else None, today)]
     return sorted(found, key=lambda d: (d.due, d.clause.procurement.reference, d.clause.id))

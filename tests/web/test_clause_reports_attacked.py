@@ -2,11 +2,13 @@
 a report after the sanction decision, the clause's terms once decided, and the decision's confirm and history."""
 from __future__ import annotations
 
+import io
 import re
 
-from sqlalchemy import select
+from openpyxl import load_workbook
+from sqlalchemy import func, select
 
-from portal.clause_reports.models import ClauseReport
+from portal.clause_reports.models import ClauseReport, SanctionDecision, SanctionHistory
 from portal.clause_reports.schedule import schedule
 from portal.clock import today
 from portal.extensions import db
@@ -112,3 +114,30 @@ def test_an_accepted_report_keeps_its_period_when_the_interval_would_change(clie
     assert clause.reporting_interval == 3 and schedule(clause, today())[0].due == report.due_date
     assert client.post(f"/procurements/clauses/{clause.id}/edit",
                        data=_terms(clause, quantity="13")).status_code == 302
+
+
+def test_the_decision_is_confirmed_and_a_change_keeps_the_first_one(client, login_as, db):
+    officer, _employer, clause = _setup()
+    login_as(officer)
+    url = f"/clause-reports/clause/{clause.id}/sanction?lang=en"
+    asked = client.post(url, data={"decision": "waived", "reasons": "Hyvä yritys."}).get_data(as_text=True)
+    assert "Record the sanction decision?" in asked and 'name="confirmed" value="1"' in asked
+    assert db.session.scalar(select(SanctionDecision)) is None
+    refused = client.post(url, data={"decision": "reduced", "amount": "0", "reasons": "x", "confirmed": "1"})
+    assert refused.status_code == 200 and "less than the computed sanction" in refused.get_data(as_text=True)
+    assert _decide(client, clause, decision="waived", reasons="Hyvä yritys.").status_code == 302
+    computed = db.session.scalar(select(SanctionDecision)).computed
+    assert _decide(client, clause, decision="applied", reasons="Uusi arvio.").status_code == 302
+    page = client.get(f"/clause-reports/clause/{clause.id}?lang=en").get_data(as_text=True)
+    earlier = page.split('id="earlier-h"')[1]
+    assert "Waived, €0" in earlier and "Hyvä yritys." in earlier and "Uusi arvio." in page.split("earlier-h")[0]
+    assert db.session.scalar(select(func.count()).select_from(SanctionHistory)) == 2
+    login_as("admin")
+    log = client.get("/admin/audit/?lang=en").get_data(as_text=True)
+    applied = f"€{computed:,.2f}".removesuffix(".00")  # English money: two decimals only with cents
+    assert f"Waived €0 → Applied {applied}" in log
+
+    login_as(officer)
+    book = load_workbook(io.BytesIO(client.get("/procurements/report.xlsx?lang=en").data))
+    rows = [list(r) for r in book["Sanction decisions"].iter_rows(values_only=True)][1:]
+    assert [(r[4], r[-1]) for r in rows] == [("Applied", "Current"), ("Waived", "Earlier")]
