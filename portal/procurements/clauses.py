@@ -8,15 +8,17 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from portal.audit.services import record
+from portal.domain.employment_forms import award_quantity_problem
 from portal.domain.ledger_lock import terms_problems
 from portal.domain.procurement_rules import ClauseParams, clause_problems
 from portal.errors import FieldErrors, ServiceError
 from portal.extensions import db
+from portal.i18n import number_filter
 from portal.procurements import ledger
 from portal.procurements.clause_text import LANGS, ClauseTemplate, render
 from portal.procurements.labels import problem
 from portal.procurements.ledger_view import linked_roles
-from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
+from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement, TenderPlan
 from portal.procurements.terms import Terms, apply_terms, check_terms, term_texts, terms_form_data
 from portal.reference.services import items
 
@@ -87,6 +89,11 @@ def _check_locked(clause: EmploymentClause, params: ClauseParams) -> None:
         raise ServiceError(problem(found["clause"]))
     if found:
         raise FieldErrors({field: problem(code) for field, code in found.items()})
+    plan = db.session.scalar(select(TenderPlan.planned).where(TenderPlan.clause_id == clause.id,
+                                                              TenderPlan.winner.is_(True)))
+    code = award_quantity_problem(clause.form, float(plan) if plan is not None else None, params.quantity)
+    if code:
+        raise FieldErrors({"quantity": problem(code, plan=number_filter(plan))})
 
 
 def save_clause(procurement: Procurement, template: ClauseTemplate, data: dict,

@@ -57,6 +57,10 @@ CONTRIBUTION_LABELS = {
     "partly_over_cap": _l("Partly over the social-enterprise cap"),
 }
 PROBLEM_MESSAGES = {
+    "quantity_is_plan": _l("The winner's committed plan is this clause's target, so the quantity is the plan "
+                           "(%(plan)s). Choose another winner only while nothing has been delivered or reported."),
+    "winner_locked": _l("The winner cannot be changed: the supplier has already recorded ledger entries or a "
+                        "report against the winner's plan."),
     "terms_decided": _l("The sanction of this clause has been decided, so the clause is locked: its quantity, "
                         "reporting interval, deadline and sanction stay as the decision was computed from them."),
     "interval_accepted": _l("A report of this clause has been accepted, so the reporting interval cannot change: it "
