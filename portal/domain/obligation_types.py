@@ -46,6 +46,7 @@ class Clause:
     social_enterprise_share: float | None = None
     reporting_interval: int = 3
     sanction_per_month: float | None = None
+    supplied: bool = True  # whether the contract has a supplier; without one nothing has started (rule 10)
 
     @property
     def unit(self) -> str:

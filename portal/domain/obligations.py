@@ -41,7 +41,8 @@ Counting rules (each one has unit tests in tests/unit/test_obligations*.py):
    An ended entry counts as it was and is never extrapolated, and
    social-enterprise credits count within their cap. After the deadline it is what
    was delivered. A forecast in persons is in whole persons.
-10. **State.** ``not_started`` before the period starts; ``met`` once delivered >=
+10. **State.** ``not_started`` before the period starts, and while the contract has no supplier
+    (a procurement not yet awarded: nobody can deliver, so nothing is behind); ``met`` once delivered >=
     required; ``breached`` when the deadline has passed without that; otherwise
     ``on_track`` when the forecast reaches the requirement, ``at_risk`` when it
     reaches ``AT_RISK_SHARE`` of it, else ``behind``.
@@ -50,7 +51,8 @@ Counting rules (each one has unit tests in tests/unit/test_obligations*.py):
 12. **Sanction.** Only when the forecast (after the deadline: what was delivered)
     falls short, and the clause sets a sanction: the shortfall in person-months
     times the sanction per missing person-month; for a clause counted in persons a
-    missing person is ``min_months`` person-months. None before the period starts.
+    missing person is ``min_months`` person-months. None before the period starts or
+    while there is no supplier.
 
 The clause, entry and status types live in ``portal.domain.obligation_types``; calendar
 arithmetic in ``portal.domain.person_months``; the per-entry
@@ -244,7 +246,7 @@ def evaluate(clause: Clause, entries: Iterable[Entry], as_of: date) -> Status:
 
 def _state(clause: Clause, as_of: date, got: float, forecast: float, required: float) -> str:
     """The state code of rule 10."""
-    if as_of < clause.period_start:
+    if as_of < clause.period_start or not clause.supplied:
         return "not_started"
     if got + EPS >= required:
         return "met"

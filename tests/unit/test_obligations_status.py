@@ -107,6 +107,13 @@ def test_before_the_period_starts_the_clause_is_not_started_without_a_sanction()
     assert status.sanction_estimate is None and status.sanction_shortfall is None
 
 
+def test_without_a_supplier_the_clause_is_not_started_and_has_no_sanction_even_past_its_start():
+    c = clause(quantity=12, sanction_per_month=750, period_start=date(2026, 1, 1), deadline=date(2027, 12, 31),
+               supplied=False)
+    status = evaluate(c, [], date(2026, 9, 1))
+    assert status.state == "not_started" and status.sanction_estimate is None
+
+
 def test_after_the_deadline_the_forecast_is_what_was_delivered():
     c = clause(quantity=12)
     entries = [job("A1", date(2026, 1, 1), date(2026, 6, 30))]
