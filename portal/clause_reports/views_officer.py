@@ -15,6 +15,7 @@ from portal.extensions import db
 from portal.forms_flow import submit
 from portal.procurements.figures import clause_figures
 from portal.procurements.services import clause_for_officer
+from portal.procurements.terms_records import declarations
 from portal.security import get_or_404, roles
 
 
@@ -31,8 +32,16 @@ def officer_clause(clause_id: int):
                            history=services.history([r.report.id for r in rows if r.report]))
 
 
+def _declared(report):
+    """The reserved contract's share declared with this report, checked against the requirement, or None."""
+    if report.clause.form != "reserved":
+        return None
+    return next((d for d in declarations(report.clause) if d.row.report_date == report.due_date), None)
+
+
 def _review_page(report, accept_form=None, return_form=None, reopen_form=None):
     return render_template("clause_reports/review.html", report=report, clause=report.clause, words=WORDS,
+                           declared=_declared(report),
                            accept_form=accept_form or AcceptForm(), return_form=return_form or ReturnForm(),
                            reopen_form=reopen_form or ReopenForm(),
                            decided=services.decision_of(report.clause_id) is not None,

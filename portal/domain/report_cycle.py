@@ -17,6 +17,8 @@ Rules (each one has unit tests in tests/unit/test_report_cycle.py):
    computed sanction), ``reduced`` (less than it, more than zero) or ``waived`` (zero).
 6. **Closed by the decision.** Once a sanction decision is recorded, the clause's reports are closed: none
    is submitted, accepted, returned or reopened any more, since the decision was computed from them.
+7. **Attention.** The officer's dashboard lists late and returned reports, and a submitted report of a
+   reserved contract whose declared share is below the required share (the officer decides on it knowing).
 """
 from __future__ import annotations
 
@@ -67,9 +69,9 @@ def can_review(state: str | None, decided: bool = False) -> bool:
     return not decided and state == "submitted"
 
 
-def needs_attention(due: date, state: str | None, today: date) -> bool:
-    """Whether the report is late or returned: shown on the officer's dashboard."""
-    return due_state(due, state, today) in ("late", "returned")
+def needs_attention(due: date, state: str | None, today: date, share_below: bool = False) -> bool:
+    """Whether the report is late or returned, or submitted with a share below the requirement (rule 7)."""
+    return due_state(due, state, today) in ("late", "returned") or (share_below and state == "submitted")
 
 
 def reminder_due(kind: str, due: date, state: str | None, today: date) -> bool:
