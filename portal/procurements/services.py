@@ -20,7 +20,7 @@ from portal.audit.services import record
 from portal.cache import cached
 from portal.domain.obligations import MONTH_UNIT_KINDS
 from portal.domain.procurement_rules import parse_cpv, period_problem, transition_problem
-from portal.errors import ServiceError
+from portal.errors import FieldErrors, ServiceError
 from portal.extensions import db
 from portal.i18n import current_language
 from portal.identity.choices import organisation_label
@@ -109,36 +109,55 @@ def _supplier(supplier_id: int | None) -> Organisation | None:
     return org
 
 
-def save_procurement(procurement: Procurement | None, data: dict, buyer_id: int) -> Procurement:
-    """Create or update a procurement of the buyer; refuses bad dates, CPV codes and clashes."""
+def procurement_problems(procurement: Procurement | None, data: dict, buyer_id: int) -> dict[str, str]:
+    """field -> message for every input of a procurement that cannot stand, all at once; a value the form
+    could not read (None) is left to the form's own message."""
+    found: dict[str, str] = {}
+    if data.get("cpv_code"):
+        try:
+            _cpv, division = parse_cpv(data["cpv_code"])
+        except ValueError:
+            found["cpv_code"] = problem("cpv_format")
+        else:
+            if division not in labels("cpv_divisions"):
+                found["cpv_code"] = problem("cpv_division")
     try:
-        cpv, division = parse_cpv(data["cpv_code"])
-    except ValueError:
-        raise ServiceError(problem("cpv_format"), "cpv_code") from None
-    if division not in labels("cpv_divisions"):
-        raise ServiceError(problem("cpv_division"), "cpv_code")
-    try:
-        hilma_notice = notice_number(data.get("hilma_notice"))
+        notice_number(data.get("hilma_notice"))
     except ValueError as exc:
-        if str(exc) == "notice_year":
-            first, last = notice_year_range()
-            raise ServiceError(str(TERMS_PROBLEMS["notice_year"]) % {"first": first, "last": last},
-                               "hilma_notice") from None
-        raise ServiceError(str(TERMS_PROBLEMS["notice_format"]), "hilma_notice") from None
+        first, last = notice_year_range()
+        found["hilma_notice"] = (str(TERMS_PROBLEMS["notice_year"]) % {"first": first, "last": last}
+                                 if str(exc) == "notice_year" else str(TERMS_PROBLEMS["notice_format"]))
     labour = data.get("labour_share")
     if labour is not None and not 1 <= labour <= 100:
-        raise ServiceError(problem("share_range"), "labour_share")
-    start, end = data["contract_start"], data["contract_end"]
-    if period_problem(start, end):
-        raise ServiceError(_("The contract ends before it starts."), "contract_end")
-    reference = data["reference"].strip()
+        found["labour_share"] = problem("share_range")
+    start, end = data.get("contract_start"), data.get("contract_end")
+    if start and end and period_problem(start, end):
+        found["contract_end"] = _("The contract ends before it starts.")
+    reference = (data.get("reference") or "").strip()
     clash = db.session.scalar(select(Procurement.id).where(
-        Procurement.buyer_id == buyer_id, Procurement.reference == reference))
+        Procurement.buyer_id == buyer_id, Procurement.reference == reference)) if reference else None
     if clash is not None and (procurement is None or clash != procurement.id):
-        raise ServiceError(_("Another procurement of yours already has this reference."), "reference")
+        found["reference"] = _("Another procurement of yours already has this reference.")
+    try:
+        supplier = _supplier(data.get("supplier_id"))
+        if procurement is not None and start and end and not found:
+            _check_clauses_still_fit(procurement, start, end, supplier)
+    except ServiceError as exc:
+        found.setdefault(exc.field or "", exc.message)
+    return found
+
+
+def save_procurement(procurement: Procurement | None, data: dict, buyer_id: int) -> Procurement:
+    """Create or update a procurement of the buyer; refuses bad dates, CPV codes and clashes, all named at once."""
+    found = procurement_problems(procurement, data, buyer_id)
+    if found:
+        raise FieldErrors(found)
+    cpv, _division = parse_cpv(data["cpv_code"])
+    hilma_notice = notice_number(data.get("hilma_notice"))
+    labour = data.get("labour_share")
+    start, end = data["contract_start"], data["contract_end"]
+    reference = data["reference"].strip()
     supplier = _supplier(data.get("supplier_id"))
-    if procurement is not None:
-        _check_clauses_still_fit(procurement, start, end, supplier)
     creating = procurement is None
     procurement = procurement or Procurement(buyer_id=buyer_id, status="planned")
     procurement.reference = reference

@@ -1,12 +1,15 @@
-"""Issue 18's tester on the procurement pages: a procurement not yet awarded is not behind, and has no sanction."""
+"""Issue 18's tester on the procurement pages: a procurement not yet awarded is not behind and has no sanction;
+the procurement form names every problem at once."""
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from decimal import Decimal
 
 from portal.clock import today
 from portal.extensions import db
 from tests.access.procurements import make_clause, make_procurement
+from tests.web.test_procurements import GOOD
 
 
 def test_a_procurement_without_a_supplier_is_not_started_and_has_no_sanction(client, login_as, db):
@@ -20,3 +23,16 @@ def test_a_procurement_without_a_supplier_is_not_started_and_has_no_sanction(cli
     assert "Not started" in page and "no supplier yet" in page and "Sanction if the forecast holds" not in page
     assert "EI-TOIMITTAJAA" not in client.get("/procurements/?state=behind&lang=en").get_data(as_text=True)
     assert "EI-TOIMITTAJAA" in client.get("/procurements/?state=not_started&lang=en").get_data(as_text=True)
+
+
+def test_every_problem_of_the_procurement_form_is_named_at_once_each_a_sentence(client, login_as, db):
+    login_as("officer", language="fi")
+    bad = {**GOOD, "estimated_value": "abc", "labour_share": "150", "contract_end": "2025-01-01",
+           "hilma_notice": "1999-012345"}
+    page = client.post("/procurements/new?lang=en", data=bad).get_data(as_text=True)
+    errors = dict(re.findall(r'id="([a-z_]+)-error"><span class="visually-hidden">Error:</span> ([^<]*)</p>', page))
+    assert set(errors) >= {"estimated_value", "labour_share", "contract_end", "hilma_notice"}, errors
+    assert errors["estimated_value"] == "Not a valid decimal value."  # no range message run on after it
+    finnish = client.post("/procurements/new?lang=fi", data=bad).get_data(as_text=True)
+    value = re.search(r'id="estimated_value-error">.*?</span> ([^<]*)</p>', finnish).group(1)
+    assert value.endswith(".") and "Anna luku" not in value
