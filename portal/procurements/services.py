@@ -197,6 +197,8 @@ def _check_clauses_still_fit(procurement: Procurement, start, end, supplier) -> 
 
 def change_status(procurement: Procurement, target: str) -> None:
     """Move the procurement to another status, if that step is allowed."""
+    if target not in STATUS_LABELS:  # a forged value is never echoed back
+        raise ServiceError(_("Choose one of the procurement's next steps."))
     code = transition_problem(procurement.status, target, procurement.supplier_id is not None)
     if code == "needs_supplier":
         raise ServiceError(_("Choose the supplier before marking the procurement as %(status)s.",
@@ -204,7 +206,7 @@ def change_status(procurement: Procurement, target: str) -> None:
     if code:
         raise ServiceError(_("A procurement cannot move from %(current)s to %(target)s.",
                              current=str(STATUS_LABELS[procurement.status]).lower(),
-                             target=str(STATUS_LABELS.get(target, target)).lower()))
+                             target=str(STATUS_LABELS[target]).lower()))
     old, procurement.status = procurement.status, target
     db.session.flush()
     record("procurement_status_changed", "procurement", procurement.id,

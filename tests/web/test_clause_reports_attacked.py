@@ -141,3 +141,14 @@ def test_the_decision_is_confirmed_and_a_change_keeps_the_first_one(client, logi
     book = load_workbook(io.BytesIO(client.get("/procurements/report.xlsx?lang=en").data))
     rows = [list(r) for r in book["Sanction decisions"].iter_rows(values_only=True)][1:]
     assert [(r[4], r[-1]) for r in rows] == [("Applied", "Current"), ("Waived", "Earlier")]
+
+
+def test_a_decided_ledger_offers_no_edit_remove_add_or_import(client, login_as, db):
+    officer, employer, clause = _setup()
+    login_as(officer)
+    assert _decide(client, clause, decision="waived", reasons="Hyvä yritys.").status_code == 302
+    login_as(employer)
+    page = client.get(f"/supplier/clauses/{clause.id}?lang=en").get_data(as_text=True)
+    assert "ledger is closed" in page and "EO-0101" in page
+    for gone in ("/entries/new", "/import", ">Edit<", ">Remove<"):
+        assert gone not in page, gone

@@ -9,6 +9,7 @@ from decimal import Decimal
 from portal.clock import today
 from portal.extensions import db
 from tests.access.procurements import make_clause, make_procurement
+from tests.factories import make_org
 from tests.web.test_procurements import GOOD
 
 
@@ -36,3 +37,19 @@ def test_every_problem_of_the_procurement_form_is_named_at_once_each_a_sentence(
     finnish = client.post("/procurements/new?lang=fi", data=bad).get_data(as_text=True)
     value = re.search(r'id="estimated_value-error">.*?</span> ([^<]*)</p>', finnish).group(1)
     assert value.endswith(".") and "Anna luku" not in value
+
+
+def test_a_forged_status_is_not_echoed_and_cents_show_two_decimals(client, login_as, db):
+    officer = login_as("officer", language="fi")
+    start = today() - timedelta(days=400)
+    item = make_procurement(officer.organisation, make_org("employer"), reference="SENTIT", start=start,
+                            end=today() + timedelta(days=30))
+    clause = make_clause(item, quantity=1, deadline=today() + timedelta(days=20),
+                         sanction_per_month=Decimal("3250.5"))
+    db.session.commit()
+    page = client.post(f"/procurements/{item.id}/status?lang=en", data={"status": "closed"},
+                       follow_redirects=True).get_data(as_text=True)
+    assert "closed" not in page.lower().split("<main")[1].split("</main>")[0]
+    assert "Choose one of the procurement&#39;s next steps." in page
+    shown = client.get(f"/procurements/clauses/{clause.id}?lang=fi").get_data(as_text=True)
+    assert "3\xa0250,50\xa0€" in shown and "3\xa0250,5\xa0€" not in shown
