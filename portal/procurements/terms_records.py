@@ -10,8 +10,13 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from portal.audit.services import record
-from portal.domain.employment_forms import (ShareCheck, declaration_problems, scale_from_data, score_plan,
-                                            winner_change_problem)
+from portal.domain.employment_forms import (
+    ShareCheck,
+    declaration_problems,
+    scale_from_data,
+    score_plan,
+    winner_change_problem,
+)
 from portal.domain.rules import Rule
 from portal.errors import FieldErrors, ServiceError
 from portal.extensions import db

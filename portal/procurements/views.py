@@ -18,6 +18,7 @@ from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.procurements import bp, export, presenters, services
 from portal.procurements import dashboard as dash
+from portal.procurements.checks import procurement_problems
 from portal.procurements.figures import Filters, procurement_figures
 from portal.procurements.forms import InviteSupplierForm, ProcurementForm, StatusForm
 from portal.procurements.labels import STATE_LABELS, STATUS_LABELS
@@ -83,8 +84,7 @@ def _valid(form: ProcurementForm, procurement=None) -> bool:
     if not form.is_submitted():
         return False
     valid = form.validate_on_submit()
-    for name, message in services.procurement_problems(procurement, form.data,
-                                                       current_user.organisation_id).items():
+    for name, message in procurement_problems(procurement, form.data, current_user.organisation_id).items():
         field = getattr(form, name, None) if name else None
         if field is None:
             form.form_errors.append(message)

@@ -104,7 +104,8 @@ def test_a_sanction_decision_closes_the_whole_ledger(client, login_as, db):
     officer, employer, clause, entry = _setup()
     login_as(officer)
     assert client.post(f"/clause-reports/clause/{clause.id}/sanction",
-                       data={"decision": "applied", "reasons": "Velvoite jäi täyttämättä.", "confirmed": "1"}).status_code == 302
+                       data={"decision": "applied", "reasons": "Velvoite jäi täyttämättä.",
+                             "confirmed": "1"}).status_code == 302
     login_as(employer)
     late = clause.procurement.contract_start + timedelta(days=300)
     refused = client.post(f"/supplier/clauses/{clause.id}/entries/new?lang=en", data=_entry(late))

@@ -7,7 +7,6 @@ from datetime import timedelta
 from decimal import Decimal
 
 from portal.clock import today
-from portal.extensions import db
 from tests.access.procurements import make_clause, make_procurement
 from tests.factories import make_org
 from tests.web.test_procurements import GOOD
