@@ -85,6 +85,7 @@ class Status:
     # whether it was reached from the forecast or from what was delivered; None with the estimate.
     sanction_shortfall: float | None = None
     sanction_basis: str | None = None  # "forecast" or "delivered"
+    persons_ended_short: int = 0  # ended before the minimum: they can never count (obligations rule 6)
 
     @property
     def remaining(self) -> float:

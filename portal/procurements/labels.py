@@ -53,6 +53,7 @@ CONTRIBUTION_LABELS = {
     "not_started": _l("Not started yet"),
     "outside_period": _l("Outside the clause period"),
     "below_minimum": _l("Below the minimum length so far"),
+    "ended_short": _l("Ended before the minimum length: cannot count"),
     "over_cap": _l("Over the social-enterprise cap"),
     "partly_over_cap": _l("Partly over the social-enterprise cap"),
 }

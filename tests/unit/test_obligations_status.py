@@ -212,5 +212,14 @@ def test_contributions_of_a_persons_clause_mark_who_is_below_the_minimum():
     c = clause("persons", quantity=2, min_months=3)
     entries = [job("A1", date(2026, 1, 1), date(2026, 3, 31)), job("B2", date(2026, 1, 1), date(2026, 1, 31))]
     result = contributions(c, entries, DEADLINE)
-    assert [r.note for r in result] == ["counted", "below_minimum"]
+    assert [r.note for r in result] == ["counted", "ended_short"]  # B2 ended in January: it can never count
+    assert [r.note for r in contributions(c, entries, date(2026, 1, 15))] == ["below_minimum", "below_minimum"]
     assert result[0].value == pytest.approx(3)
+
+
+def test_a_person_whose_work_ended_before_the_minimum_is_told_apart_from_one_still_below_it():
+    c = clause(kind="persons", quantity=2, min_months=6, period_start=date(2026, 1, 1), deadline=date(2027, 12, 31))
+    entries = [job("A", date(2026, 1, 1), date(2026, 3, 31)), job("B", date(2026, 6, 1), None)]
+    status = evaluate(c, entries, date(2026, 8, 1))
+    assert status.persons_ended_short == 1 and status.persons_below_minimum == 1
+    assert [x.note for x in contributions(c, entries, date(2026, 8, 1))] == ["ended_short", "below_minimum"]

@@ -7,7 +7,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from portal.clock import today
-from tests.access.procurements import make_clause, make_procurement
+from tests.access.procurements import make_clause, make_entry, make_procurement
 from tests.factories import make_org
 from tests.web.test_procurements import GOOD
 
@@ -52,3 +52,18 @@ def test_a_forged_status_is_not_echoed_and_cents_show_two_decimals(client, login
     assert "Choose one of the procurement&#39;s next steps." in page
     shown = client.get(f"/procurements/clauses/{clause.id}?lang=fi").get_data(as_text=True)
     assert "3\xa0250,50\xa0€" in shown and "3\xa0250,5\xa0€" not in shown
+
+
+def test_a_period_that_ended_short_of_the_minimum_is_labelled_so_and_counted_apart(client, login_as, db):
+    officer = login_as("officer", language="en")
+    start = today() - timedelta(days=300)
+    item = make_procurement(officer.organisation, make_org("employer"), reference="LYHYT", start=start,
+                            end=start + timedelta(days=900))
+    clause = make_clause(item, kind="persons", quantity=2, min_months=Decimal("6"),
+                         deadline=start + timedelta(days=800))
+    make_entry(clause, person="EO-0001", start=start, end=start + timedelta(days=91))
+    db.session.commit()
+    page = client.get(f"/procurements/clauses/{clause.id}?lang=en").get_data(as_text=True)
+    assert "Ended before the minimum length: cannot count" in page
+    assert "People whose work ended before the minimum length" in page
+    assert "People below the minimum length so far" not in page
