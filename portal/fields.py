@@ -16,9 +16,10 @@ from wtforms.validators import NumberRange, ValidationError
 from portal.i18n import current_language, format_locale, number_filter
 from portal.inputs import FIRST_YEAR, LAST_YEAR, MAX_ID, whole_number
 
-# WTForms' own messages for its IntegerField and DecimalField, translated by WTForms' catalogs as they are there.
-NOT_AN_INTEGER = "Not a valid integer value."
-NOT_A_DECIMAL = "Not a valid decimal value."
+# WTForms' own messages for its IntegerField and DecimalField, translated by the portal's catalogs: WTForms'
+# Finnish one drops the full stop, so the next message on the field ran on ("... desimaaliluku Anna luku").
+NOT_AN_INTEGER = _l("Not a valid integer value.")
+NOT_A_DECIMAL = _l("Not a valid decimal value.")
 # A decimal number in the digits 0-9, an exponent of at most three digits allowed ("1e3", "2.5E-1").
 DECIMAL = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]{1,3})?")
 LARGEST = Decimal(10) ** 15  # past every numeric column of the portal (the largest holds 12 digits of euros)
@@ -49,7 +50,7 @@ class IntegerField(_WTFormsIntegerField):
             number = None
         if number is None or not -MAX_ID <= number <= MAX_ID:
             self.data = None
-            raise ValueError(self.invalid_value_message or self.gettext(NOT_AN_INTEGER))
+            raise ValueError(self.invalid_value_message or str(NOT_AN_INTEGER))
         self.data = number
 
 
@@ -82,7 +83,7 @@ class DecimalField(_WTFormsDecimalField):
         number = Decimal(text) if DECIMAL.fullmatch(text) else None
         if number is None or not abs(number) < LARGEST:
             self.data = None
-            raise ValueError(self.gettext(NOT_A_DECIMAL))
+            raise ValueError(str(NOT_A_DECIMAL))
         # Half up, as people round (Decimal's default, half to even, makes 24.05 into 24.0).
         self.data = number if self.places is None else number.quantize(Decimal(1).scaleb(-self.places), ROUND_HALF_UP)
 
@@ -119,6 +120,8 @@ class LocalNumberRange(NumberRange):
 
     def __call__(self, form, field):
         low, high, data = self._resolve(self.min), self._resolve(self.max), field.data
+        if data is None and field.process_errors:  # not a number at all: that message is enough
+            return
         if data is not None and (low is None or data >= low) and (high is None or data <= high):
             return
         raise ValidationError(str(self.message) % {"min": number_filter(low), "max": number_filter(high)})

@@ -205,6 +205,19 @@ def _number(value, places: int | None, locale: Locale) -> str:
     return babel_numbers.format_decimal(value, locale=locale)
 
 
+def money_filter(value) -> str:
+    """|money: euros in the request's language ("" for none), with two decimals when there are cents:
+    "3 250,50 €" and "6 500 €" in Finnish, "€3,250.50" in English (the locale's currency format)."""
+    if value is None:
+        return ""
+    amount = Decimal(str(value)).quantize(Decimal("0.01"))
+    locale = format_locale()
+    pattern = Locale.parse(locale).currency_formats["standard"].pattern.split(";")[0]
+    if amount == amount.to_integral_value():
+        pattern = pattern.replace("0.00", "0")
+    return babel_numbers.format_currency(amount, "EUR", format=pattern, locale=locale, currency_digits=False)
+
+
 def number_span(low, high) -> str:
     """Two numbers as a range with an en dash: "0,01–100 000"."""
     return f"{number_filter(low)}{DASH}{number_filter(high)}"
@@ -227,6 +240,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(datetime_filter, "datetime")
     app.add_template_filter(month_filter, "month")
     app.add_template_filter(number_filter, "number")
+    app.add_template_filter(money_filter, "money")
     app.add_template_global(time_span)
     app.add_template_global(number_span)
     app.add_template_filter(by_name, "by_name")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+from portal.i18n import money_filter
+
 ACTION_LABELS = {
     # accounts and administration
     "login": _l("Sign-in"),
@@ -82,6 +84,7 @@ ACTION_LABELS = {
     "clause_report_resubmitted": _l("Corrected clause report submitted"),
     "clause_report_accepted": _l("Clause report accepted"),
     "clause_report_returned": _l("Clause report returned for correction"),
+    "clause_report_reopened": _l("Accepted clause report reopened"),
     "clause_report_reminder_sent": _l("Reminder of a clause report sent"),
     "sanction_decided": _l("Sanction decision made"),
     "sanction_decision_changed": _l("Sanction decision changed"),
@@ -190,3 +193,22 @@ ROLE_LABELS = {
 def action_label(code: str) -> str:
     """An action's name in the reader's language (an unknown code as itself)."""
     return str(ACTION_LABELS.get(code, code))
+
+
+# A sanction decision's change is named in the log by its codes and amounts, never by its free-text reasons.
+SANCTION_DECISIONS = {"applied": _l("Applied"), "reduced": _l("Reduced"), "waived": _l("Waived")}
+
+
+def change_text(detail: dict | None) -> str:
+    """What a sanction decision event changed, in words ("Waived 0 € → Applied 6 500 €"), or ""."""
+    detail = detail or {}
+    if "decision" not in detail or "amount" not in detail:
+        return ""
+
+    def one(decision: str, amount: str) -> str:
+        return f"{SANCTION_DECISIONS.get(decision, decision)} {money_filter(amount)}"
+
+    now = one(detail["decision"], detail["amount"])
+    if "before_decision" in detail:
+        return f"{one(detail['before_decision'], detail.get('before_amount', '0'))} → {now}"
+    return now

@@ -8,7 +8,7 @@ from flask import render_template, request, send_file
 from portal.audit import bp
 from portal.audit.export import write_events
 from portal.audit.forms import parse_filters
-from portal.audit.labels import ACTION_LABELS, PART_LABELS, ROLE_LABELS
+from portal.audit.labels import ACTION_LABELS, PART_LABELS, ROLE_LABELS, change_text
 from portal.audit.services import filtered_query, subjects
 from portal.excel import XLSX_MIMETYPE
 from portal.extensions import db
@@ -26,7 +26,7 @@ def index():
     page = paginate(filtered_query(filters), per_page=PER_PAGE)
     actions = sorted(((code, str(label)) for code, label in ACTION_LABELS.items()), key=lambda pair: pair[1])
     return render_template("audit/index.html", page=page, filters=filters, errors=errors, actions=actions,
-                           action_labels=ACTION_LABELS, parts=PART_LABELS,
+                           action_labels=ACTION_LABELS, parts=PART_LABELS, change_text=change_text,
                            roles=ROLE_LABELS, subjects=subjects(page.items))
 
 

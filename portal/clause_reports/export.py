@@ -1,7 +1,7 @@
 """The reporting cycle's sheets in the officer's clause report (report.xlsx): every report with its
 state, every step of each report's history (submissions with comments and declared shares, returns and
-reopenings with reasons, acceptances; who and when), and every sanction decision with its reasons and
-amount. Registered with procurements.export."""
+reopenings with reasons, acceptances; who and when), and every sanction decision, the current one and
+the earlier ones, with its reasons and amount. Registered with procurements.export."""
 from __future__ import annotations
 
 from flask_babel import gettext as _
@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from portal.clause_reports.labels import DECISION_LABELS, DUE_STATE_LABELS, STEP_LABELS
-from portal.clause_reports.models import ClauseReport, ReportEvent, SanctionDecision
+from portal.clause_reports.models import ClauseReport, ReportEvent, SanctionHistory
 from portal.excel import Sheet
 from portal.extensions import db
 from portal.procurements.export import SHEET_MAKERS
@@ -43,10 +43,18 @@ def cycle_sheets(buyer_id: int, clause_ids: set[int]) -> list[Sheet]:
                              ReportEvent.id))
                if r.clause_id in clause_ids]
     decided = [[ref, d.clause_id, float(d.computed), float(d.shortfall) if d.shortfall is not None else None,
-                decisions.get(d.decision, d.decision), float(d.amount), d.reasons, d.decided_on]
-               for d, ref in db.session.execute(_of_buyer(SanctionDecision, buyer_id)
-                                                .order_by(Procurement.reference, SanctionDecision.clause_id))
+                decisions.get(d.decision, d.decision), float(d.amount), d.reasons, d.decided_on,
+                d.by.name if d.by else ""]
+               for d, ref in db.session.execute(_of_buyer(SanctionHistory, buyer_id)
+                                                .options(joinedload(SanctionHistory.by))
+                                                .order_by(Procurement.reference, SanctionHistory.clause_id,
+                                                          SanctionHistory.at.desc(), SanctionHistory.id.desc()))
                if d.clause_id in clause_ids]
+    # The newest decision of each clause is its current one; the earlier ones follow it, marked so.
+    seen: set[int] = set()
+    for row in decided:
+        row.append(_("Current") if row[1] not in seen else _("Earlier"))
+        seen.add(row[1])
     return [
         Sheet(_("Reports"), [_("Procurement"), _("Clause"), _("Report date"), _("Period from"), _("Period until"),
                              _("State"), _("Submissions"), _("Ledger lines"), _("Comment"), _("Reasons for returning")],
@@ -56,7 +64,7 @@ def cycle_sheets(buyer_id: int, clause_ids: set[int]) -> list[Sheet]:
                                     _("Comment or reasons")], history),
         Sheet(_("Sanction decisions"), [_("Procurement"), _("Clause"), _("Computed sanction (EUR)"),
                                         _("Shortfall (person-months)"), _("Decision"), _("Amount (EUR)"),
-                                        _("Reasons"), _("Decided on")], decided),
+                                        _("Reasons"), _("Decided on"), _("By"), _("Current or earlier")], decided),
     ]
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import RadioField, TextAreaField
+from wtforms import HiddenField, RadioField, TextAreaField
 from wtforms.validators import Optional
 
 from portal.clause_reports.labels import DECISION_LABELS
@@ -53,3 +53,4 @@ class DecisionForm(FlaskForm):
                           validators=[Optional(), number_range(min=0, max=9_999_999_999)],
                           description=_l("Only for a reduced sanction: more than zero, less than the computed one."))
     reasons = TextAreaField(_l("Reasons"), description=_l("Why the sanction is applied, reduced or waived."))
+    confirmed = HiddenField()  # "1" once the officer has seen the decision and confirmed it

@@ -23,6 +23,8 @@ PROBLEMS = {
     "too_long": _l("The text is too long (at most 4000 characters)."),
     "not_a_report_date": _l("That is not a report date of this clause."),
     "not_open": _l("This report cannot be submitted now: it is either not open yet, awaiting review or accepted."),
+    "decided": _l("The sanction has been decided, so the clause's reports are closed: no report is submitted, "
+                  "accepted, returned or reopened any more."),
     "not_submitted": _l("Only a submitted report can be accepted or returned."),
     "not_accepted": _l("Only an accepted report can be reopened."),
     "before_deadline": _l("The sanction is decided once the clause's deadline has passed."),

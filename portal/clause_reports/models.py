@@ -100,5 +100,25 @@ class SanctionDecision(db.Model):
     clause: Mapped[EmploymentClause] = relationship()
 
 
+class SanctionHistory(db.Model):
+    """Every sanction decision of a clause as it was recorded, the first and each change; never overwritten.
+    The newest is the current one (clause_sanction_decision)."""
+
+    __tablename__ = "clause_sanction_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    clause_id: Mapped[int] = mapped_column(ForeignKey("employment_clause.id", ondelete="CASCADE"), index=True)
+    decision: Mapped[str] = mapped_column(String(10))
+    computed: Mapped[Decimal] = mapped_column(Numeric(12, 2))
+    shortfall: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
+    amount: Mapped[Decimal] = mapped_column(Numeric(12, 2))
+    reasons: Mapped[str] = mapped_column(Text)
+    decided_on: Mapped[date] = mapped_column(Date)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    by: Mapped[User | None] = relationship()
+
+
 # The officer dashboard's board shows late and returned reports: it is kept until the ledger's kind changes.
-watch("ledger", ClauseReport, ReportEvent, SanctionDecision)
+watch("ledger", ClauseReport, ReportEvent, SanctionDecision, SanctionHistory)

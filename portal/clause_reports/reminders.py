@@ -17,7 +17,7 @@ from sqlalchemy.orm import joinedload
 from portal.audit.services import record
 from portal.clause_reports import notices
 from portal.clause_reports.models import ClauseReport, ReportReminder
-from portal.clause_reports.schedule import schedule
+from portal.clause_reports.schedule import decided_clauses, schedule
 from portal.domain import report_cycle as cycle
 from portal.extensions import db
 from portal.notifications.services import employer_users
@@ -42,13 +42,14 @@ def send_reminders(today: date) -> Sent:
     ids = [c.id for c in clauses]
     reports: dict[int, list[ClauseReport]] = {}
     done: set[tuple[int, date, str]] = set()
+    decided = decided_clauses(ids)  # a decided clause's reports are closed: nothing to remind of
     if ids:
         for r in db.session.scalars(select(ClauseReport).where(ClauseReport.clause_id.in_(ids))):
             reports.setdefault(r.clause_id, []).append(r)
         done = {(r.clause_id, r.due_date, r.kind) for r in db.session.scalars(
             select(ReportReminder).where(ReportReminder.clause_id.in_(ids)))}
-    for clause in clauses:
-        for slot in schedule(clause, today, reports.get(clause.id, [])):
+    for clause in (c for c in clauses if c.id not in decided):
+        for slot in schedule(clause, today, reports.get(clause.id, []), decided=False):
             state = slot.report.state if slot.report else None
             for kind in cycle.REMINDER_KINDS:
                 if (clause.id, slot.due, kind) in done or not cycle.reminder_due(kind, slot.due, state, today):

@@ -13,7 +13,7 @@ from sqlalchemy.orm import joinedload
 from portal.audit.services import record
 from portal.clause_reports import notices
 from portal.clause_reports.labels import DECISION_LABELS, problem
-from portal.clause_reports.models import ClauseReport, ReportEvent, SanctionDecision
+from portal.clause_reports.models import ClauseReport, ReportEvent, SanctionDecision, SanctionHistory
 from portal.clause_reports.schedule import due_of
 from portal.clock import today
 from portal.db_types import utcnow
@@ -95,7 +95,7 @@ def submit(clause: EmploymentClause, due: date, comment: str, user, share: dict 
     if slot is None:
         raise ServiceError(problem("not_a_report_date"))
     if not slot.can_submit:
-        raise ServiceError(problem("not_open"))
+        raise ServiceError(problem("decided" if decision_of(clause.id) else "not_open"))
     found = cycle.text_problem(comment, required=False)
     if found:
         raise FieldErrors({"comment": problem(found)})
@@ -122,8 +122,9 @@ def submit(clause: EmploymentClause, due: date, comment: str, user, share: dict 
 
 
 def _review(report: ClauseReport, state: str, user, reasons: str = "") -> ClauseReport:
-    if not cycle.can_review(report.state):
-        raise ServiceError(problem("not_submitted"))
+    decided = decision_of(report.clause_id) is not None
+    if not cycle.can_review(report.state, decided):
+        raise ServiceError(problem("decided" if decided else "not_submitted"))
     report.state, report.reviewed_at, report.reviewed_by_id = state, utcnow(), user.id
     report.return_reasons = reasons
     db.session.flush()
@@ -139,6 +140,8 @@ def _review(report: ClauseReport, state: str, user, reasons: str = "") -> Clause
 
 def reopen(report: ClauseReport, reasons: str, user) -> ClauseReport:
     """Reopen an accepted report with reasons: it is returned, so its period opens again in the ledger."""
+    if decision_of(report.clause_id) is not None:
+        raise ServiceError(problem("decided"))
     found = reopen_problem(report.state, reasons, cycle.MAX_TEXT)
     if "state" in found:
         raise ServiceError(problem("not_accepted"))
@@ -167,28 +170,52 @@ def return_report(report: ClauseReport, reasons: str, user) -> ClauseReport:
     return _review(report, "returned", user, reasons.strip())
 
 
-def decide(clause: EmploymentClause, decision: str, amount: Decimal | None, reasons: str,
-           user) -> SanctionDecision:
-    """Record (or change) the sanction decision once the deadline has passed."""
-    day = today()
+def _computed(clause: EmploymentClause, day: date):
     status = clause_figures(clause, day)[0].status
     computed = Decimal(str(status.sanction_estimate)) if status.sanction_estimate is not None else None
     if computed is None and clause.sanction_per_month is not None and day > clause.deadline:
         computed = Decimal("0.00")  # met: a sanction is set but nothing is owed
+    return status, computed
+
+
+def check_decision(clause: EmploymentClause, decision: str, amount: Decimal | None, reasons: str) -> Decimal:
+    """The amount the decision would record (shown for confirmation), or FieldErrors naming every problem."""
+    day = today()
+    _status, computed = _computed(clause, day)
     problems = cycle.decision_problems(decision, computed, amount, reasons, clause.deadline, day)
     if problems:
         raise FieldErrors({field: problem(code) for field, code in problems.items()})
     assert computed is not None  # decision_problems refused a clause without a sanction
+    return cycle.decision_amount(decision, computed, amount)
+
+
+def decisions_before(clause_id: int) -> list[SanctionHistory]:
+    """The clause's earlier sanction decisions, newest first, without the current one (one query)."""
+    rows = list(db.session.scalars(select(SanctionHistory).options(joinedload(SanctionHistory.by))
+                                   .where(SanctionHistory.clause_id == clause_id)
+                                   .order_by(SanctionHistory.at.desc(), SanctionHistory.id.desc())))
+    return rows[1:]
+
+
+def decide(clause: EmploymentClause, decision: str, amount: Decimal | None, reasons: str,
+           user) -> SanctionDecision:
+    """Record (or change) the sanction decision once the deadline has passed; every decision is kept."""
+    day = today()
+    recorded = check_decision(clause, decision, amount, reasons)
+    status, computed = _computed(clause, day)
     item = decision_of(clause.id) or SanctionDecision(clause_id=clause.id)
-    changed = item.id is not None
+    before = {"before_decision": item.decision, "before_amount": str(item.amount)} if item.id is not None else {}
     item.decision, item.computed = decision, computed
     item.shortfall = Decimal(str(round(status.sanction_shortfall, 2))) if status.sanction_shortfall else None
-    item.amount = cycle.decision_amount(decision, computed, amount)
+    item.amount = recorded
     item.reasons, item.decided_on, item.decided_by_id = reasons.strip(), day, user.id
     db.session.add(item)
+    db.session.add(SanctionHistory(clause_id=clause.id, decision=decision, computed=computed,
+                                   shortfall=item.shortfall, amount=recorded, reasons=item.reasons, decided_on=day,
+                                   decided_by_id=user.id, at=utcnow()))
     db.session.flush()
-    record("sanction_decision_changed" if changed else "sanction_decided", "employment_clause", clause.id,
+    # The audit names what changed in codes and figures; the reasons are free text, kept in the history.
+    record("sanction_decision_changed" if before else "sanction_decided", "employment_clause", clause.id,
            organisation_id=user.organisation_id,
-           detail={"decision": decision, "amount": str(item.amount), "computed": str(computed),
-                   "reasons": item.reasons})
+           detail={"decision": decision, "amount": str(item.amount), "computed": str(computed), **before})
     return item

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, render_template, url_for
+from flask import abort, flash, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -13,6 +13,7 @@ from portal.clause_reports.labels import WORDS
 from portal.clause_reports.schedule import due_of, schedule
 from portal.clock import today
 from portal.forms_flow import submit
+from portal.procurements.presenters import percent
 from portal.procurements.services import clause_for_supplier
 from portal.procurements.terms_records import declarations
 from portal.security import get_or_404, roles
@@ -31,9 +32,11 @@ def _submitted_message(clause, day: date) -> str:
     declared = next((d for d in declarations(clause) if d.row.report_date == day), None)
     if declared is None:
         return _("The report has been submitted to the buyer.")
-    if declared.check.below:
-        return _("The report has been submitted. The declared share is below the share the contract requires; "
-                 "the buyer sees it flagged.")
+    if declared.check.below:  # allowed, but the supplier is warned apart from the success
+        flash(_("Warning: the declared share (%(share)s) is below the share the contract requires (%(required)s). "
+                "The buyer sees it flagged.", share=percent(declared.check.share * 100),
+                required=percent(declared.check.required * 100)), "warning")
+        return _("The report has been submitted to the buyer.")
     return _("The report has been submitted. The declared share meets the contract's requirement.")
 
 
@@ -67,4 +70,5 @@ def submit_report(clause_id: int, due: str):
                   lambda report: _submitted_message(clause, day), address) or render_template(
         "clause_reports/submit.html", clause=clause, slot=slot, form=form, words=WORDS,
         entries=services.period_entries(clause, slot.first, slot.last),
-        history=services.history([slot.report.id] if slot.report else []))
+        decided=services.decision_of(clause.id) is not None,
+        history=services.history([slot.report.id]).get(slot.report.id, []) if slot.report else [])

@@ -10,11 +10,12 @@ from portal.clause_reports.forms import AcceptForm, DecisionForm, ReopenForm, Re
 from portal.clause_reports.labels import DECISION_LABELS, WORDS
 from portal.clause_reports.schedule import schedule
 from portal.clock import today
-from portal.errors import ServiceError
+from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
 from portal.forms_flow import submit
 from portal.procurements.figures import clause_figures
 from portal.procurements.services import clause_for_officer
+from portal.procurements.terms_records import declarations
 from portal.security import get_or_404, roles
 
 
@@ -26,14 +27,24 @@ def officer_clause(clause_id: int):
     rows = schedule(clause, today())
     return render_template("clause_reports/officer_clause.html", clause=clause, rows=rows,
                            words=WORDS, decision=services.decision_of(clause.id), decisions=DECISION_LABELS,
+                           earlier=services.decisions_before(clause.id),
                            figures=clause_figures(clause)[0],
                            history=services.history([r.report.id for r in rows if r.report]))
 
 
+def _declared(report):
+    """The reserved contract's share declared with this report, checked against the requirement, or None."""
+    if report.clause.form != "reserved":
+        return None
+    return next((d for d in declarations(report.clause) if d.row.report_date == report.due_date), None)
+
+
 def _review_page(report, accept_form=None, return_form=None, reopen_form=None):
     return render_template("clause_reports/review.html", report=report, clause=report.clause, words=WORDS,
+                           declared=_declared(report),
                            accept_form=accept_form or AcceptForm(), return_form=return_form or ReturnForm(),
                            reopen_form=reopen_form or ReopenForm(),
+                           decided=services.decision_of(report.clause_id) is not None,
                            history=services.history([report.id]).get(report.id, []))
 
 
@@ -89,13 +100,27 @@ def reopen(report_id: int):
 @bp.route("/clause/<int:clause_id>/sanction", methods=["GET", "POST"])
 @roles("officer")
 def decide(clause_id: int):
-    """Record the sanction decision: applied, reduced or waived, with reasons."""
+    """Record the sanction decision: applied, reduced or waived, with reasons; a final step, so it is
+    shown for confirmation first, and a change keeps the earlier decision in the history."""
     clause = get_or_404(clause_for_officer(current_user, clause_id))
     decision = services.decision_of(clause.id)
     form = DecisionForm(obj=decision)
-    return submit(form, lambda: services.decide(clause, form.decision.data or "", form.amount.data,
-                                                form.reasons.data or "", current_user),
-                  _("The sanction decision has been recorded."),
-                  url_for("clause_reports.officer_clause", clause_id=clause.id)) or render_template(
-        "clause_reports/decide.html", clause=clause, form=form, decision=decision,
-        figures=clause_figures(clause)[0])
+    args = (form.decision.data or "", form.amount.data, form.reasons.data or "")
+    if form.is_submitted() and form.confirmed.data != "1" and form.validate():
+        try:
+            amount = services.check_decision(clause, *args)
+        except ServiceError as exc:
+            show_refusal(form, exc)
+        else:
+            form.confirmed.data = "1"
+            return render_template("clause_reports/decide_confirm.html", clause=clause, form=form,
+                                   decision=decision, amount=amount, decisions=DECISION_LABELS)
+    elif form.is_submitted():
+        form.confirmed.data = ""  # a refused confirmation shows the form again, to be confirmed anew
+        done = submit(form, lambda: services.decide(clause, *args, current_user),
+                      _("The sanction decision has been recorded."),
+                      url_for("clause_reports.officer_clause", clause_id=clause.id))
+        if done:
+            return done
+    return render_template("clause_reports/decide.html", clause=clause, form=form, decision=decision,
+                           figures=clause_figures(clause)[0])

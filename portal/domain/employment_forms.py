@@ -13,6 +13,9 @@ and suggesting the size of an obligation. Pure: numbers and text in, numbers and
 4. **Size.** The labour cost is the contract's value times its labour share; the suggestion is the labour
    cost over the buyer's euros per unit, rounded half up to a whole unit. Nothing is suggested when an
    input is missing or the result is zero.
+5. **Winner.** Once an award criterion has a winner, the clause's target IS the winner's plan: the
+   quantity is not set apart from it. The winner is not changed once the supplier has ledger entries
+   or a report for the clause: what was delivered and reported was measured against that plan.
 """
 from __future__ import annotations
 
@@ -163,3 +166,17 @@ def parse_notice_number(text: str, pattern: str) -> str:
     if not re.match(pattern, compact):
         raise ValueError("notice_format")
     return compact
+
+
+def award_quantity_problem(form: str, winner_plan: float | None, quantity: float | None) -> str | None:
+    """``quantity_is_plan`` when an award clause with a winner is given another target (rule 5), else None."""
+    if form != "award" or winner_plan is None or quantity is None:
+        return None
+    return None if quantity == winner_plan else "quantity_is_plan"
+
+
+def winner_change_problem(current_winner: int | None, new_winner: int, delivered_or_reported: bool) -> str | None:
+    """``winner_locked`` when another winner would replace one the ledger or a report already rests on (rule 5)."""
+    if current_winner is None or current_winner == new_winner:
+        return None
+    return "winner_locked" if delivered_or_reported else None

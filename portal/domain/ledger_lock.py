@@ -10,6 +10,11 @@ Rules (each one has unit tests in tests/unit/test_ledger_lock.py):
    person, kind and share inside an accepted period stay as the buyer accepted them.
 3. **Reopening.** The buying organisation's officer may reopen an accepted report, always with
    reasons; it becomes a returned report, so its period opens again until it is accepted anew.
+4. **Terms.** Once the sanction is decided, the clause is not changed at all (nor deleted): the decision
+   was computed from its quantity, interval, deadline and sanction, and the page must show the same
+   figures beside it. Once a report is accepted, the reporting interval is not changed (it would cut the
+   accepted periods anew) and the deadline is not moved before the last accepted report's date; the
+   buyer reopens the reports first if the terms really must change.
 """
 from __future__ import annotations
 
@@ -66,4 +71,20 @@ def reopen_problem(state: str | None, reasons: str, max_text: int) -> dict[str, 
         found["reasons"] = "required"
     elif len(stripped) > max_text:
         found["reasons"] = "too_long"
+    return found
+
+
+def terms_problems(decided: bool, accepted_ends: list[date], old_interval: int | None, new_interval: int | None,
+                   new_deadline: date | None) -> dict[str, str]:
+    """field -> problem code for changing a clause's terms (rule 4); ``clause`` when nothing may change.
+
+    Codes: ``terms_decided``, ``interval_accepted``, ``deadline_accepted``.
+    """
+    if decided:
+        return {"clause": "terms_decided"}
+    found: dict[str, str] = {}
+    if accepted_ends and new_interval != old_interval:
+        found["reporting_interval"] = "interval_accepted"
+    if accepted_ends and new_deadline is not None and new_deadline < max(accepted_ends):
+        found["deadline"] = "deadline_accepted"
     return found

@@ -25,7 +25,7 @@ class Contribution(NamedTuple):
     """What one entry adds: person-months (month clauses) or months of length (persons), and why."""
 
     value: float
-    note: str  # counted, not_accepted, not_started, outside_period, below_minimum, over_cap, partly_over_cap
+    note: str  # counted, not_accepted, not_started, outside_period, below_minimum, ended_short, over_cap, ...
 
 
 def contributions(clause: Clause, entries: Iterable[Entry], as_of: date) -> list[Contribution]:

@@ -46,6 +46,7 @@ class Clause:
     social_enterprise_share: float | None = None
     reporting_interval: int = 3
     sanction_per_month: float | None = None
+    supplied: bool = True  # whether the contract has a supplier; without one nothing has started (rule 10)
 
     @property
     def unit(self) -> str:
@@ -84,6 +85,7 @@ class Status:
     # whether it was reached from the forecast or from what was delivered; None with the estimate.
     sanction_shortfall: float | None = None
     sanction_basis: str | None = None  # "forecast" or "delivered"
+    persons_ended_short: int = 0  # ended before the minimum: they can never count (obligations rule 6)
 
     @property
     def remaining(self) -> float:

@@ -26,7 +26,9 @@ Counting rules (each one has unit tests in tests/unit/test_obligations*.py):
    only when their accepted entries, overlaps merged, cover at least
    ``min_months`` calendar months (rule 4 without the share: a part-time job
    counts in full towards the length). A person below the minimum counts zero,
-   never a fraction.
+   never a fraction. A person below the minimum whose entries have all ended (none
+   runs on or starts after the day asked) ended before the minimum: they can never
+   count, so they are told apart from those still below it so far.
 7. **Social-enterprise cap.** Social-enterprise credits count at most
    ``share x required`` (for persons rounded down to whole persons); what lies
    above the cap is shown as over the cap and not counted. Credits are taken in
@@ -41,7 +43,8 @@ Counting rules (each one has unit tests in tests/unit/test_obligations*.py):
    An ended entry counts as it was and is never extrapolated, and
    social-enterprise credits count within their cap. After the deadline it is what
    was delivered. A forecast in persons is in whole persons.
-10. **State.** ``not_started`` before the period starts; ``met`` once delivered >=
+10. **State.** ``not_started`` before the period starts, and while the contract has no supplier
+    (a procurement not yet awarded: nobody can deliver, so nothing is behind); ``met`` once delivered >=
     required; ``breached`` when the deadline has passed without that; otherwise
     ``on_track`` when the forecast reaches the requirement, ``at_risk`` when it
     reaches ``AT_RISK_SHARE`` of it, else ``behind``.
@@ -50,7 +53,8 @@ Counting rules (each one has unit tests in tests/unit/test_obligations*.py):
 12. **Sanction.** Only when the forecast (after the deadline: what was delivered)
     falls short, and the clause sets a sanction: the shortfall in person-months
     times the sanction per missing person-month; for a clause counted in persons a
-    missing person is ``min_months`` person-months. None before the period starts.
+    missing person is ``min_months`` person-months. None before the period starts or
+    while there is no supplier.
 
 The clause, entry and status types live in ``portal.domain.obligation_types``; calendar
 arithmetic in ``portal.domain.person_months``; the per-entry
@@ -84,6 +88,7 @@ class _Count(NamedTuple):
     se_counted: float
     se_over_cap: float
     below_minimum: int
+    ended_short: int = 0
 
 
 def window(clause: Clause, until: date) -> tuple[date, date]:
@@ -115,8 +120,9 @@ def _spans(clause: Clause, entries: Iterable[Entry], windows: list[tuple[date, d
     return found
 
 
-def _decide(clause: Clause, own: Spans, bought: Spans) -> dict[str, str]:
-    """person -> own, social_enterprise, over_cap or below_minimum (rules 6-7)."""
+def _decide(clause: Clause, own: Spans, bought: Spans, ongoing: set[str] | None = None) -> dict[str, str]:
+    """person -> own, social_enterprise, over_cap, below_minimum or (given who is ongoing) ended_short
+    (rules 6-7)."""
     need = clause.min_months - EPS
     outcome = {person: "own" for person, spans in own.items() if merged_months(spans) >= need}
     pending = [person for person in bought if person not in outcome]
@@ -127,30 +133,39 @@ def _decide(clause: Clause, own: Spans, bought: Spans) -> dict[str, str]:
             outcome[person] = "social_enterprise" if room >= 1 - EPS else "over_cap"
             room -= outcome[person] == "social_enterprise"
     for person in own.keys() | bought.keys():
-        outcome.setdefault(person, "below_minimum")
+        outcome.setdefault(person, "below_minimum" if ongoing is None or person in ongoing else "ended_short")
     return outcome
 
 
+def running(entries: Iterable[Entry], as_of: date) -> set[str]:
+    """The persons with an entry that runs on or starts after `as_of`: they may still reach the minimum."""
+    return {e.person for e in entries if e.end is None or e.end >= as_of}
+
+
 def person_outcomes(clause: Clause, entries: Iterable[Entry], until: date, open_end: date) -> dict[str, str]:
-    """person -> own, social_enterprise, over_cap or below_minimum, counting up to `until` (rules 6-7)."""
-    return _decide(clause, *_spans(clause, entries, [(until, open_end)])[0])
+    """person -> own, social_enterprise, over_cap, below_minimum or ended_short, counting up to `until`
+    (rules 6-7)."""
+    entries = list(entries)
+    return _decide(clause, *_spans(clause, entries, [(until, open_end)])[0], running(entries, until))
 
 
 def _tally(outcome: dict[str, str]) -> _Count:
     found = list(outcome.values())
     se = found.count("social_enterprise")
     return _Count(float(found.count("own") + se), float(se), float(found.count("over_cap")),
-                  found.count("below_minimum"))
+                  found.count("below_minimum"), found.count("ended_short"))
 
 
 def _persons(clause: Clause, entries: Iterable[Entry], as_of: date) -> tuple[_Count, float]:
     """Persons counted by as_of, and persons booked by the deadline, from one pass over the entries."""
+    entries = entries if isinstance(entries, (list, tuple)) else list(entries)
+    ongoing = running(entries, as_of)
     if as_of >= clause.deadline:  # both windows end on the deadline
-        now = _tally(_decide(clause, *_spans(clause, entries, [(as_of, as_of)])[0]))
+        now = _tally(_decide(clause, *_spans(clause, entries, [(as_of, as_of)])[0], ongoing))
         return now, now.value
     (own, bought), (own_plan, bought_plan) = _spans(
         clause, entries, [(as_of, as_of), (clause.deadline, clause.deadline)])
-    return _tally(_decide(clause, own, bought)), _tally(_decide(clause, own_plan, bought_plan)).value
+    return _tally(_decide(clause, own, bought, ongoing)), _tally(_decide(clause, own_plan, bought_plan)).value
 
 
 def _months(clause: Clause, entries: Iterable[Entry], as_of: date) -> tuple[_Count, float]:
@@ -234,6 +249,7 @@ def evaluate(clause: Clause, entries: Iterable[Entry], as_of: date) -> Status:
         expected_to_date=expected_by(clause, as_of),
         state=state, social_enterprise_counted=now.se_counted,
         social_enterprise_over_cap=now.se_over_cap, persons_below_minimum=now.below_minimum,
+        persons_ended_short=now.ended_short,
         sanction_estimate=(round(shortfall * clause.sanction_per_month, 2)
                            if shortfall is not None and clause.sanction_per_month is not None else None),
         sanction_shortfall=shortfall if clause.sanction_per_month is not None else None,
@@ -244,7 +260,7 @@ def evaluate(clause: Clause, entries: Iterable[Entry], as_of: date) -> Status:
 
 def _state(clause: Clause, as_of: date, got: float, forecast: float, required: float) -> str:
     """The state code of rule 10."""
-    if as_of < clause.period_start:
+    if as_of < clause.period_start or not clause.supplied:
         return "not_started"
     if got + EPS >= required:
         return "met"

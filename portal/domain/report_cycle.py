@@ -15,6 +15,10 @@ Rules (each one has unit tests in tests/unit/test_report_cycle.py):
    or returned; each is sent once.
 5. **Sanction decision.** Taken once the deadline has passed, always with reasons: ``applied`` (the
    computed sanction), ``reduced`` (less than it, more than zero) or ``waived`` (zero).
+6. **Closed by the decision.** Once a sanction decision is recorded, the clause's reports are closed: none
+   is submitted, accepted, returned or reopened any more, since the decision was computed from them.
+7. **Attention.** The officer's dashboard lists late and returned reports, and a submitted report of a
+   reserved contract whose declared share is below the required share (the officer decides on it knowing).
 """
 from __future__ import annotations
 
@@ -55,19 +59,19 @@ def due_state(due: date, state: str | None, today: date) -> str:
     return "open" if today >= due - timedelta(days=OPEN_BEFORE_DAYS) else "upcoming"
 
 
-def can_submit(due: date, state: str | None, today: date) -> bool:
-    """Whether the supplier may submit (or resubmit) the report now (rules 2-3)."""
-    return state in (None, "returned") and today >= due - timedelta(days=OPEN_BEFORE_DAYS)
+def can_submit(due: date, state: str | None, today: date, decided: bool = False) -> bool:
+    """Whether the supplier may submit (or resubmit) the report now (rules 2, 3 and 6)."""
+    return not decided and state in (None, "returned") and today >= due - timedelta(days=OPEN_BEFORE_DAYS)
 
 
-def can_review(state: str | None) -> bool:
-    """Whether the officer may accept or return the report (rule 3)."""
-    return state == "submitted"
+def can_review(state: str | None, decided: bool = False) -> bool:
+    """Whether the officer may accept or return the report (rules 3 and 6)."""
+    return not decided and state == "submitted"
 
 
-def needs_attention(due: date, state: str | None, today: date) -> bool:
-    """Whether the report is late or returned: shown on the officer's dashboard."""
-    return due_state(due, state, today) in ("late", "returned")
+def needs_attention(due: date, state: str | None, today: date, share_below: bool = False) -> bool:
+    """Whether the report is late or returned, or submitted with a share below the requirement (rule 7)."""
+    return due_state(due, state, today) in ("late", "returned") or (share_below and state == "submitted")
 
 
 def reminder_due(kind: str, due: date, state: str | None, today: date) -> bool:

@@ -22,8 +22,8 @@ from portal.notifications.forms import DELIVERY_LABELS, ConfirmForm, DeliveryFor
 from portal.notifications.kinds import target_of, text_of
 from portal.security import roles
 
-# The users notifications are made for; the others have nothing to hear of (yet).
-USERS = ("coach", "employer", "candidate")
+# The users notifications are made for (an officer hears of submitted reports); the admin has nothing to hear of.
+USERS = ("coach", "employer", "candidate", "officer")
 
 
 @bp.app_template_global("unread_notifications")

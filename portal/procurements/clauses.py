@@ -8,13 +8,17 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from portal.audit.services import record
+from portal.domain.employment_forms import award_quantity_problem
+from portal.domain.ledger_lock import terms_problems
 from portal.domain.procurement_rules import ClauseParams, clause_problems
 from portal.errors import FieldErrors, ServiceError
 from portal.extensions import db
+from portal.i18n import number_filter
+from portal.procurements import ledger
 from portal.procurements.clause_text import LANGS, ClauseTemplate, render
 from portal.procurements.labels import problem
 from portal.procurements.ledger_view import linked_roles
-from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
+from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement, TenderPlan
 from portal.procurements.terms import Terms, apply_terms, check_terms, term_texts, terms_form_data
 from portal.reference.services import items
 
@@ -72,11 +76,32 @@ def preview(procurement: Procurement, template: ClauseTemplate, data: dict) -> d
     return render(template, params, _group_labels(data["target_groups"]), term_texts(template, terms))
 
 
+def locked(clause: EmploymentClause) -> bool:
+    """Whether the clause's sanction is decided, so it is not changed any more (ledger_lock rule 4)."""
+    return ledger.closed(clause).decided
+
+
+def _check_locked(clause: EmploymentClause, params: ClauseParams) -> None:
+    shut = ledger.closed(clause)
+    found = terms_problems(shut.decided, [last for _, last in shut.periods], clause.reporting_interval,
+                           params.reporting_interval, params.deadline)
+    if "clause" in found:
+        raise ServiceError(problem(found["clause"]))
+    if found:
+        raise FieldErrors({field: problem(code) for field, code in found.items()})
+    plan = db.session.scalar(select(TenderPlan.planned).where(TenderPlan.clause_id == clause.id,
+                                                              TenderPlan.winner.is_(True)))
+    code = award_quantity_problem(clause.form, float(plan) if plan is not None else None, params.quantity)
+    if code:
+        raise FieldErrors({"quantity": problem(code, plan=number_filter(plan))})
+
+
 def save_clause(procurement: Procurement, template: ClauseTemplate, data: dict,
                 clause: EmploymentClause | None = None) -> EmploymentClause:
     """Create or update a clause with its wording frozen in three languages."""
     params, terms = check(procurement, template, data)
     if clause is not None:
+        _check_locked(clause, params)
         late = db.session.scalar(select(func.count()).select_from(LedgerEntry).where(
             LedgerEntry.clause_id == clause.id, LedgerEntry.start_date > params.deadline))
         if late:
@@ -117,6 +142,8 @@ def form_data(clause: EmploymentClause) -> dict:
 
 def delete_clause(clause: EmploymentClause) -> None:
     """Delete a clause that has no ledger entries (a ledger is a record; it is never thrown away)."""
+    if locked(clause):
+        raise ServiceError(problem("terms_decided"))
     if db.session.scalar(select(func.count()).select_from(LedgerEntry).where(LedgerEntry.clause_id == clause.id)):
         raise ServiceError(_("This clause has ledger entries and cannot be deleted."))
     if linked_roles(clause.id):

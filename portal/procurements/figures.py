@@ -26,6 +26,7 @@ def to_domain(clause: EmploymentClause) -> Clause:
         social_enterprise_share=float(clause.social_enterprise_share) if clause.social_enterprise_share else None,
         reporting_interval=clause.reporting_interval,
         sanction_per_month=float(clause.sanction_per_month) if clause.sanction_per_month is not None else None,
+        supplied=clause.procurement.supplier_id is not None,
     )
 
 

@@ -53,10 +53,20 @@ CONTRIBUTION_LABELS = {
     "not_started": _l("Not started yet"),
     "outside_period": _l("Outside the clause period"),
     "below_minimum": _l("Below the minimum length so far"),
+    "ended_short": _l("Ended before the minimum length: cannot count"),
     "over_cap": _l("Over the social-enterprise cap"),
     "partly_over_cap": _l("Partly over the social-enterprise cap"),
 }
 PROBLEM_MESSAGES = {
+    "quantity_is_plan": _l("The winner's committed plan is this clause's target, so the quantity is the plan "
+                           "(%(plan)s). Choose another winner only while nothing has been delivered or reported."),
+    "winner_locked": _l("The winner cannot be changed: the supplier has already recorded ledger entries or a "
+                        "report against the winner's plan."),
+    "terms_decided": _l("The sanction of this clause has been decided, so the clause is locked: its quantity, "
+                        "reporting interval, deadline and sanction stay as the decision was computed from them."),
+    "interval_accepted": _l("A report of this clause has been accepted, so the reporting interval cannot change: it "
+                            "would cut the accepted periods anew. Reopen the accepted reports first."),
+    "deadline_accepted": _l("The deadline cannot be earlier than the date of the last accepted report."),
     "ledger_decided": _l("The sanction of this clause has been decided, so its ledger is closed: entries can no "
                          "longer be added, changed or removed."),
     "ledger_accepted_period": _l("This change touches the period of a report the buyer has accepted. Ask the buyer "

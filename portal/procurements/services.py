@@ -19,14 +19,15 @@ from portal.admin.services import invite_user, save_organisation
 from portal.audit.services import record
 from portal.cache import cached
 from portal.domain.obligations import MONTH_UNIT_KINDS
-from portal.domain.procurement_rules import parse_cpv, period_problem, transition_problem
-from portal.errors import ServiceError
+from portal.domain.procurement_rules import parse_cpv, transition_problem
+from portal.errors import FieldErrors, ServiceError
 from portal.extensions import db
 from portal.i18n import current_language
 from portal.identity.choices import organisation_label
-from portal.procurements.hilma import notice_number, notice_year_range
-from portal.procurements.labels import KIND_LABELS, STATUS_LABELS, TERMS_PROBLEMS, UNIT_LABELS, problem
-from portal.procurements.models import EmploymentClause, LedgerEntry, Procurement
+from portal.procurements.checks import procurement_problems, supplier_of
+from portal.procurements.hilma import notice_number
+from portal.procurements.labels import KIND_LABELS, STATUS_LABELS, UNIT_LABELS
+from portal.procurements.models import EmploymentClause, Procurement
 from portal.reference.services import labels
 
 PROCUREMENT_SORTS = {"reference": Procurement.reference, "title": Procurement.title,
@@ -100,45 +101,17 @@ def _labelled(rows) -> list[tuple[int, str]]:
             for i, name, bid, muni, verified in rows]
 
 
-def _supplier(supplier_id: int | None) -> Organisation | None:
-    if not supplier_id:
-        return None
-    org = db.session.get(Organisation, supplier_id)
-    if org is None or org.kind != "employer" or not org.active:
-        raise ServiceError(_("Choose a supplier from the list."), "supplier_id")
-    return org
-
-
 def save_procurement(procurement: Procurement | None, data: dict, buyer_id: int) -> Procurement:
-    """Create or update a procurement of the buyer; refuses bad dates, CPV codes and clashes."""
-    try:
-        cpv, division = parse_cpv(data["cpv_code"])
-    except ValueError:
-        raise ServiceError(problem("cpv_format"), "cpv_code") from None
-    if division not in labels("cpv_divisions"):
-        raise ServiceError(problem("cpv_division"), "cpv_code")
-    try:
-        hilma_notice = notice_number(data.get("hilma_notice"))
-    except ValueError as exc:
-        if str(exc) == "notice_year":
-            first, last = notice_year_range()
-            raise ServiceError(str(TERMS_PROBLEMS["notice_year"]) % {"first": first, "last": last},
-                               "hilma_notice") from None
-        raise ServiceError(str(TERMS_PROBLEMS["notice_format"]), "hilma_notice") from None
+    """Create or update a procurement of the buyer; refuses bad dates, CPV codes and clashes, all named at once."""
+    found = procurement_problems(procurement, data, buyer_id)
+    if found:
+        raise FieldErrors(found)
+    cpv, _division = parse_cpv(data["cpv_code"])
+    hilma_notice = notice_number(data.get("hilma_notice"))
     labour = data.get("labour_share")
-    if labour is not None and not 1 <= labour <= 100:
-        raise ServiceError(problem("share_range"), "labour_share")
     start, end = data["contract_start"], data["contract_end"]
-    if period_problem(start, end):
-        raise ServiceError(_("The contract ends before it starts."), "contract_end")
     reference = data["reference"].strip()
-    clash = db.session.scalar(select(Procurement.id).where(
-        Procurement.buyer_id == buyer_id, Procurement.reference == reference))
-    if clash is not None and (procurement is None or clash != procurement.id):
-        raise ServiceError(_("Another procurement of yours already has this reference."), "reference")
-    supplier = _supplier(data.get("supplier_id"))
-    if procurement is not None:
-        _check_clauses_still_fit(procurement, start, end, supplier)
+    supplier = supplier_of(data.get("supplier_id"))
     creating = procurement is None
     procurement = procurement or Procurement(buyer_id=buyer_id, status="planned")
     procurement.reference = reference
@@ -159,25 +132,10 @@ def save_procurement(procurement: Procurement | None, data: dict, buyer_id: int)
     return procurement
 
 
-def _check_clauses_still_fit(procurement: Procurement, start, end, supplier) -> None:
-    """A new contract period must still hold every clause deadline and ledger entry."""
-    if any(not start <= c.deadline <= end for c in procurement.clauses):
-        raise ServiceError(_("A clause deadline would fall outside the new contract period. "
-                             "Change the clause first."), "contract_end")
-    earliest = db.session.scalar(select(LedgerEntry.start_date).join(LedgerEntry.clause)
-                                 .where(EmploymentClause.procurement_id == procurement.id)
-                                 .order_by(LedgerEntry.start_date).limit(1))
-    if earliest is not None and earliest < start:
-        raise ServiceError(_("Ledger entries start before the new contract start."), "contract_start")
-    if procurement.supplier_id and (supplier is None or supplier.id != procurement.supplier_id) and earliest:
-        raise ServiceError(_("The supplier has already recorded ledger entries; it cannot be changed."),
-                           "supplier_id")
-    if supplier is None and procurement.status in ("awarded", "in_force", "ended"):
-        raise ServiceError(_("An awarded procurement needs a supplier."), "supplier_id")
-
-
 def change_status(procurement: Procurement, target: str) -> None:
     """Move the procurement to another status, if that step is allowed."""
+    if target not in STATUS_LABELS:  # a forged value is never echoed back
+        raise ServiceError(_("Choose one of the procurement's next steps."))
     code = transition_problem(procurement.status, target, procurement.supplier_id is not None)
     if code == "needs_supplier":
         raise ServiceError(_("Choose the supplier before marking the procurement as %(status)s.",
@@ -185,7 +143,7 @@ def change_status(procurement: Procurement, target: str) -> None:
     if code:
         raise ServiceError(_("A procurement cannot move from %(current)s to %(target)s.",
                              current=str(STATUS_LABELS[procurement.status]).lower(),
-                             target=str(STATUS_LABELS.get(target, target)).lower()))
+                             target=str(STATUS_LABELS[target]).lower()))
     old, procurement.status = procurement.status, target
     db.session.flush()
     record("procurement_status_changed", "procurement", procurement.id,

@@ -10,15 +10,22 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from portal.audit.services import record
-from portal.domain.employment_forms import ShareCheck, declaration_problems, scale_from_data, score_plan
+from portal.domain.employment_forms import (
+    ShareCheck,
+    declaration_problems,
+    scale_from_data,
+    score_plan,
+    winner_change_problem,
+)
 from portal.domain.rules import Rule
 from portal.errors import FieldErrors, ServiceError
 from portal.extensions import db
 from portal.guidance.rules_data import rules
 from portal.procurements import clauses as clause_service
+from portal.procurements import ledger
 from portal.procurements.clause_text import get_template
-from portal.procurements.labels import TERMS_PROBLEMS
-from portal.procurements.models import EmploymentClause, ShareDeclaration, TenderPlan
+from portal.procurements.labels import PROBLEM_MESSAGES, TERMS_PROBLEMS
+from portal.procurements.models import EmploymentClause, LedgerEntry, ShareDeclaration, TenderPlan
 
 
 def tender_plans(clause: EmploymentClause) -> list[TenderPlan]:
@@ -46,6 +53,13 @@ def add_tender_plan(clause: EmploymentClause, data: dict) -> TenderPlan:
     return plan
 
 
+def _delivered_or_reported(clause: EmploymentClause) -> bool:
+    """Whether the supplier has ledger entries, an accepted report or a decision for the clause."""
+    shut = ledger.closed(clause)
+    entries = db.session.scalar(select(func.count()).select_from(LedgerEntry).where(LedgerEntry.clause_id == clause.id))
+    return bool(entries or shut.periods or shut.decided)
+
+
 def choose_winner(clause: EmploymentClause, plan: TenderPlan) -> None:
     """The winner's plan becomes the clause's target; its wording is written again in three languages."""
     if plan.planned <= 0:
@@ -53,13 +67,17 @@ def choose_winner(clause: EmploymentClause, plan: TenderPlan) -> None:
     template = get_template(clause.template_code)
     if template is None:
         raise ServiceError(_("The clause's template is no longer in the library."))
+    plans = tender_plans(clause)
+    current = next((p.id for p in plans if p.winner), None)
+    if winner_change_problem(current, plan.id, _delivered_or_reported(clause)):
+        raise ServiceError(str(PROBLEM_MESSAGES["winner_locked"]))
     data = clause_service.form_data(clause)
     data["quantity"] = plan.planned
     previous = clause.quantity
-    clause_service.save_clause(clause.procurement, template, data, clause)
-    for other in tender_plans(clause):
+    for other in plans:  # first: the clause's target is checked against the new winner's plan
         other.winner = other.id == plan.id
     db.session.flush()
+    clause_service.save_clause(clause.procurement, template, data, clause)
     record("tender_winner_chosen", "employment_clause", clause.id, organisation_id=clause.procurement.buyer_id,
            detail={"tender_plan_id": plan.id, "previous_quantity": str(previous), "quantity": str(plan.planned)})
 

@@ -18,6 +18,7 @@ from portal.extensions import db
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.procurements import bp, export, presenters, services
 from portal.procurements import dashboard as dash
+from portal.procurements.checks import procurement_problems
 from portal.procurements.figures import Filters, procurement_figures
 from portal.procurements.forms import InviteSupplierForm, ProcurementForm, StatusForm
 from portal.procurements.labels import STATE_LABELS, STATUS_LABELS
@@ -78,12 +79,27 @@ def _form(procurement=None) -> ProcurementForm:
     return form
 
 
+def _valid(form: ProcurementForm, procurement=None) -> bool:
+    """The form's own checks and the procurement's rules together, so every problem is named at once."""
+    if not form.is_submitted():
+        return False
+    valid = form.validate_on_submit()
+    for name, message in procurement_problems(procurement, form.data, current_user.organisation_id).items():
+        field = getattr(form, name, None) if name else None
+        if field is None:
+            form.form_errors.append(message)
+        elif not field.errors:
+            field.errors = [*field.errors, message]
+        valid = False
+    return valid
+
+
 @bp.route("/new", methods=["GET", "POST"])
 @roles("officer")
 def procurement_new():
     """Create a procurement (it starts as planned)."""
     form = _form()
-    if form.validate_on_submit():
+    if _valid(form):
         try:
             procurement = services.save_procurement(None, form.data, current_user.organisation_id)
         except ServiceError as exc:
@@ -111,7 +127,7 @@ def procurement_edit(procurement_id: int):
     """Edit a procurement's details."""
     item = get_or_404(services.procurement_for_officer(current_user, procurement_id))
     form = _form(item)
-    if form.validate_on_submit():
+    if _valid(form, item):
         try:
             services.save_procurement(item, form.data, current_user.organisation_id)
         except ServiceError as exc:

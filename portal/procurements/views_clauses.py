@@ -115,7 +115,8 @@ def clause_edit(clause_id: int):
         if done:
             return done
     return render_template("procurements/clause_form.html", procurement=item.procurement, template=template,
-                           form=form, texts=texts, clause=item, suggested=suggestion(item.procurement, template))
+                           form=form, texts=texts, clause=item, suggested=suggestion(item.procurement, template),
+                           locked=clause_service.locked(item))
 
 
 @bp.route("/clauses/<int:clause_id>/delete", methods=["GET", "POST"])

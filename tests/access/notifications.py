@@ -12,9 +12,9 @@ from portal.extensions import db
 from portal.notifications.models import Notification
 from tests.access import Route
 
-USERS = ("coach", "employer", "candidate")
+USERS = ("coach", "employer", "candidate", "officer")
 # Everybody but the owner (the world's coach) who may use the list at all.
-NOT_OWNER = ("employer", "candidate", "second_coach", "second_candidate")
+NOT_OWNER = ("employer", "candidate", "officer", "second_coach", "second_candidate")
 
 
 def build(world) -> None:

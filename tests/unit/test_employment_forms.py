@@ -116,3 +116,12 @@ def test_anything_else_is_not_a_hilma_number(text):
 ])
 def test_a_notice_year_lies_between_the_first_year_and_next_year(number, problem):
     assert notice_year_problem(number, date(2026, 12, 8), 2010) == problem
+
+
+def test_the_winners_plan_is_the_target_and_the_winner_stays_once_delivered():
+    from portal.domain.employment_forms import award_quantity_problem, winner_change_problem
+    assert award_quantity_problem("award", 18.0, 5.0) == "quantity_is_plan"
+    assert award_quantity_problem("award", 18.0, 18.0) is None and award_quantity_problem("award", None, 5) is None
+    assert award_quantity_problem("condition", 18.0, 5.0) is None
+    assert winner_change_problem(1, 2, True) == "winner_locked" and winner_change_problem(1, 2, False) is None
+    assert winner_change_problem(None, 2, True) is None and winner_change_problem(2, 2, True) is None

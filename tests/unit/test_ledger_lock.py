@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from portal.domain.ledger_lock import Line, inside, lock_problem, reopen_problem
+from portal.domain.ledger_lock import Line, inside, lock_problem, reopen_problem, terms_problems
 
 Q1 = (date(2025, 1, 1), date(2025, 3, 31))
 
@@ -57,3 +57,12 @@ def test_only_an_accepted_report_is_reopened_and_always_with_reasons():
     assert reopen_problem("submitted", "x", 4000) == {"state": "not_accepted"}
     assert reopen_problem("accepted", "  ", 4000) == {"reasons": "required"}
     assert reopen_problem("accepted", "x" * 4001, 4000) == {"reasons": "too_long"}
+
+
+def test_terms_are_locked_by_a_decision_and_an_accepted_report_keeps_its_period():
+    assert terms_problems(True, [], 3, 3, date(2027, 1, 1)) == {"clause": "terms_decided"}
+    assert terms_problems(False, [], 3, 6, date(2027, 1, 1)) == {}
+    assert terms_problems(False, [date(2026, 6, 30)], 3, 6, date(2027, 1, 1)) == {
+        "reporting_interval": "interval_accepted"}
+    assert terms_problems(False, [date(2026, 6, 30)], 3, 3, date(2026, 5, 1)) == {"deadline": "deadline_accepted"}
+    assert terms_problems(False, [date(2026, 6, 30)], 3, 3, date(2026, 6, 30)) == {}

@@ -130,7 +130,9 @@ def test_a_person_below_the_minimum_length_counts_zero_not_a_fraction():
     c = clause("persons", quantity=2, min_months=6)
     short = [job("A1", date(2026, 1, 1), date(2026, 6, 29))]
     assert delivered(c, short, DEADLINE) == 0
-    assert evaluate(c, short, DEADLINE).persons_below_minimum == 1
+    ended = evaluate(c, short, DEADLINE)  # ended before the minimum: it can never count (rule 6)
+    assert ended.persons_ended_short == 1 and ended.persons_below_minimum == 0
+    assert evaluate(c, short, date(2026, 6, 1)).persons_below_minimum == 1  # still running: below it so far
     reached = [job("A1", date(2026, 1, 1), date(2026, 6, 30))]
     assert delivered(c, reached, DEADLINE) == 1
 

@@ -107,6 +107,13 @@ def test_before_the_period_starts_the_clause_is_not_started_without_a_sanction()
     assert status.sanction_estimate is None and status.sanction_shortfall is None
 
 
+def test_without_a_supplier_the_clause_is_not_started_and_has_no_sanction_even_past_its_start():
+    c = clause(quantity=12, sanction_per_month=750, period_start=date(2026, 1, 1), deadline=date(2027, 12, 31),
+               supplied=False)
+    status = evaluate(c, [], date(2026, 9, 1))
+    assert status.state == "not_started" and status.sanction_estimate is None
+
+
 def test_after_the_deadline_the_forecast_is_what_was_delivered():
     c = clause(quantity=12)
     entries = [job("A1", date(2026, 1, 1), date(2026, 6, 30))]
@@ -205,5 +212,14 @@ def test_contributions_of_a_persons_clause_mark_who_is_below_the_minimum():
     c = clause("persons", quantity=2, min_months=3)
     entries = [job("A1", date(2026, 1, 1), date(2026, 3, 31)), job("B2", date(2026, 1, 1), date(2026, 1, 31))]
     result = contributions(c, entries, DEADLINE)
-    assert [r.note for r in result] == ["counted", "below_minimum"]
+    assert [r.note for r in result] == ["counted", "ended_short"]  # B2 ended in January: it can never count
+    assert [r.note for r in contributions(c, entries, date(2026, 1, 15))] == ["below_minimum", "below_minimum"]
     assert result[0].value == pytest.approx(3)
+
+
+def test_a_person_whose_work_ended_before_the_minimum_is_told_apart_from_one_still_below_it():
+    c = clause(kind="persons", quantity=2, min_months=6, period_start=date(2026, 1, 1), deadline=date(2027, 12, 31))
+    entries = [job("A", date(2026, 1, 1), date(2026, 3, 31)), job("B", date(2026, 6, 1), None)]
+    status = evaluate(c, entries, date(2026, 8, 1))
+    assert status.persons_ended_short == 1 and status.persons_below_minimum == 1
+    assert [x.note for x in contributions(c, entries, date(2026, 8, 1))] == ["ended_short", "below_minimum"]

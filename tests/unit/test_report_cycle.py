@@ -33,6 +33,9 @@ def test_only_a_missing_or_returned_report_in_its_window_can_be_submitted():
     assert rc.can_submit(DUE, None, date(2026, 3, 1)) and rc.can_submit(DUE, "returned", date(2026, 5, 1))
     assert not rc.can_submit(DUE, "submitted", date(2026, 4, 1)) and not rc.can_submit(DUE, "accepted", DUE)
     assert rc.can_review("submitted") and not rc.can_review("accepted") and not rc.can_review(None)
+    assert not rc.can_submit(DUE, None, DUE, decided=True) and not rc.can_review("submitted", decided=True)
+    assert rc.needs_attention(DUE, "submitted", DUE, share_below=True) and not rc.needs_attention(DUE, "submitted", DUE)
+    assert not rc.needs_attention(DUE, "accepted", DUE, share_below=True)
 
 
 def test_late_and_returned_reports_need_attention():

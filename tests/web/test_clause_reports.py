@@ -85,8 +85,13 @@ def test_the_whole_cycle_submit_return_resubmit_accept_decide_and_export(client,
     too_much = client.post(f"/clause-reports/clause/{clause.id}/sanction",
                            data={"decision": "reduced", "amount": "999999", "reasons": "Osittain."})
     assert too_much.status_code == 200 and "less than the computed sanction" in too_much.get_data(as_text=True)
+    asked = client.post(f"/clause-reports/clause/{clause.id}/sanction?lang=en",
+                        data={"decision": "reduced", "amount": "1000", "reasons": "Partly fulfilled."})
+    assert asked.status_code == 200 and "Yes, record the decision" in asked.get_data(as_text=True)
+    assert db.session.scalar(select(SanctionDecision)) is None  # nothing recorded before the confirmation
     decided = client.post(f"/clause-reports/clause/{clause.id}/sanction",
-                          data={"decision": "reduced", "amount": "1000", "reasons": "Partly fulfilled."})
+                          data={"decision": "reduced", "amount": "1000", "reasons": "Partly fulfilled.",
+                                "confirmed": "1"})
     assert decided.status_code == 302
     decision = db.session.scalar(select(SanctionDecision).where(SanctionDecision.clause_id == clause.id))
     assert decision.decision == "reduced" and decision.amount == Decimal("1000") and decision.computed > 1000

@@ -104,7 +104,8 @@ def test_a_sanction_decision_closes_the_whole_ledger(client, login_as, db):
     officer, employer, clause, entry = _setup()
     login_as(officer)
     assert client.post(f"/clause-reports/clause/{clause.id}/sanction",
-                       data={"decision": "applied", "reasons": "Velvoite jäi täyttämättä."}).status_code == 302
+                       data={"decision": "applied", "reasons": "Velvoite jäi täyttämättä.",
+                             "confirmed": "1"}).status_code == 302
     login_as(employer)
     late = clause.procurement.contract_start + timedelta(days=300)
     refused = client.post(f"/supplier/clauses/{clause.id}/entries/new?lang=en", data=_entry(late))
@@ -166,7 +167,8 @@ def test_a_report_keeps_every_submission_and_return_and_the_decision_shows_besid
         assert "Ensimmäinen kommentti." in page and "Toinen henkilö puuttuu." in page
         assert "Korjattu kommentti." in page and employer.name in page
     assert client.post(f"/clause-reports/clause/{clause.id}/sanction",
-                       data={"decision": "reduced", "amount": "1000", "reasons": "Osittain täytetty."}
+                       data={"decision": "reduced", "amount": "1000", "reasons": "Osittain täytetty.",
+                             "confirmed": "1"}
                        ).status_code == 302
     clause_page = client.get(f"/procurements/clauses/{clause.id}?lang=en").get_data(as_text=True)
     assert "Forecast at the deadline" in clause_page and "Sanction decision" in clause_page

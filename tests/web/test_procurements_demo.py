@@ -47,7 +47,7 @@ def test_the_demo_has_an_ended_clause_short_of_its_requirement_whose_sanction_th
     form = client.get(f"/clause-reports/clause/{ended.id}/sanction?lang=en").get_data(as_text=True)
     assert "person-months short" in form  # the requirement was not met: a sanction is computed
     done = client.post(f"/clause-reports/clause/{ended.id}/sanction",
-                       data={"decision": "applied", "reasons": "Velvoite jäi täyttämättä."})
+                       data={"decision": "applied", "reasons": "Velvoite jäi täyttämättä.", "confirmed": "1"})
     assert done.status_code == 302
     shown = client.get(f"/procurements/clauses/{ended.id}?lang=en").get_data(as_text=True)
     assert "Sanction decision" in shown and "Applied" in shown and "Velvoite jäi täyttämättä." in shown
