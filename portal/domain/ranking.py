@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from portal.domain.matching import CandidateProfile, Match, MatchOptions, RoleProfile, explain, total
+from portal.domain.match_results import Match
+from portal.domain.matching import CandidateProfile, MatchOptions, RoleProfile, explain, total
 from portal.domain.matching_arrays import score_matrix
 from portal.domain.role_table import RoleTable
 

@@ -15,7 +15,8 @@ from portal.clock import today
 from portal.coaching.models import Candidate, CandidateCoach
 from portal.domain.caseload import ACTIVE_STATUSES
 from portal.domain.job_roles import KINDS, REMOTE
-from portal.domain.matching import Explanation, explain, total
+from portal.domain.match_results import Explanation
+from portal.domain.matching import explain, total
 from portal.domain.ranking import rank_candidates_page, rank_roles_table_page
 from portal.employers.models import JobRole
 from portal.i18n import current_language
