@@ -109,7 +109,7 @@ def _skill_parts(candidates: Sequence[CandidateProfile], roles: Sequence[RolePro
         for code in sorted(codes_of[t]):
             universe.setdefault(code, len(universe))
     # Met through concepts: (distinct held sets x concepts) @ (concepts x role texts).
-    held, held_row = _distinct([c.held for c in candidates])
+    held, held_row = _distinct(list(map(attrgetter("held"), candidates)))
     by_concept = (_indicator(held, universe) @ _indicator([codes_of[t] for t in texts], universe).T) > 0
     matched = by_concept[held_row]  # (C x role texts)
     plain = [j for j, t in enumerate(texts) if not codes_of[t]]
@@ -183,7 +183,7 @@ def score_matrix(candidates: Sequence[CandidateProfile], roles: Sequence[RolePro
     score += WEIGHTS["desired"] * desired
     score += WEIGHTS["negotiable"] * negotiable
     universe: dict[str, int] = {}
-    groups = _bitmasks([c.target_groups for c in candidates], universe)[:, None]
+    groups = _bitmasks(list(map(attrgetter("target_groups"), candidates)), universe)[:, None]
     clause = _bitmasks([r.clause_target_groups for r in roles], universe)[None, :]
     score += np.where((groups & clause) != 0, WEIGHTS["clause"], 0.0)
     if options.allow_missing_adjustments:
