@@ -12,6 +12,11 @@ answered by a word of the text in the label's language -- a typed word answers a
   (``text.modifier_answers``): "kassatyöntekijä" answers "kassan työntekijä" but not "kiinteistöhuollon
   työntekijä" -- a head alone ("työntekijä", "apulainen") says too little of the work.
 
+A compound whose head is a generic head (``ConceptIndex``'s ``generic_heads``: tasks, work, know-how,
+experience, a worker of it; seeds/concepts/generic_heads.yaml) is also read as its modifier (at least
+``text.MIN_STEM`` letters) typed as a whole word: "siivoustehtävät" names cleaning, "kassatyöntekijä" cashier
+work, "lagerarbete" warehouse work -- never what the generic head names alone.
+
 Never as a piece of a longer word: not its first part ("siivous" does not name "siivousesimies"), not its
 last part ("siivous" does not name "kotisiivous", more specific than what was typed), not inside it
 ("kokki" is not in "työkokeilu"). A common word that names a concept is one of its labels instead.
@@ -45,9 +50,13 @@ def stems(value: str, lang: str) -> Words:
     Unlike role search, one-letter words and digits are kept: "B" in "B-ajokortti" and "1" in "EA 1" tell
     concepts apart.
     """
+    return tuple((i, text.stem(word, lang)) for i, word in enumerate(_kept(value)))
+
+
+def _kept(value: str) -> list[str]:
+    """The case-folded words of a text as typed, stopwords left out (one-letter words and digits kept)."""
     found = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", (value or "").casefold()))
-    kept = [w for w in found if text.fold(w) not in text.STOPWORDS]
-    return tuple((i, text.stem(word, lang)) for i, word in enumerate(kept))
+    return [w for w in found if text.fold(w) not in text.STOPWORDS]
 
 
 class TermIndex:
@@ -121,7 +130,11 @@ def words_answer(asked: Iterable[str], index: TermIndex, given: Iterable[str]) -
 class ConceptIndex:
     """The labels of one scheme's concepts (occupations: unit groups only), to map typed text to concept codes."""
 
-    def __init__(self, concepts: Mapping[str, Concept]):
+    def __init__(self, concepts: Mapping[str, Concept], generic_heads: Mapping[str, Iterable[str]] | None = None):
+        heads = generic_heads or {}
+        # Stems of the generic heads per language, longest first ("tyontekij" before "tyo").
+        self.generic = {lang: sorted({text.stem(w, lang) for w in heads.get(lang, ())}, key=len, reverse=True)
+                        for lang in LANGS}
         self.concepts = {code: c for code, c in concepts.items() if c.scheme != "occupations" or c.level == UNIT_LEVEL}
         self.labels: dict[str, list[tuple[str, tuple[str, ...]]]] = {lang: [] for lang in LANGS}
         self.by_term: dict[str, dict[str, list[int]]] = {lang: {} for lang in LANGS}
@@ -142,21 +155,28 @@ class ConceptIndex:
         if found is not None:
             return found
         covered: dict[str, frozenset[int]] = {}
+        kept = _kept(value)
         words = {lang: stems(value, lang) for lang in LANGS}
-        # The closest kind of answer wins over the three languages too: a word that is a label word as typed
-        # in one language is read neither as a typo of another language's word nor as a compound.
-        closest = {lang: [self.index[lang].closest(stem) for _p, stem in words[lang]] for lang in LANGS}
-        fewest = [min((closest[lang][i][0] for lang in LANGS if closest[lang][i][1]), default=None)
+        # Per word, its readings: the word, and the modifier of a compound with a generic head.
+        readings = {lang: [(stem, *self._modifier(kept[i], stem, lang)) for i, (_p, stem) in enumerate(words[lang])]
+                    for lang in LANGS}
+        # The closest kind of answer wins over the three languages and the readings too: a word that is a
+        # label word as typed in one language is read neither as a typo of another language's word nor as a
+        # compound (a generic head's modifier typed exactly beats a typo of the whole word).
+        closest = {lang: [[self.index[lang].closest(r) for r in rs] for rs in readings[lang]] for lang in LANGS}
+        fewest = [min((e for lang in LANGS for e, hits in closest[lang][i] if hits), default=None)
                   for i in range(len(words["fi"]))]
+        whole = [min((closest[lang][i][0][0] for lang in LANGS if closest[lang][i][0][1]), default=None)
+                 for i in range(len(words["fi"]))]
         for lang in LANGS:
             index = self.index[lang]
             answered: dict[str, set[int]] = {}  # label term -> positions of the text's words that answer it
             heads: dict[str, list[tuple[int, str]]] = {}  # label term -> (position, modifier) of typed compounds
             for i, (position, stem) in enumerate(words[lang]):
-                edits, hits = closest[lang][i]
-                for term in hits if edits == fewest[i] else ():
-                    answered.setdefault(term, set()).add(position)
-                for term, modifier in index.heads(stem) if fewest[i] != 0 else ():
+                for edits, hits in closest[lang][i]:
+                    for term in hits if edits == fewest[i] else ():
+                        answered.setdefault(term, set()).add(position)
+                for term, modifier in index.heads(stem) if whole[i] != 0 else ():
                     heads.setdefault(term, []).append((position, modifier))
             for label in {i for term in (*answered, *heads) for i in self.by_term[lang][term]}:
                 code, terms = self.labels[lang][label]
@@ -171,6 +191,14 @@ class ConceptIndex:
         found = found - implied
         self._cache[value] = found
         return found
+
+    def _modifier(self, word: str, stem: str, lang: str) -> tuple[str, ...]:
+        """(the modifier's stem,) when the stem ends with a generic head after at least MIN_STEM letters, else ()."""
+        for head in self.generic[lang]:
+            cut = len(stem) - len(head)
+            if cut >= text.MIN_STEM and stem.endswith(head):
+                return (text.stem(word[:cut], lang),)
+        return ()
 
 
 def _label_answered(terms: tuple[str, ...], answered: Mapping[str, set[int]],

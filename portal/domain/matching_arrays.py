@@ -8,12 +8,13 @@ distinct pair of texts; occupations are compared as codes and minor groups.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import chain
+from itertools import chain, repeat
+from operator import attrgetter
 
 import numpy as np
 
 from portal.domain.concept_text import TermIndex, words_answer
-from portal.domain.location import REMOTE_ANYWHERE, UNKNOWN, reach
+from portal.domain.match_constraints import _bitmasks, _constraints
 from portal.domain.matching import (
     MISSING_ADJUSTMENT_PENALTY,
     NEUTRAL_SHARE,
@@ -53,34 +54,26 @@ class _Texts:
         return np.unpackbits(out, axis=1, count=hit.shape[1]).view(bool)
 
 
-def _bitmasks(sets: Sequence[frozenset[str]], universe: dict[str, int]) -> np.ndarray:
-    """One bit per code of `universe` (grown as codes appear); codes come from catalogues of at most 64."""
-    known: dict[frozenset[str], int] = {}  # people share few distinct sets: each is worked out once
-
-    def mask(items: frozenset[str]) -> int:
-        value = 0
-        for item in items:
-            value |= 1 << universe.setdefault(item, len(universe))
-        known[items] = value
-        return value
-
-    return np.fromiter((known[items] if items in known else mask(items) for items in sets), dtype=np.uint64,
-                       count=len(sets))
-
-
 def _indicator(sets: Sequence[frozenset[str]], universe: dict[str, int]) -> np.ndarray:
     """(len(sets) x len(universe)) float32: 1 where a set holds the code (codes outside the universe ignored)."""
     out = np.zeros((len(sets), len(universe)), dtype=np.float32)
-    for row, items in enumerate(sets):
-        out[row, [universe[c] for c in items if c in universe]] = 1
+    if not universe:
+        return out
+    # Flattened with C-level iterators: 50,000 candidates hold some 40,000 distinct sets of skills.
+    lengths = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
+    columns = np.fromiter(map(universe.get, chain.from_iterable(sets), repeat(-1)), dtype=np.int64,
+                          count=int(lengths.sum()))
+    rows = np.repeat(np.arange(len(sets), dtype=np.int64), lengths)
+    kept = columns >= 0
+    out[rows[kept], columns[kept]] = 1
     return out
 
 
 def _distinct(sets: Sequence[frozenset[str]]) -> tuple[list[frozenset[str]], np.ndarray]:
     """The distinct sets and, per owner, the index of its set (people share few distinct sets)."""
-    index: dict[frozenset[str], int] = {}
-    rows = np.fromiter((index.setdefault(s, len(index)) for s in sets), dtype=np.int64, count=len(sets))
-    return list(index), rows
+    distinct = list(dict.fromkeys(sets))
+    index = {s: i for i, s in enumerate(distinct)}
+    return distinct, np.fromiter(map(index.__getitem__, sets), dtype=np.int64, count=len(sets))
 
 
 def _word_hits(texts: list[str], cand: _Texts) -> np.ndarray:
@@ -116,7 +109,7 @@ def _skill_parts(candidates: Sequence[CandidateProfile], roles: Sequence[RolePro
         for code in sorted(codes_of[t]):
             universe.setdefault(code, len(universe))
     # Met through concepts: (distinct held sets x concepts) @ (concepts x role texts).
-    held, held_row = _distinct([c.held for c in candidates])
+    held, held_row = _distinct(list(map(attrgetter("held"), candidates)))
     by_concept = (_indicator(held, universe) @ _indicator([codes_of[t] for t in texts], universe).T) > 0
     matched = by_concept[held_row]  # (C x role texts)
     plain = [j for j, t in enumerate(texts) if not codes_of[t]]
@@ -161,58 +154,6 @@ def _desired_part(wishes: list[frozenset[str]], wish_row: np.ndarray, roles: Seq
     return share
 
 
-def _constraints(candidates: Sequence[CandidateProfile], roles: Sequence[RoleProfile],
-                 options: MatchOptions) -> tuple[np.ndarray, np.ndarray]:
-    """(eligible, missing adjustment count), both (C x R)."""
-    c_min = np.array([c.hours_min for c in candidates])[:, None]
-    c_max = np.array([c.hours_max for c in candidates])[:, None]
-    r_min = np.array([r.hours_min for r in roles])[None, :]
-    r_max = np.array([r.hours_max for r in roles])[None, :]
-    eligible = (c_min <= r_max) & (r_min <= c_max)
-    for demand in sorted({d for r in roles for d in r.demands}):
-        required = np.array([r.demands.get(demand, 0) for r in roles])[None, :]
-        limit = np.array([c.limits.get(demand, 99) for c in candidates])[:, None]
-        removers = options.removed_by.get(demand, frozenset())
-        removed = np.array([bool(removers & r.adjustments_offered) for r in roles])[None, :]
-        eligible &= (required <= limit) | removed
-    universe: dict[str, int] = {}
-    need = _bitmasks([c.adjustments_needed for c in candidates], universe)[:, None]
-    offer = _bitmasks([r.adjustments_offered for r in roles], universe)[None, :]
-    missing = np.bitwise_count(need & ~offer).astype(np.float64)
-    if not options.allow_missing_adjustments:
-        eligible &= missing == 0
-    langs: dict[str, int] = {}
-    spoken = _bitmasks([c.languages for c in candidates], langs)[:, None]
-    required_l = _bitmasks([r.languages_required for r in roles], langs)[None, :]
-    eligible &= (required_l & ~spoken) == 0
-    eligible &= _near(candidates, roles, options)
-    return eligible, missing
-
-
-def _near(candidates: Sequence[CandidateProfile], roles: Sequence[RoleProfile], options: MatchOptions) -> np.ndarray:
-    """(C x R) the location rule of portal.domain.location, as a table over the distinct homes and municipalities.
-
-    Row i of the table holds what reach(home, travel range i).role_places()
-    holds: built from the rule's own sets, not written again here.
-    """
-    people = sorted({(c.municipality or UNKNOWN, c.travel) for c in candidates})
-    person_index = {key: i for i, key in enumerate(people)}
-    codes = sorted({r.municipality or UNKNOWN for r in roles})
-    index = {code: i for i, code in enumerate(codes)}
-    table = np.zeros((len(people), len(codes)), dtype=bool)
-    for (home, travel), i in person_index.items():
-        person = reach(home, options.neighbours, options.areas, travel)
-        if person.anywhere:
-            table[i, :] = True
-        else:
-            table[i, [index[p] for p in person.role_places() if p in index]] = True
-    c_idx = np.array([person_index[(c.municipality or UNKNOWN, c.travel)] for c in candidates])
-    r_idx = np.array([index[r.municipality or UNKNOWN] for r in roles])
-    remote = np.array([r.remote in REMOTE_ANYWHERE for r in roles])[None, :]
-    reachable: np.ndarray = table[c_idx[:, None], r_idx[None, :]] | remote
-    return reachable
-
-
 def _same_major(wishes: list[frozenset[str]], wish_row: np.ndarray, roles: Sequence[RoleProfile]) -> np.ndarray:
     """(C x R) whether a desired occupation and the role's share the major group (the first digit)."""
     majors = {d: i for i, d in enumerate(sorted({c[:1] for r in roles for c in r.occupation_codes}))}
@@ -234,13 +175,15 @@ def score_matrix(candidates: Sequence[CandidateProfile], roles: Sequence[RolePro
     eligible, missing = _constraints(candidates, roles, options)
     # Added in the order of matching.explain's parts, so the sums round alike.
     (essential, negotiable), work = _skill_parts(candidates, roles, options)
-    wishes, wish_row = _distinct([frozenset().union(*c.desired_codes) for c in candidates])
+    desired_codes = list(map(attrgetter("desired_codes"), candidates))
+    union = {codes: frozenset().union(*codes) for codes in dict.fromkeys(desired_codes)}
+    wishes, wish_row = _distinct(list(map(union.__getitem__, desired_codes)))
     desired = _desired_part(wishes, wish_row, roles)
     score = WEIGHTS["essential"] * essential
     score += WEIGHTS["desired"] * desired
     score += WEIGHTS["negotiable"] * negotiable
     universe: dict[str, int] = {}
-    groups = _bitmasks([c.target_groups for c in candidates], universe)[:, None]
+    groups = _bitmasks(list(map(attrgetter("target_groups"), candidates)), universe)[:, None]
     clause = _bitmasks([r.clause_target_groups for r in roles], universe)[None, :]
     score += np.where((groups & clause) != 0, WEIGHTS["clause"], 0.0)
     if options.allow_missing_adjustments:

@@ -23,7 +23,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # only for the annotations: the rules here need nothing of matching at run time
-    from portal.domain.matching import Explanation, SkillMatch
+    from portal.domain.match_results import Explanation, SkillMatch
 
 
 STATES = ("sent", "interested", "interview", "accepted", "declined", "withdrawn", "placed")

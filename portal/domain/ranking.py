@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 import numpy as np
 
-from portal.domain.matching import CandidateProfile, Match, MatchOptions, RoleProfile, explain, total
+from portal.domain.match_results import Match
+from portal.domain.matching import CandidateProfile, MatchOptions, RoleProfile, explain, total
 from portal.domain.matching_arrays import score_matrix
 from portal.domain.role_table import RoleTable
 
@@ -58,7 +60,8 @@ def rank_candidates_page(role: RoleProfile, candidates: Sequence[CandidateProfil
                          offset: int = 0, limit: int | None = 25, min_score: float = 0.0) -> Ranking:
     """The candidates that pass every hard constraint for a role, best first; the slice explained."""
     eligible, scores, relevant = score_matrix(candidates, [role], options)
-    order = _ranked(scores[:, 0], eligible[:, 0] & relevant[:, 0], [c.id for c in candidates], min_score)
+    ids = np.fromiter(map(attrgetter("id"), candidates), dtype=np.int64, count=len(candidates))
+    order = _ranked(scores[:, 0], eligible[:, 0] & relevant[:, 0], ids, min_score)
     chosen = order[offset:None if limit is None else offset + limit]
     return Ranking(len(order), tuple(_match(candidates[i], role, options) for i in chosen))
 

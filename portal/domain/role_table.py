@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from portal.domain.location import REMOTE_ANYWHERE, UNKNOWN, reach
+from portal.domain.match_constraints import _bitmasks
 from portal.domain.matching import (
     MISSING_ADJUSTMENT_PENALTY,
     NEUTRAL_SHARE,
@@ -24,7 +25,7 @@ from portal.domain.matching import (
     MatchOptions,
     RoleProfile,
 )
-from portal.domain.matching_arrays import _bitmasks, _Texts, _word_hits
+from portal.domain.matching_arrays import _Texts, _word_hits
 
 _Text = tuple[str, frozenset[str]]  # a skill as the role typed it, and the concepts it names
 

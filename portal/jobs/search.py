@@ -83,12 +83,17 @@ def _int(value: str | None, name: str, errors: dict) -> int | None:
     return number
 
 
+def words_filter(q: str | None) -> RoleFilters:
+    """The words part of the filters: the typed line cleaned, marked too long (not searched) past MAX_QUERY."""
+    line = text.clean_line(q)
+    return RoleFilters(q=line, too_long=len(line) > MAX_QUERY)
+
+
 def parse_filters(args, municipality_codes: set[str], adjustment_codes: set[str]) -> tuple[RoleFilters, dict]:
     """Filters from query arguments, and the arguments that were not understood (name -> reason)."""
     errors: dict[str, str] = {}
-    f = RoleFilters(q=text.clean_line(args.get("q")))
-    if len(f.q) > MAX_QUERY:
-        f.too_long = True
+    f = words_filter(args.get("q"))
+    if f.too_long:
         errors["q"] = f"must be at most {MAX_QUERY} characters"
     f.hours_min = _int(args.get("hours_min"), "hours_min", errors)
     f.hours_max = _int(args.get("hours_max"), "hours_max", errors)
@@ -191,9 +196,8 @@ def _ranked(f: RoleFilters):
             .having(score > 0)).subquery("ranked")
 
 
-def relevance(q: str):
-    """The (role_id, score) subquery of role search for typed words (None when none answers), for other lists."""
-    f = RoleFilters(q=q)
+def relevance(f: RoleFilters):
+    """Role search's (role_id, score) subquery of the filters' words, for other lists (fills f.unknown, f.beyond)."""
     return _ranked(f) if f.terms else None
 
 

@@ -15,7 +15,8 @@ from portal.clock import today
 from portal.coaching.models import Candidate, CandidateCoach
 from portal.domain.caseload import ACTIVE_STATUSES
 from portal.domain.job_roles import KINDS, REMOTE
-from portal.domain.matching import Explanation, explain, total
+from portal.domain.match_results import Explanation
+from portal.domain.matching import explain, total
 from portal.domain.ranking import rank_candidates_page, rank_roles_table_page
 from portal.employers.models import JobRole
 from portal.i18n import current_language
@@ -136,20 +137,25 @@ def explain_pair(candidate_id: int, role_id: int, allow_missing: bool = False) -
     return Pair(c_info[candidate_id], r_info[role_id], explanation, total(explanation.parts), ref.display)
 
 
-def open_roles_query(q: str = "", kind: str = ""):
+def open_roles_query(f: role_search.RoleFilters, kind: str = ""):
     """Open roles for the coach's list (unsorted), searched by title or employer name, and their relevance.
 
-    Returns (select, relevance): with words, relevance is role search's score of the role (the same
-    analysis as the public search: stems, whole words, typos; 0 for a role found only by its employer's
-    name), else None.
+    `f` holds the typed words as the public search reads them (``role_search.words_filter``). Returns
+    (select, relevance): with words, relevance is role search's score of the role (the same analysis as the
+    public search: stems, whole words, typos; 0 for a role found only by its employer's name), else None.
+    Words too long are not searched (no role), as in the public search; ``f`` tells the page which words
+    were left out.
     """
     stmt = (select(JobRole).join(Organisation, Organisation.id == JobRole.organisation_id)
             .where(*profiles.open_role_conditions(today(), kind if kind in KINDS else "")))
+    q = f.q
+    if f.too_long:
+        return stmt.where(literal(False)), literal(0.0)
     if not q.strip():
         return stmt, None
     like = f"%{q.strip().lower()}%"
     by_name = func.lower(Organisation.name).like(like) | func.lower(JobRole.title).like(like)
-    ranked = role_search.relevance(q)
+    ranked = role_search.relevance(f)
     if ranked is None:
         return stmt.where(by_name), literal(0.0)
     stmt = stmt.outerjoin(ranked, ranked.c.role_id == JobRole.id).where(ranked.c.role_id.is_not(None) | by_name)

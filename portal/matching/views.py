@@ -16,11 +16,13 @@ from portal.coaching.catalogues import labels_for
 from portal.coaching.labels import STATUS_LABELS, TRAVEL_LABELS
 from portal.coaching.models import Candidate
 from portal.coaching.services import has_valid_consent
+from portal.domain import word_search
 from portal.domain.matching import MISSING_ADJUSTMENT_PENALTY
 from portal.employers.models import JobRole
 from portal.errors import ServiceError, show_refusal
 from portal.extensions import db
 from portal.i18n import current_language
+from portal.jobs import search as role_search
 from portal.listing import apply_sort, paginate, sort_choice
 from portal.matching import bp, services
 from portal.matching.forms import ProposeForm
@@ -69,14 +71,16 @@ def index():
 @roles("coach")
 def roles_list():
     """Open roles of every employer, to rank the coach's candidates for one of them."""
-    q, kind = request.args.get("q", ""), request.args.get("kind", "")
-    stmt, relevance = services.open_roles_query(q, kind)
+    words, kind = role_search.words_filter(request.args.get("q")), request.args.get("kind", "")
+    q = words.q
+    stmt, relevance = services.open_roles_query(words, kind)
     # With words typed, the best match comes first unless the coach picks another order.
     sorts = ROLE_SORTS if relevance is None else {**ROLE_SORTS, "relevance": relevance}
     sort = sort_choice(sorts, "-published" if relevance is None else "-relevance")
     page = paginate(apply_sort(stmt, sorts, sort, JobRole.id))
     return render_template("matching/roles.html", page=page, sort=sort, q=q, kind=kind, kinds=KIND_LABELS,
-                           by_relevance=relevance is not None,
+                           by_relevance=relevance is not None, f=words, max_query=role_search.MAX_QUERY,
+                           max_words=word_search.MAX_QUERY_TERMS,
                            municipalities=labels_for("municipalities")["municipalities"])
 
 

@@ -5,7 +5,9 @@ Files (each states its source; see seeds/concepts/README.md):
   unchanged from the compiled file (README-occupations.md gives its sources);
 - occupation_labels.yaml: alternative labels written for the portal (`source: portal`) for unit groups;
 - skills.yaml: the skill concepts, each with its source key;
-- old_codes.yaml: every code of the portal's earlier short lists and the concept it now names.
+- old_codes.yaml: every code of the portal's earlier short lists and the concept it now names;
+- generic_heads.yaml: the generic heads of compounds (tasks, work, know-how, ...) per language, written for the
+  portal, passed to the text analysis (portal.domain.concept_text.ConceptIndex).
 
 The catalogue table (`reference_item`) holds them as three catalogues: `occupations` (the unit groups,
 which forms offer), `occupation_groups` (levels 1-3, for the hierarchy) and `skills`; `data` carries
@@ -80,6 +82,12 @@ def read_old_codes(folder: Path = CONCEPT_DIR) -> dict[str, dict[str, str]]:
     return {scheme: {str(k): str(v) for k, v in mapping.items()} for scheme, mapping in doc["schemes"].items()}
 
 
+def read_generic_heads(folder: Path = CONCEPT_DIR) -> dict[str, tuple[str, ...]]:
+    """Language -> the generic heads of compounds ("tehtävät", "työ", "uppgifter"), as written in the file."""
+    doc = yaml.safe_load((folder / "generic_heads.yaml").read_text("utf-8"))
+    return {lang: tuple(str(w) for w in (doc["heads"].get(lang) or ())) for lang in LANGS}
+
+
 @lru_cache(maxsize=1)
 def concepts() -> dict[str, dict[str, Concept]]:
     """scheme ("occupations", "skills") -> code -> Concept, read once a process from the seed files."""
@@ -89,8 +97,8 @@ def concepts() -> dict[str, dict[str, Concept]]:
 @lru_cache(maxsize=1)
 def match_concepts() -> Concepts:
     """The concept indexes matching maps typed text with, built once a process (some 60 ms)."""
-    found = concepts()
-    return Concepts(ConceptIndex(found["occupations"]), ConceptIndex(found["skills"]))
+    found, heads = concepts(), read_generic_heads()
+    return Concepts(ConceptIndex(found["occupations"], heads), ConceptIndex(found["skills"], heads))
 
 
 @lru_cache(maxsize=1)

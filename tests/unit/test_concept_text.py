@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from portal.domain import text
-from portal.domain.concept_text import TermIndex
-from portal.reference.concepts import match_concepts
+from portal.domain.concept_text import ConceptIndex, TermIndex
+from portal.reference.concepts import concepts, match_concepts, read_generic_heads
 
 OCCUPATIONS = match_concepts().occupations
 
@@ -62,3 +62,41 @@ def test_typo_tolerance_compares_whole_words_of_a_similar_length():
 def test_a_label_word_as_typed_is_not_read_as_a_typo_or_a_compound_in_another_language():
     skills = match_concepts().skills
     assert set(skills.codes("laitoshuolto")) == {"institutional_cleaning"}
+
+
+SKILLS = match_concepts().skills
+
+
+@pytest.mark.parametrize("typed, skills, occupations", [
+    ("siivoustehtävät", {"cleaning"}, {"9112"}),  # cleaning tasks
+    ("kassatyöntekijä", {"cash_register"}, {"5230"}),  # cashier work, never the caretakers' "työntekijät"
+    ("asiakaspalveluosaaminen", {"customer_service"}, None),
+    ("hygieniapassikokemus", {"food_hygiene"}, None),
+    ("varastotyö", {"warehouse"}, {"4321", "9333"}),
+    ("siivoustöitä", {"cleaning"}, {"9112"}),  # an inflected head
+    ("lagerarbete", {"warehouse"}, {"4321", "9333"}),
+    ("kundtjänstkunskap", {"customer_service"}, None),
+])
+def test_a_compound_with_a_generic_head_names_what_its_modifier_names(typed, skills, occupations):
+    assert set(SKILLS.codes(typed)) == skills
+    if occupations is not None:
+        assert codes(typed) == occupations
+
+
+def test_a_generic_head_never_names_a_concept_by_itself_and_the_heads_are_data():
+    assert "5153" not in codes("kassatyöntekijä")  # "Kiinteistöhuollon työntekijät" ends in the same head
+    assert codes("siivousesimies") == {"5151"}  # esimies is no generic head: the supervisor, not the cleaner
+    assert "cleaning" not in SKILLS.codes("siivousesimies")
+    assert codes("kokki") == {"5120"} and codes("työkokeilu") == set()  # "kokki" is not in "työkokeilu"
+    assert SKILLS.codes("tehtävät") == frozenset() and SKILLS.codes("osaaminen") == frozenset()
+    assert SKILLS.codes("työt") == frozenset()  # the head alone is not a modifier
+    without = ConceptIndex(concepts()["skills"])  # the analysis knows only the heads it is given
+    assert without.codes("siivoustehtävät") == frozenset()
+    assert ConceptIndex(concepts()["skills"], {"fi": ["tehtävät"]}).codes("siivoustehtävät") == {"cleaning"}
+
+
+def test_the_generic_heads_file_is_read_per_language():
+    heads = read_generic_heads()
+    assert {"tehtävät", "työ", "osaaminen", "kokemus", "työntekijä"} <= set(heads["fi"])
+    assert {"uppgifter", "arbete", "kunskap", "erfarenhet"} <= set(heads["sv"])
+    assert heads["en"] == ()

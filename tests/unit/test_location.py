@@ -7,8 +7,8 @@ import pytest
 
 from portal.domain.job_roles import REMOTE
 from portal.domain.location import DEFAULT_TRAVEL, REASONS, REMOTE_ANYWHERE, TRAVEL_RANGES, UNKNOWN, Area, reach
+from portal.domain.match_constraints import _near
 from portal.domain.matching import CandidateProfile, MatchOptions, RoleProfile, explain
-from portal.domain.matching_arrays import _near
 
 NEIGHBOURS = {"091": frozenset({"049", "092"}), "049": frozenset({"091"}), "092": frozenset({"091"}),
               "858": frozenset({"543"}), "543": frozenset({"858"})}  # 543 is in another sub-region than 858

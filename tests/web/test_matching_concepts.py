@@ -119,6 +119,32 @@ def test_the_coachs_role_search_puts_the_best_match_first_and_the_order_stays_se
     assert "Sort by best match" in client.get("/matching/roles?lang=en&q=siivooja&sort=title").get_data(as_text=True)
 
 
+def test_the_coachs_role_search_names_unknown_words_and_refuses_words_too_long_as_the_public_search(client, world,
+                                                                                                    db):
+    coach, home = world.users["coach"], world.orgs["employer"]
+    make_role(home, title="Siivooja Gamma")
+    db.session.commit()
+    sign_in(client, coach)
+
+    def page(q: str) -> str:
+        response = client.get("/matching/roles", query_string={"lang": "en", "q": q})
+        assert response.status_code == 200
+        return response.get_data(as_text=True)
+
+    text = page("siivooja zyxwvut")
+    assert "Siivooja Gamma" in text
+    assert "No role mentions these words, so they were left out of the search: zyxwvut." in text
+    assert "No role mentions" not in page("siivooja")
+    long = "siivooja " * 25  # 225 characters
+    text = page(long)
+    assert f"The search words are {len(long.strip())} characters long; at most 200 are allowed." in text
+    assert "Siivooja Gamma" not in text
+    assert "Only the first 8 words were searched; these were left out: kahdeksan." in page(
+        "siivooja yksi kaksi kolme neljä viisi kuusi seitsemän kahdeksan")
+    fi = client.get("/matching/roles", query_string={"lang": "fi", "q": "siivooja zyxwvut"}).get_data(as_text=True)
+    assert "Mikään tehtävä ei mainitse näitä sanoja" in fi
+
+
 CLEANER = dict(title="Siivooja toimistoon", occupation_code="9112", essential_skills="", negotiable_skills="",
                municipality_code="837", hours_min=20, hours_max=30, demands={}, adjustments=[])
 SUPERVISOR = {**CLEANER, "title": "Siivoustyönjohtaja", "occupation_code": "5151"}
