@@ -52,6 +52,16 @@ def _ledger():
 TODAY = clock.today().isoformat()
 # What the owner types into forms that start empty (a new record), over the page's form and the declared data.
 VALID = {
+    # The team: a person of another sector organisation, not yet on the team; a member's own measure and follow-up.
+    "team.members": lambda w: {"user_id": str(w.users["other_professional"].membership.id), "kind": "professional",
+                               "scopes": ["plan"]},
+    "team.measure_new": lambda w: {"measure-title": "Työhön kulkemisen harjoittelu",
+                                   "measure-measure": "Kulkee itse kolme kertaa",
+                                   "measure-target_date": (clock.today() + timedelta(days=30)).isoformat()},
+    "team.follow_up_new": lambda w: {"follow-goal_id": str(w.ids["goal"]), "follow-note": "Seurattu yhdessä",
+                                     "follow-follow_up_on": TODAY},
+    # The decision is final: the owner confirms it (the confirm step itself answers 200).
+    "clause_reports.decide": lambda w: {"confirmed": "1"},
     "procurements.invite_supplier": lambda w: {"name": "Uusi Toimittaja Oy", "business_id": next_business_id(),
                                                "contact_name": "Tiina", "contact_email": "tiina@uusi.example"},
     "procurements.clause_new": lambda w: {"quantity": "5", "min_months": "1", "deadline": "2027-06-30",
