@@ -16,6 +16,7 @@ from portal.domain.profile import clean_text
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.inputs import optional_id
+from portal.proposals.guard import refuse_health
 from portal.signals import candidate_erasing
 
 MESSAGES = {
@@ -54,6 +55,7 @@ def hand_over(candidate: Candidate, data: dict, actor, today: date) -> Coordinat
     if problems:
         message, field = MESSAGES[problems[0]]
         raise ServiceError(message(), field)
+    refuse_health(data.get("note") or "", "note")  # every party of the plan reads the hand-over note
     if current is not None:
         current.end_on = on
     assignment = Coordinator(candidate_id=candidate.id, user_id=next_id, phase=phase, start_on=on,
