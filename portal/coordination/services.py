@@ -81,12 +81,14 @@ def left_without(candidates: list[Candidate]) -> set[int]:
 
 
 def contact_of(candidate: Candidate) -> dict | None:
-    """The current coordinator as the other parties see them: name, organisation, e-mail, phase."""
+    """The current coordinator as the other parties see them: name, organisation, e-mail, phase; left the team?"""
     current = current_of(candidate)
     if current is None or current.user is None:
         return None
     user = current.user
-    return {"name": user.name, "organisation": user.organisation.name if user.organisation else "",
+    # The caseload's rule: a coordinator no longer on the team leaves the person without one.
+    left = needs_coordinator(candidate.status, user.id, team_ids_of([candidate]).get(candidate.id, set()))
+    return {"left": left, "name": user.name, "organisation": user.organisation.name if user.organisation else "",
             "email": user.email, "phone": getattr(user, "phone", None) or "", "phase": current.phase,
             "since": current.start_on}
 

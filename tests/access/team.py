@@ -7,10 +7,15 @@ sees no health part (the domain rule). Team members of other organisations
 """
 from __future__ import annotations
 
+from datetime import timedelta
+
+from portal import clock
+from portal.coordination.models import Coordinator
 from portal.domain.team import TEAM_SCOPES, join_codes
 from portal.extensions import db
 from portal.team.models import TeamConsent, TeamMember
 from tests.access import Route
+from tests.access.coaching import build_candidate
 
 TEAM = ("professional", "peer")
 # The SENSITIVE strings (tests/access/coaching.py) each member may see through the world's consents.
@@ -35,6 +40,23 @@ def build(world) -> None:
         db.session.flush()
         world.ids[f"team_consent_{who}"] = consent.id
         world.ids[f"team_member_{who}"] = member.id
+    _build_coordinated(world)
+
+
+def _build_coordinated(world) -> None:
+    # A second candidate of the coach whose coordinator is the social worker, on the team with the plan shared.
+    coordinated, social = build_candidate(world), world.users["professional"]
+    db.session.flush()
+    db.session.add_all([
+        TeamConsent(candidate_id=coordinated.id, organisation_id=social.organisation_id, scopes="plan",
+                    given_by_id=world.users["coach"].id),
+        TeamMember(candidate_id=coordinated.id, user_id=social.id, organisation_id=social.organisation_id,
+                   kind="professional", added_by_id=world.users["coach"].id),
+        Coordinator(candidate_id=coordinated.id, user_id=social.id, phase="job_search",
+                    start_on=clock.today() - timedelta(days=10), recorded_by_id=world.users["coach"].id),
+    ])
+    db.session.flush()
+    world.ids["coordinated_candidate"] = coordinated.id
 
 
 def _c(w):
@@ -48,6 +70,11 @@ def _coach(endpoint, method="GET", params=_c, **kw):
 
 def _member(endpoint, method="GET", **kw):
     return Route(endpoint, TEAM, method=method, params=_c, scoped=True, **kw)
+
+
+def _coordinator(endpoint, method="GET"):
+    return Route(endpoint, ("professional",), method=method, scoped=True,
+                 params=lambda w: {"candidate_id": w.ids["coordinated_candidate"]})
 
 
 ROUTES = [
@@ -64,4 +91,8 @@ ROUTES = [
     _member("team.shared_view"),
     _member("team.measure_new", "POST"),
     _member("team.follow_up_new", "POST"),
+    # The coordinator from another organisation (a professional; a peer never coordinates).
+    _coordinator("coordination.member_overview"),
+    _coordinator("coordination.member_handover"),
+    _coordinator("coordination.member_handover", "POST"),
 ]
