@@ -90,3 +90,11 @@ def add_follow_up(access: MemberAccess, goal_id: int | None, data: dict, actor, 
         raise ServiceError(_("Choose a goal of the plan from the list."), "goal_id")
     refuse_health(data.get("note") or "", "note")
     return plans.add_follow_up(access.candidate, goal, data, actor, today)
+
+
+def measure_author(goal_id: int) -> str | None:
+    """The team member and organisation who added this goal as their measure; None for a goal of the coach."""
+    measure = db.session.get(TeamMeasure, goal_id)
+    if measure is None:
+        return None
+    return f"{measure.member.user.name}, {measure.member.organisation.name}"
