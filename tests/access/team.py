@@ -7,7 +7,7 @@ sees no health part (the domain rule). Team members of other organisations
 """
 from __future__ import annotations
 
-from datetime import timedelta
+from sqlalchemy import select
 
 from portal import clock
 from portal.coordination.models import Coordinator
@@ -15,7 +15,6 @@ from portal.domain.team import TEAM_SCOPES, join_codes
 from portal.extensions import db
 from portal.team.models import TeamConsent, TeamMember
 from tests.access import Route
-from tests.access.coaching import build_candidate
 
 TEAM = ("professional", "peer")
 # The SENSITIVE strings (tests/access/coaching.py) each member may see through the world's consents.
@@ -40,23 +39,6 @@ def build(world) -> None:
         db.session.flush()
         world.ids[f"team_consent_{who}"] = consent.id
         world.ids[f"team_member_{who}"] = member.id
-    _build_coordinated(world)
-
-
-def _build_coordinated(world) -> None:
-    # A second candidate of the coach whose coordinator is the social worker, on the team with the plan shared.
-    coordinated, social = build_candidate(world), world.users["professional"]
-    db.session.flush()
-    db.session.add_all([
-        TeamConsent(candidate_id=coordinated.id, organisation_id=social.organisation_id, scopes="plan",
-                    given_by_id=world.users["coach"].id),
-        TeamMember(candidate_id=coordinated.id, user_id=social.id, organisation_id=social.organisation_id,
-                   kind="professional", added_by_id=world.users["coach"].id),
-        Coordinator(candidate_id=coordinated.id, user_id=social.id, phase="job_search",
-                    start_on=clock.today() - timedelta(days=10), recorded_by_id=world.users["coach"].id),
-    ])
-    db.session.flush()
-    world.ids["coordinated_candidate"] = coordinated.id
 
 
 def _c(w):
@@ -72,9 +54,23 @@ def _member(endpoint, method="GET", **kw):
     return Route(endpoint, TEAM, method=method, params=_c, scoped=True, **kw)
 
 
+def _coordinated(w):
+    # The social worker is named the world candidate's coordinator when the route is checked (the world is
+    # built for each test, so this changes no other route's world); a coordinator from another organisation.
+    cid, social = w.ids["candidate"], w.users["professional"]
+    current = db.session.scalar(select(Coordinator).where(Coordinator.candidate_id == cid,
+                                                          Coordinator.end_on.is_(None)))
+    if current is None or current.user_id != social.id:
+        if current is not None:
+            current.end_on = clock.today()
+        db.session.add(Coordinator(candidate_id=cid, user_id=social.id, phase="job_search", start_on=clock.today(),
+                                   recorded_by_id=w.users["coach"].id))
+        db.session.commit()
+    return {"candidate_id": cid}
+
+
 def _coordinator(endpoint, method="GET"):
-    return Route(endpoint, ("professional",), method=method, scoped=True,
-                 params=lambda w: {"candidate_id": w.ids["coordinated_candidate"]})
+    return Route(endpoint, ("professional",), method=method, scoped=True, params=_coordinated)
 
 
 ROUTES = [

@@ -135,8 +135,7 @@ def test_the_start_page_lists_consented_candidates_in_a_fixed_number_of_queries(
         _join(world, social, "professional", "plan", candidate_id=c.id)
     statements.clear()
     page = client.get("/team/").get_data(as_text=True)
-    # The world's candidate, the candidate the social worker coordinates (tests/access/team.py) and these five.
-    assert page.count("/team/candidates/") == 7
+    assert page.count("/team/candidates/") == 6
     assert len(statements) == few, statements
     assert SENSITIVE["name"] not in page
 
