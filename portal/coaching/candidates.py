@@ -20,7 +20,7 @@ from portal.coaching.models import (
     FunctionalLimit,
     StatusChange,
 )
-from portal.coaching.paths import follow_up_after_contact
+from portal.coaching.paths import follow_up_after_contact, record_manual_move
 from portal.domain.caseload import SUPPORT_INTENSITIES, hours_problems, status_change_problems
 from portal.domain.coaching import past_date
 from portal.domain.location import DEFAULT_TRAVEL, TRAVEL_RANGES
@@ -76,11 +76,13 @@ def create_candidate(coach, data: dict, today: date) -> Candidate:
     return candidate
 
 
-def update_profile(candidate: Candidate, data: dict) -> None:
-    """Save the profile form; nothing is written when a value is refused."""
+def update_profile(candidate: Candidate, data: dict, actor=None) -> None:
+    """Save the profile form; nothing is written when a value is refused; a path move goes into its history."""
+    path_before = candidate.support_intensity
     changed = _apply_profile(candidate, data)
     db.session.flush()
     log_change(candidate, "profile", fields=changed)
+    record_manual_move(candidate, path_before, actor, clock.today())
 
 
 def _apply_profile(candidate: Candidate, data: dict) -> list[str]:

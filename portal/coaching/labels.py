@@ -46,8 +46,9 @@ PLAN_ACTION_LABELS = {
 PATH_REASON_LABELS = {
     "many_contacts": _l("Steady employer contacts over the review period: the light path may be enough now."),
     "few_contacts": _l("Hardly any employer contact over the review period: the intensive path may help."),
+    "coach_move": _l("Moved by the coach in the candidate's details; the review period starts again."),
 }
-PATH_DECISION_LABELS = {"accepted": _l("Accepted"), "declined": _l("Declined")}
+PATH_DECISION_LABELS = {"accepted": _l("Accepted"), "declined": _l("Declined"), "moved": _l("Moved by the coach")}
 SIGNATURE_STATE_LABELS = {"pending": _l("Not yet signed"), "signed": _l("Signed"),
                           "not_signed": _l("Not signed")}
 SIGNER_LABELS = {"candidate": _l("Candidate"), "buyer": _l("Buyer of the service")}

@@ -11,7 +11,16 @@ from sqlalchemy import func, select
 
 from portal.coaching.access import log_change
 from portal.coaching.models import Candidate, EmployerContact, PathDecision
-from portal.domain.coaching_paths import DECISIONS, PathRule, Proposal, next_follow_up, parse_paths, review_proposal
+from portal.domain.coaching_paths import (
+    DECISIONS,
+    MANUAL_DECISION,
+    MANUAL_REASON,
+    PathRule,
+    Proposal,
+    next_follow_up,
+    parse_paths,
+    review_proposal,
+)
 from portal.errors import ServiceError
 from portal.extensions import db
 
@@ -73,4 +82,17 @@ def decide(candidate: Candidate, decision: str, actor, today: date) -> PathDecis
         candidate.next_follow_up = next_follow_up(today, rule_of(candidate), candidate.next_follow_up)
     db.session.flush()
     log_change(candidate, "path", fields=[f"path_{decision}"])
+    return row
+
+
+def record_manual_move(candidate: Candidate, from_path: str, actor, today: date) -> PathDecision | None:
+    """A coach's move between paths in the candidate's details: into the path history; the review restarts."""
+    if from_path == candidate.support_intensity:
+        return None
+    row = PathDecision(candidate_id=candidate.id, from_path=from_path, to_path=candidate.support_intensity,
+                       reason=MANUAL_REASON, contacts=0, decision=MANUAL_DECISION, decided_on=today,
+                       decided_by_id=actor.id if actor is not None else None)
+    db.session.add(row)
+    db.session.flush()
+    log_change(candidate, "path", fields=["path_moved"], actor=actor)
     return row

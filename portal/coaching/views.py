@@ -95,7 +95,7 @@ def edit(candidate_id: int):
     form = candidate_form(candidate)
     if form.validate_on_submit():
         try:
-            svc.update_profile(candidate, profile_data(form))
+            svc.update_profile(candidate, profile_data(form), current_user)
         except ServiceError as exc:
             show_refusal(form, exc)
         else:

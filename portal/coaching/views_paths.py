@@ -96,4 +96,4 @@ def _step_page(candidate_id: int, step_id: int | None):
         log_read(candidate, "steps")
     return render_and_commit("coaching/steps.html", c=candidate, form=form, step=current,
                              steps=plan_steps.steps_of(candidate) if current is None else [],
-                             kinds=STEP_KIND_LABELS, outcomes=STEP_OUTCOME_LABELS)
+                             kinds=STEP_KIND_LABELS, outcomes=STEP_OUTCOME_LABELS, today=clock.today())

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -10,15 +11,23 @@ from portal.accounts.models import Organisation
 from portal.coaching import steps as plan_steps
 from portal.coaching.access import log_change
 from portal.coaching.models import Candidate
+from portal.coordination.labels import REFERRAL_KIND_LABELS
 from portal.coordination.models import Referral
-from portal.coordination.services import history_of
+from portal.coordination.services import current_of, history_of
+from portal.coordination.team_port import is_coach_of, scopes_of
 from portal.domain.coaching_steps import STEP_KINDS
-from portal.domain.coordination import answer_problems, answered_on_behalf, may_move, referral_problems
+from portal.domain.coordination import (
+    answer_guarded,
+    answer_problems,
+    answered_on_behalf,
+    may_move,
+    referral_problems,
+)
 from portal.domain.profile import clean_text
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.inputs import optional_id
-from portal.proposals.guard import check_message
+from portal.proposals.guard import check_message, refuse_health
 
 # Organisations that can receive a referral: not employers, whom health-related data never reaches.
 RECEIVING_KINDS = ("provider", "buyer")
@@ -96,13 +105,28 @@ def record_answer(candidate: Candidate, referral: Referral, data: dict, actor, t
     referral.state, referral.answered_on, referral.answer_text = answer, data["answered_on"], text
     referral.answered_by_id = actor.id
     referral.answer_on_behalf = answered_on_behalf(actor.organisation_id, referral.receiving_organisation_id)
+    _guard_answer(candidate, text)
     if step_kind and referral.plan_step_id is None:
+        # The step names the referral and the date, never the answer: the plan's readers include peers and
+        # members without a health scope, and the answer may come from health care.
+        note = _("From the referral: %(kind)s, answer of %(date)s.", kind=REFERRAL_KIND_LABELS[referral.kind],
+                 date=format_date(data["answered_on"]))
         step = plan_steps.save_step(candidate, None, {"kind": step_kind, "start_on": data["answered_on"],
-                                                      "note": text}, actor, today)
+                                                      "note": note}, actor, today)
         referral.plan_step_id = step.id
     db.session.flush()
     log_change(candidate, "referrals", fields=[f"referral_{answer}"], actor=actor)
     return referral
+
+
+def _guard_answer(candidate: Candidate, text: str) -> None:
+    # A coordinator from another organisation without a health scope reads the answer: no health words in it.
+    current = current_of(candidate)
+    if current is None or current.user is None:
+        return
+    user = current.user
+    if answer_guarded(is_coach_of(candidate, user), scopes_of(candidate, user)):
+        refuse_health(text, "answer_text")
 
 
 def cancel(candidate: Candidate, referral: Referral, actor) -> Referral:

@@ -16,6 +16,7 @@ from portal.domain.profile import clean_text
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.inputs import optional_id
+from portal.proposals.guard import refuse_health
 from portal.signals import candidate_erasing
 
 MESSAGES = {
@@ -54,6 +55,7 @@ def hand_over(candidate: Candidate, data: dict, actor, today: date) -> Coordinat
     if problems:
         message, field = MESSAGES[problems[0]]
         raise ServiceError(message(), field)
+    refuse_health(data.get("note") or "", "note")  # every party of the plan reads the hand-over note
     if current is not None:
         current.end_on = on
     assignment = Coordinator(candidate_id=candidate.id, user_id=next_id, phase=phase, start_on=on,
@@ -79,12 +81,14 @@ def left_without(candidates: list[Candidate]) -> set[int]:
 
 
 def contact_of(candidate: Candidate) -> dict | None:
-    """The current coordinator as the other parties see them: name, organisation, e-mail, phase."""
+    """The current coordinator as the other parties see them: name, organisation, e-mail, phase; left the team?"""
     current = current_of(candidate)
     if current is None or current.user is None:
         return None
     user = current.user
-    return {"name": user.name, "organisation": user.organisation.name if user.organisation else "",
+    # The caseload's rule: a coordinator no longer on the team leaves the person without one.
+    left = needs_coordinator(candidate.status, user.id, team_ids_of([candidate]).get(candidate.id, set()))
+    return {"left": left, "name": user.name, "organisation": user.organisation.name if user.organisation else "",
             "email": user.email, "phone": getattr(user, "phone", None) or "", "phase": current.phase,
             "since": current.start_on}
 

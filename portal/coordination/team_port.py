@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from portal.accounts.models import User
 from portal.coaching.models import Candidate
-from portal.team.services import members_seeing
+from portal.team.services import member_scopes, members_seeing
 
 # The part a team member must see to be named coordinator (portal.domain.team's scope), and the accounts
 # that may coordinate: professionals; a peer helps with the tasks they take on and never coordinates.
@@ -39,3 +39,13 @@ def team_ids_of(candidates: list[Candidate]) -> dict[int, set[int]]:
     members = _members([c.id for c in candidates])
     return {c.id: {link.coach.id for link in c.coach_links if link.coach.active}
             | {u.id for u in members.get(c.id, [])} for c in candidates}
+
+
+def is_coach_of(candidate: Candidate, user) -> bool:
+    """Whether the user is one of the candidate's active coaches (who see every part of the record)."""
+    return any(link.coach.id == user.id and link.coach.active for link in candidate.coach_links)
+
+
+def scopes_of(candidate: Candidate, user) -> frozenset[str]:
+    """The parts the user sees as a member of the candidate's team now (empty for anyone else)."""
+    return member_scopes(candidate, user)

@@ -12,6 +12,8 @@ from typing import Any
 
 PATH_CODES = ("light", "intensive")
 DECISIONS = ("accepted", "declined")
+# A coach's own move in the candidate's details (no proposal): kept in the path history, and the review restarts.
+MANUAL_REASON, MANUAL_DECISION = "coach_move", "moved"
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ SIGNATURE_STATES = ("pending", "signed", "not_signed")
 def step_problems(kind: str, start: date | None, end: date | None, outcome: str | None, today: date) -> list[str]:
     """Codes for what is wrong with a step before work; empty when it is acceptable.
 
-    Codes: unknown_kind, no_start, start_in_future, end_before_start, end_in_future,
+    Codes: unknown_kind, no_start, start_in_future (only for a step recorded as ended), end_before_start,
+    end_in_future,
     unknown_outcome, outcome_without_end, end_without_outcome.
     """
     if kind not in STEP_KINDS:
@@ -23,7 +24,8 @@ def step_problems(kind: str, start: date | None, end: date | None, outcome: str 
     if start is None:
         return ["no_start"]
     problems = []
-    if start > today:
+    # A step may be planned ahead (a start in the future, shown as planned); one recorded as ended has happened.
+    if start > today and (end is not None or outcome):
         problems.append("start_in_future")
     if end is not None and end < start:
         problems.append("end_before_start")

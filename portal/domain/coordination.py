@@ -132,3 +132,25 @@ def answer_problems(state: str, answer: str, answered_on: date | None, sent_on: 
 def answered_on_behalf(actor_organisation_id: int | None, receiving_organisation_id: int | None) -> bool:
     """Whether an answer is recorded for the receiving party by someone else (marked so in the plan)."""
     return receiving_organisation_id is None or actor_organisation_id != receiving_organisation_id
+
+
+# Who reads a referral's answer or result in words (it may come from health care): the candidate (their own
+# data), the candidate's coaches, and team members whose consent shares work ability. The coordinator sees the
+# whole plan, so also its answers; a coordinator from another organisation without a health scope reads an
+# answer only when it names no health word (else only its kind, state and dates).
+ANSWER_READERS = frozenset({"candidate", "coach"})
+ANSWER_SCOPE = "work_ability"
+
+
+def sees_referral_answer(reader: str, scopes: Collection[str], names_health: bool) -> bool:
+    """Whether a reader ("candidate", "coach", "coordinator" or "member") sees a referral's answer text."""
+    if reader in ANSWER_READERS or ANSWER_SCOPE in scopes:
+        return True
+    return reader == "coordinator" and not names_health
+
+
+def answer_guarded(coordinator_is_coach: bool, coordinator_scopes: Collection[str] | None) -> bool:
+    """Whether an answer text must be free of health words: the coordinator now reads it without a health scope."""
+    if coordinator_is_coach or coordinator_scopes is None:
+        return False
+    return ANSWER_SCOPE not in coordinator_scopes

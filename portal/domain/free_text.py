@@ -35,7 +35,7 @@ How a listed term is matched against a word of the message (both case-folded):
 - A term with ä, ö or å also matches when typed without the dots.
 
 A code of the ICD-10 classification (a capital letter and two digits, perhaps
-a dot and a digit: "F32", "F32.1") counts as a health word.
+a dot and a digit: "F32", "F32.1", also spaced out as "F 32 . 1") counts as a health word.
 
 A name matches a word that is the name, or its stem followed by at most
 ``MAX_NAME_ENDING`` letters of a case ending ("Matti" finds "Mattia" and
@@ -65,8 +65,9 @@ MAX_NAME_ENDING = 5
 _VOWELS = "aeiouyäöå"
 _EN_ENDINGS = ("", "s", "es", "ed", "ing", "'s")
 _WORD = re.compile(r"[^\W\d_]+(?:'s)?")
-# An ICD-10 code: capital letter, two digits, perhaps a dot and one or two digits ("F32", "F32.1").
-_CODE = re.compile(r"(?<![\w.])[A-Z]\d{2}(?:\.\d{1,2})?(?!\w)")
+# An ICD-10 code: capital letter, two digits, perhaps a dot and one or two digits ("F32", "F32.1"); spaces or a
+# dot may be typed between the parts ("F 32 . 1", "F.32"), which a reader still reads as the code.
+_CODE = re.compile(r"(?<![\w.])[A-Z][ .]?\d[ ]?\d(?:[ ]*\.[ ]*\d{1,2})?(?!\w)")
 
 
 @dataclass(frozen=True)

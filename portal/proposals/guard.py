@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 
 from portal.domain.free_text import Findings, Private, Term, check, make_terms
 from portal.domain.privacy import SCOPE_PARTS
+from portal.errors import ServiceError
 
 TERMS_FILE = Path(__file__).resolve().parents[2] / "seeds" / "guard" / "health_terms.yaml"
 
@@ -40,3 +41,16 @@ def findings_message(found: Findings) -> str:
                        words=", ".join(found.other_contact)))
     parts.append(_("Rewrite it, or tick that the candidate asked for exactly this to be shared."))
     return " ".join(parts)
+
+
+def health_found(text: str) -> tuple[str, ...]:
+    """The health words and diagnosis codes of a text that people without a health scope would read."""
+    return check(text or "", health_terms(), None).health
+
+
+def refuse_health(text: str, field: str | None = None) -> None:
+    """Refuse a text read by people without a health scope when it names a diagnosis or a condition."""
+    found = health_found(text)
+    if found:
+        raise ServiceError(_("Write it in work terms, never a diagnosis or a condition: %(words)s.",
+                             words=", ".join(found)), field)

@@ -20,7 +20,7 @@ from portal.db_types import utcnow
 from portal.domain.team import PEER_KINDS, TEAM_ORGANISATION_KINDS, effective_scopes, join_codes, member_problems
 from portal.errors import ServiceError
 from portal.extensions import db
-from portal.team.consents import give_team_consent, valid_team_consent
+from portal.team.consents import give_team_consent, team_consents_of, valid_team_consent
 from portal.team.models import TeamConsent, TeamMember
 
 TEAM_ROLES = ("professional", "peer")
@@ -127,8 +127,9 @@ def my_candidates(user) -> list[MemberAccess]:
 
 
 def person_choices(candidate: Candidate) -> list[Membership]:
-    """Professionals and peers of the sectors' organisations who are not yet on the candidate's team."""
-    present = {m.user_id for m in active_members(candidate)}
+    """Professionals and peers of the sectors' organisations not on the team with a valid consent (re-consent)."""
+    valid = {c.organisation_id for c in team_consents_of(candidate) if c.valid}
+    present = {m.user_id for m in active_members(candidate) if m.organisation_id in valid}
     rows = db.session.scalars(select(Membership).join(User, User.id == Membership.user_id).join(
         Organisation, Organisation.id == Membership.organisation_id).where(
         Membership.role.in_(TEAM_ROLES), User.active.is_(True), Organisation.active.is_(True),
@@ -148,6 +149,11 @@ def add_member(candidate: Candidate, membership_id: int | None, kind: str, scope
         message, field = PROBLEM_MESSAGES[problems[0]]
         raise ServiceError(message(), field)
     give_team_consent(candidate, chosen.organisation_id, scopes, actor, recorded_by_coach=True)
+    existing = _membership(candidate.id, chosen.user)
+    if existing is not None and existing.organisation_id == chosen.organisation_id:
+        # A member whose consent was withdrawn: the new consent gives the access back, the membership stays.
+        log_change(candidate, "team_members", action="team_member_reconsented", fields=["members"], actor=actor)
+        return existing
     member = TeamMember(candidate_id=candidate.id, user_id=chosen.user_id, organisation_id=chosen.organisation_id,
                         kind=kind, tasks=join_codes(tasks) if kind in PEER_KINDS else "", added_by_id=actor.id)
     db.session.add(member)

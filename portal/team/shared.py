@@ -15,6 +15,7 @@ from portal.coaching.steps import steps_of
 from portal.domain.team import may_record
 from portal.errors import ServiceError
 from portal.extensions import db
+from portal.proposals.guard import refuse_health
 from portal.team.models import TeamMeasure
 from portal.team.services import MemberAccess
 
@@ -70,6 +71,9 @@ def add_measure(access: MemberAccess, data: dict, actor) -> Goal:
     """A member adds a measure of their own to the plan: a goal named as theirs."""
     if not may_record(access.scopes, "goal"):
         raise ServiceError(_("Your part of the plan does not include adding measures."))
+    # Peers and members without a health scope read the measures: work terms only.
+    refuse_health(data.get("title") or "", "title")
+    refuse_health(data.get("measure") or "", "measure")
     goal = plans.add_goal(access.candidate, {**data, "own_words": "", "status": "open",
                                              "responsible": _responsible(access)}, actor)
     db.session.add(TeamMeasure(goal_id=goal.id, member_id=access.member.id))
@@ -84,4 +88,13 @@ def add_follow_up(access: MemberAccess, goal_id: int | None, data: dict, actor, 
     goal = plans.goal_of(access.candidate, goal_id) if goal_id else None
     if goal is None:
         raise ServiceError(_("Choose a goal of the plan from the list."), "goal_id")
+    refuse_health(data.get("note") or "", "note")
     return plans.add_follow_up(access.candidate, goal, data, actor, today)
+
+
+def measure_author(goal_id: int) -> str | None:
+    """The team member and organisation who added this goal as their measure; None for a goal of the coach."""
+    measure = db.session.get(TeamMeasure, goal_id)
+    if measure is None:
+        return None
+    return f"{measure.member.user.name}, {measure.member.organisation.name}"

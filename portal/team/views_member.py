@@ -76,3 +76,9 @@ def follow_up_new(candidate_id: int):
                                                       clock.today()),
                    _("Your follow-up has been saved."), back)
     return saved or _page(access, follow_form=form)
+
+
+@bp.app_template_global("measure_author")
+def measure_author(goal) -> str | None:
+    """Who of the team recorded this goal as their measure ("Name, Organisation"), or None for the coach's."""
+    return shared.measure_author(goal.id) if goal is not None else None

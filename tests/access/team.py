@@ -7,6 +7,10 @@ sees no health part (the domain rule). Team members of other organisations
 """
 from __future__ import annotations
 
+from sqlalchemy import select
+
+from portal import clock
+from portal.coordination.models import Coordinator
 from portal.domain.team import TEAM_SCOPES, join_codes
 from portal.extensions import db
 from portal.team.models import TeamConsent, TeamMember
@@ -50,6 +54,25 @@ def _member(endpoint, method="GET", **kw):
     return Route(endpoint, TEAM, method=method, params=_c, scoped=True, **kw)
 
 
+def _coordinated(w):
+    # The social worker is named the world candidate's coordinator when the route is checked (the world is
+    # built for each test, so this changes no other route's world); a coordinator from another organisation.
+    cid, social = w.ids["candidate"], w.users["professional"]
+    current = db.session.scalar(select(Coordinator).where(Coordinator.candidate_id == cid,
+                                                          Coordinator.end_on.is_(None)))
+    if current is None or current.user_id != social.id:
+        if current is not None:
+            current.end_on = clock.today()
+        db.session.add(Coordinator(candidate_id=cid, user_id=social.id, phase="job_search", start_on=clock.today(),
+                                   recorded_by_id=w.users["coach"].id))
+        db.session.commit()
+    return {"candidate_id": cid}
+
+
+def _coordinator(endpoint, method="GET"):
+    return Route(endpoint, ("professional",), method=method, scoped=True, params=_coordinated)
+
+
 ROUTES = [
     _coach("team.members"),
     _coach("team.members", "POST"),
@@ -64,4 +87,8 @@ ROUTES = [
     _member("team.shared_view"),
     _member("team.measure_new", "POST"),
     _member("team.follow_up_new", "POST"),
+    # The coordinator from another organisation (a professional; a peer never coordinates).
+    _coordinator("coordination.member_overview"),
+    _coordinator("coordination.member_handover"),
+    _coordinator("coordination.member_handover", "POST"),
 ]

@@ -65,7 +65,9 @@ def test_review_proposes_intensive_when_a_light_path_has_hardly_any_contact():
     ("work_activity", date(2026, 1, 1), date(2026, 2, 1), "work", []),
     ("knitting", date(2026, 1, 1), None, None, ["unknown_kind"]),
     ("day_activity", None, None, None, ["no_start"]),
-    ("day_activity", date(2026, 4, 1), None, None, ["start_in_future"]),
+    ("day_activity", date(2026, 4, 1), None, None, []),  # planned ahead
+    ("day_activity", date(2026, 4, 1), date(2026, 5, 1), "work", ["start_in_future", "end_in_future"]),
+    ("day_activity", date(2026, 4, 1), None, "work", ["start_in_future", "outcome_without_end"]),
     ("day_activity", date(2026, 2, 1), date(2026, 1, 1), "work", ["end_before_start"]),
     ("day_activity", date(2026, 1, 1), None, "work", ["outcome_without_end"]),
     ("day_activity", date(2026, 1, 1), date(2026, 2, 1), "", ["end_without_outcome"]),

@@ -10,6 +10,7 @@ from portal.domain.coordination import (
     REFERRAL_STATES,
     TRANSITIONS,
     Current,
+    answer_guarded,
     answer_problems,
     answered_on_behalf,
     handover_problems,
@@ -18,6 +19,7 @@ from portal.domain.coordination import (
     needs_coordinator,
     phase_for_status,
     referral_problems,
+    sees_referral_answer,
 )
 
 TODAY = date(2026, 12, 8)
@@ -101,3 +103,18 @@ def test_an_answer_recorded_by_someone_outside_the_receiving_organisation_is_on_
     assert answered_on_behalf(5, None)  # an outside party has no users in the portal
     assert answered_on_behalf(5, 7)
     assert not answered_on_behalf(7, 7)
+
+
+def test_who_reads_a_referrals_answer():
+    assert sees_referral_answer("coach", (), True) and sees_referral_answer("candidate", (), True)
+    assert sees_referral_answer("member", {"plan", "work_ability"}, True)
+    assert not sees_referral_answer("member", {"plan", "follow_ups"}, False)
+    assert sees_referral_answer("coordinator", {"plan"}, False)
+    assert not sees_referral_answer("coordinator", {"plan"}, True)
+
+
+def test_an_answer_is_guarded_while_the_coordinator_reads_it_without_a_health_scope():
+    assert not answer_guarded(True, frozenset())
+    assert not answer_guarded(False, None)
+    assert answer_guarded(False, {"plan"})
+    assert not answer_guarded(False, {"plan", "work_ability"})

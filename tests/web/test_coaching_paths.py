@@ -119,3 +119,22 @@ def test_another_coach_cannot_see_or_answer_the_path(client, world, db):
     db.session.expire_all()
     assert db.session.get(Candidate, cid).support_intensity == "intensive"
     assert db.session.scalar(select(PathDecision)) is None
+
+
+def test_a_move_in_the_candidates_details_goes_into_the_path_history_and_restarts_the_review(client, world, db):
+    from tests.web.test_coaching import PROFILE
+
+    cid = as_coach(client, world)
+    _due_for_review(db, cid, 8)
+    assert "Proposal: move from" in client.get(f"/coaching/candidates/{cid}/path").get_data(as_text=True)
+    assert client.post(f"/coaching/candidates/{cid}/edit",
+                       data={**PROFILE, "support_intensity": "light"}).status_code == 302
+    db.session.expire_all()
+    row = db.session.scalar(select(PathDecision))
+    assert (row.from_path, row.to_path, row.decision, row.decided_on, row.decided_by_id) == (
+        "intensive", "light", "moved", TODAY, world.users["coach"].id)
+    page = client.get(f"/coaching/candidates/{cid}/path").get_data(as_text=True)
+    assert "Moved by the coach" in page and "No move is proposed now" in page
+    # Saving the details again without a move adds nothing to the history.
+    client.post(f"/coaching/candidates/{cid}/edit", data={**PROFILE, "support_intensity": "light"})
+    assert len(db.session.scalars(select(PathDecision)).all()) == 1

@@ -136,3 +136,32 @@ def test_the_module_pages_read_signatures_in_a_fixed_number_of_queries(client, w
     statements.clear()
     page = client.get("/my/modules").get_data(as_text=True)
     assert len(statements) == own_few and page.count("<form") >= 6
+
+
+def test_the_signature_form_saves_with_a_save_label_in_every_language(client, world, db):
+    sign_in(client, world.users["coach"])
+    url = f"/coaching/candidates/{world.ids['candidate']}/modules/{world.ids['reviewed_module']}/signatures"
+    for lang, label, wrong in (("fi", "Tallenna allekirjoitustieto", "Asiakastiedot"),
+                               ("sv", "Spara underskriftsuppgiften", "Klientuppgifter"),
+                               ("en", "Save the signature record", "Record")):
+        client.get(f"/start?lang={lang}")
+        page = client.get(url).get_data(as_text=True)
+        assert f'class="button">{label}</button>' in page and f">{wrong}</button>" not in page, lang
+
+
+def test_a_step_can_be_planned_ahead_but_not_recorded_as_ended_in_the_future(client, world, db):
+    sign_in(client, world.users["coach"])
+    client.get("/start?lang=en")
+    cid = world.ids["candidate"]
+    ahead = (TODAY + timedelta(days=14)).isoformat()
+    assert client.post(f"/coaching/candidates/{cid}/steps", data={"kind": "day_activity",
+                                                                  "start_on": ahead}).status_code == 302
+    page = client.get(f"/coaching/candidates/{cid}/steps").get_data(as_text=True)
+    assert "Planned" in page
+    ended = client.post(f"/coaching/candidates/{cid}/steps", data={
+        "kind": "work_activity", "start_on": ahead, "end_on": (TODAY + timedelta(days=20)).isoformat(),
+        "outcome": "work"}).get_data(as_text=True)
+    assert "The date cannot be in the future." in ended
+    db.session.expire_all()
+    assert db.session.scalars(select(PlanStep.kind).where(PlanStep.candidate_id == cid,
+                                                          PlanStep.start_on > TODAY)).all() == ["day_activity"]

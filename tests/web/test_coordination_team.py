@@ -1,4 +1,4 @@
-"""A coordinator from the team across organisations: a professional who sees the plan, seen by the team as the contact."""
+"""A coordinator from the team across organisations: a professional who sees the plan, the team's contact."""
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -55,3 +55,18 @@ def test_a_withdrawn_consent_leaves_the_person_without_a_coordinator_at_once(cli
     consent.withdrawn_at = clock.now()
     db.session.commit()
     assert "no coordinator" in client.get("/coaching/").get_data(as_text=True)
+
+
+def test_a_coordinator_who_left_the_team_is_named_as_gone_on_the_coordination_and_team_pages(client, world):
+    cid, social = _as_coach(client, world), world.users["professional"]
+    _name(client, cid, social)
+    consent = db.session.get(TeamConsent, world.ids["team_consent_professional"])
+    consent.withdrawn_at = clock.now()
+    db.session.commit()
+    gone = "is no longer on the team and no longer coordinates: a new coordinator must be named."
+    for url in (f"/coordination/candidates/{cid}", f"/coaching/candidates/{cid}/plan"):
+        assert f"{social.name} {gone}" in client.get(url).get_data(as_text=True), url
+    sign_in(client, world.users["peer"])
+    client.get("/start?lang=en")
+    page = client.get(f"/team/candidates/{cid}").get_data(as_text=True)
+    assert gone in page and social.email not in page

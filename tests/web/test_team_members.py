@@ -4,6 +4,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from portal.audit.models import AuditEvent
+from portal.coaching.models import Candidate
 from portal.extensions import db
 from portal.team.models import TeamConsent, TeamMember
 from tests.access.coaching import SENSITIVE
@@ -128,3 +129,29 @@ def test_a_candidate_cannot_withdraw_another_candidates_team_consent(client, wor
     assert response.status_code == 404
     assert db.session.get(TeamConsent, world.ids["team_consent_peer"]).valid
     assert SENSITIVE["goal"] not in client.get("/my/team").get_data(as_text=True)
+
+
+def test_a_member_whose_consent_was_withdrawn_is_shown_so_and_can_be_consented_again(client, world):
+    from portal.accounts.models import Membership
+    from portal.team.consents import withdraw_team_consent
+    from portal.team.services import member_scopes
+
+    peer, cid = world.users["peer"], world.ids["candidate"]
+    candidate = db.session.get(Candidate, cid)
+    consent = db.session.get(TeamConsent, world.ids["team_consent_peer"])
+    withdraw_team_consent(candidate, consent, world.users["candidate"])
+    db.session.commit()
+    sign_in(client, world.users["coach"])
+    client.get("/start?lang=en")
+    page = client.get(f"/team/candidates/{cid}/members").get_data(as_text=True)
+    assert "(consent withdrawn – no access)" in page
+    membership = db.session.scalar(select(Membership).where(Membership.user_id == peer.id))
+    assert f'value="{membership.id}"' in page  # offered again for a new consent
+    done = client.post(f"/team/candidates/{cid}/members", data={
+        "user_id": membership.id, "kind": "expert_by_experience", "scopes": ["plan"], "tasks": ["paperwork"]},
+        follow_redirects=True).get_data(as_text=True)
+    assert "The team member has been added and the consent recorded." in done
+    assert "(consent withdrawn – no access)" not in done
+    db.session.expire_all()
+    assert member_scopes(db.session.get(Candidate, cid), peer) == {"plan"}
+    assert len(db.session.scalars(select(TeamMember).where(TeamMember.user_id == peer.id)).all()) == 1

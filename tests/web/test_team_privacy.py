@@ -138,3 +138,17 @@ def test_the_start_page_lists_consented_candidates_in_a_fixed_number_of_queries(
     assert page.count("/team/candidates/") == 6
     assert len(statements) == few, statements
     assert SENSITIVE["name"] not in page
+
+
+def test_the_candidate_sees_who_of_the_team_wrote_a_members_measure(client, world):
+    social = world.users["professional"]
+    sign_in(client, social)
+    client.post(f"/team/candidates/{world.ids['candidate']}/measures",
+                data={"measure-title": "Asumisen tuki kuntoon", "measure-measure": "Sopimus",
+                      "measure-target_date": "2027-06-30"})
+    goal = db.session.scalar(select(Goal).where(Goal.title == "Asumisen tuki kuntoon"))
+    sign_in(client, world.users["candidate"])
+    client.get("/start?lang=en")
+    page = client.get(f"/my/plan/goals/{goal.id}").get_data(as_text=True)
+    assert f"{social.name}, {social.organisation.name} of your team wrote this measure as:" in page
+    assert "Your coach wrote the goal as:" not in page
