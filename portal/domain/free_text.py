@@ -65,9 +65,10 @@ MAX_NAME_ENDING = 5
 _VOWELS = "aeiouyäöå"
 _EN_ENDINGS = ("", "s", "es", "ed", "ing", "'s")
 _WORD = re.compile(r"[^\W\d_]+(?:'s)?")
-# An ICD-10 code: capital letter, two digits, perhaps a dot and one or two digits ("F32", "F32.1"); spaces or a
-# dot may be typed between the parts ("F 32 . 1", "F.32"), which a reader still reads as the code.
-_CODE = re.compile(r"(?<![\w.])[A-Z][ .]?\d[ ]?\d(?:[ ]*\.[ ]*\d{1,2})?(?!\w)")
+# An ICD-10 code: capital letter, two digits, perhaps a dot and one or two digits ("F32", "F32.1"), or "F.32";
+# spaced out ("F 32 . 1") only with its decimals: a letter, a space and two digits alone is as often a
+# staircase and flat of a Finnish address ("Mannerheimintie 5 B 12"), which must not be refused.
+_CODE = re.compile(r"(?<![\w.])[A-Z](?:\.?\d\d(?:\.\d{1,2})?|[ ]\d[ ]?\d[ ]*\.[ ]*\d{1,2})(?!\w)")
 
 
 @dataclass(frozen=True)
