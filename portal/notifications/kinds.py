@@ -11,6 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import url_for
+from markupsafe import Markup, escape
+
+from portal.i18n import written_lang
 
 
 @dataclass(frozen=True)
@@ -42,3 +45,18 @@ def target_of(note, role: str | None) -> str:
     """Where a notification leads its reader (the page itself checks access again)."""
     kind = _KINDS.get(note.kind)
     return kind.target(note, role) if kind else url_for("notifications.index")
+
+
+def html_of(note) -> Markup:
+    """The sentence as HTML, the role's name in it marked with the role's language (WCAG 3.1.2).
+
+    Notices made before the role's language was kept in params guess it from the name.
+    """
+    text = escape(text_of(note))
+    params = note.params or {}
+    role = params.get("role")
+    if not role:
+        return text
+    lang = params.get("role_lang") or written_lang(role)
+    marked = Markup('<span lang="{}">{}</span>').format(lang, role)
+    return Markup(str(text).replace(str(escape(role)), str(marked), 1))

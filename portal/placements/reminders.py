@@ -49,7 +49,8 @@ def send_trial_reminders(today: date) -> int:
                                      .values(reminded_at=utcnow()).execution_options(synchronize_session=False))
         if claimed.rowcount != 1:
             continue  # another run took it
-        params = {"code": code_of(placement.candidate_id), "role": placement.role.title, "kind": placement.kind,
+        params = {"code": code_of(placement.candidate_id), "role": placement.role.title,
+                  "role_lang": placement.role.language, "kind": placement.kind,
                   "date": placement.end_on.isoformat()}
         notify(coaches_of(placement.candidate_id) + employer_users(placement.organisation_id), "trial_ending",
                placement_id=placement.id, params=params)
@@ -69,7 +70,8 @@ def _approaching(kind: str, column, today: date, exclude_trials: bool) -> int:
         on = getattr(placement, column.key)
         if not approaching(on, today, days):
             continue
-        params = {"code": code_of(placement.candidate_id), "role": placement.role.title, "kind": placement.kind,
+        params = {"code": code_of(placement.candidate_id), "role": placement.role.title,
+                  "role_lang": placement.role.language, "kind": placement.kind,
                   "date": on.isoformat()}
         count += len(notify(coaches_of(placement.candidate_id), kind, placement_id=placement.id, params=params,
                             key=notice_key(kind, placement.id, on)))
