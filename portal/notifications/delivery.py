@@ -20,7 +20,7 @@ from portal.domain.notices import mailed_at_once
 from portal.extensions import db
 from portal.i18n import in_language
 from portal.mail import send_mail
-from portal.notifications.kinds import text_of
+from portal.notifications.kinds import subject_of, text_of
 
 _QUEUE_KEY = "portal_notifications"
 
@@ -68,7 +68,7 @@ def send_one(letter: Letter) -> None:
     with in_language(_language(letter.language)):
         open_it = _("Open it in the portal:")
         body = f"{text_of(letter)}\n\n{open_it} {_link(letter)}\n\n-- \n{_footer()}"
-        send_mail(letter.email, _("New notification in the OTE portal"), body)
+        send_mail(letter.email, subject_of(letter), body)
 
 
 def send_digest(email: str, language: str | None, letters: list[Letter]) -> None:

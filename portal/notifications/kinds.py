@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import url_for
+from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
 from portal.i18n import written_lang
@@ -25,20 +26,29 @@ class Kind:
 
     text: Callable[..., str]
     target: Callable[..., str]
+    subject: Callable[..., str] | None = None
 
 
 _KINDS: dict[str, Kind] = {}
 
 
-def register_kind(name: str, text: Callable[..., str], target: Callable[..., str]) -> None:
-    """Declare a kind of notification (each feature, for those it makes)."""
-    _KINDS[name] = Kind(text, target)
+def register_kind(name: str, text: Callable[..., str], target: Callable[..., str],
+                  subject: Callable[..., str] | None = None) -> None:
+    """Declare a kind of notification (each feature, for those it makes); subject: its mail's subject line."""
+    _KINDS[name] = Kind(text, target, subject)
 
 
 def text_of(note) -> str:
     """The sentence of a notification (anything with .kind and .params), in the current language."""
     kind = _KINDS.get(note.kind)
     return kind.text(note) if kind else note.kind
+
+
+def subject_of(note) -> str:
+    """The subject of a notification's mail: what happened, in the current language (a general one by default)."""
+    kind = _KINDS.get(note.kind)
+    subject = kind.subject(note) if kind and kind.subject else ""
+    return subject or _("New notification in the OTE portal")
 
 
 def target_of(note, role: str | None) -> str:

@@ -29,6 +29,7 @@ from portal.notifications.services import employer_users, notify
 from portal.placements.models import Placement
 from portal.placements.services import code_of
 from portal.proposals.notices import placement_target
+from portal.proposals.subjects import notification_subject
 from portal.proposals.texts import KIND_LABELS
 
 
@@ -99,8 +100,8 @@ def _approaching_text(note) -> str:
              code=p.get("code", ""), role=p.get("role", ""), date=when)
 
 
-register_kind("placement_starting", _approaching_text, placement_target)
-register_kind("placement_ending", _approaching_text, placement_target)
+register_kind("placement_starting", _approaching_text, placement_target, notification_subject)
+register_kind("placement_ending", _approaching_text, placement_target, notification_subject)
 register_daily("placements_starting", starts_approaching)
 register_daily("placements_ending", ends_approaching)
 register_daily("trial_ending", send_trial_reminders)
