@@ -69,3 +69,20 @@ def test_a_job_ending_soon_has_its_own_subject(app, world, db, outbox):
     outbox.clear()
     daily.run(TODAY)
     assert f"Työpaikka päättyy {_fi(end)}: Varastoapulainen" in [m.subject for m in _mails_to(outbox, coach)]
+
+
+def test_mail_links_open_in_the_readers_language(client, world, db, outbox):
+    coach, home = world.users["coach"], world.orgs["employer"]
+    world.users["employer"].language = "sv"
+    person = make_candidate(coach, name="Linnea Länk", consent_for=home)
+    role = make_role(home, title="Siivooja")
+    db.session.commit()
+    sign_in(client, coach)
+    assert client.post(f"/matching/candidates/{person.id}/roles/{role.id}?lang=en",
+                       data={"message": "Hei"}).status_code == 302
+    (mail,) = _mails_to(outbox, world.users["employer"])
+    link = next(w for w in mail.body.split() if "/notifications/" in w and "settings" not in w)
+    assert link.endswith("?lang=sv") and "/notifications/settings?lang=sv" in mail.body
+    sign_in(client, world.users["employer"])
+    page = client.get(link.removeprefix("http://localhost"), follow_redirects=True)
+    assert page.status_code == 200 and '<html lang="sv">' in page.get_data(as_text=True)
