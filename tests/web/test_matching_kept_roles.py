@@ -90,7 +90,8 @@ def test_one_candidates_typed_texts_never_reach_another_request_or_the_kept_role
     assert '<td lang="fi">Kvanttisiivous</td><td>“KVANTTISIIVOUS”, word by word' in _page(
         client, f"/matching/candidates/{loud.id}?lang=en")
     page = _page(client, f"/matching/candidates/{quiet.id}?lang=en")
-    assert '<td lang="fi">Kvanttisiivous</td><td>“kvanttisiivous”, word by word' in page and "KVANTTISIIVOUS" not in page
+    assert '<td lang="fi">Kvanttisiivous</td><td>“kvanttisiivous”, word by word' in page
+    assert "KVANTTISIIVOUS" not in page
     kept = open_roles.open_roles(today())
     for reference in kept.references.values():  # what requests add goes to their own copies
         assert "kvanttisiivous" not in reference.display["candidate"]

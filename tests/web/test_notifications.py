@@ -240,9 +240,11 @@ def test_the_list_counts_unread_in_the_header_marks_read_pages_and_has_an_empty_
     db.session.commit()
     page = client.get("/notifications/?lang=sv").get_data(as_text=True)
     assert '<span class="notice-count" aria-hidden="true">30</span>' in page
-    assert "30 olästa aviseringar" in page and 'Din jobbcoach föreslog dig för rollen <span lang="fi">Rooli 29</span>' in page
+    assert "30 olästa aviseringar" in page
+    assert 'Din jobbcoach föreslog dig för rollen <span lang="fi">Rooli 29</span>' in page
     assert ">Rooli 0<" not in page and "page=2" in page  # paginated
-    assert 'rollen <span lang="fi">Rooli 0</span> hos' in client.get("/notifications/?lang=sv&page=2").get_data(as_text=True)
+    second = client.get("/notifications/?lang=sv&page=2").get_data(as_text=True)
+    assert 'rollen <span lang="fi">Rooli 0</span> hos' in second
     first = db.session.scalars(select(Notification).where(Notification.user_id == user.id)).first()
     assert client.post(f"/notifications/{first.id}/read").status_code == 302
     assert "29 olästa" in client.get("/notifications/?lang=sv").get_data(as_text=True)
