@@ -13,6 +13,7 @@ from wtforms import IntegerField as _WTFormsIntegerField
 from wtforms import SelectField, SelectMultipleField, widgets
 from wtforms.validators import NumberRange, ValidationError
 
+from portal.domain.text import has_control_characters
 from portal.i18n import current_language, format_locale, number_filter
 from portal.inputs import FIRST_YEAR, LAST_YEAR, MAX_ID, whole_number
 
@@ -113,6 +114,12 @@ def local_decimal(text: str) -> str:
     if current_language() == "en":
         return text.replace(",", "") if ENGLISH_THOUSANDS.fullmatch(text) else text
     return text.replace(",", ".") if text.count(",") == 1 and "." not in text else text
+
+
+def one_line(form, field) -> None:
+    """Validator: a name or other one-line text with no line break or control character (they could split a mail)."""
+    if isinstance(field.data, str) and has_control_characters(field.data):
+        raise ValidationError(_("Write this on one line, without line breaks or other special characters."))
 
 
 class LocalNumberRange(NumberRange):

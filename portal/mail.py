@@ -12,7 +12,9 @@ import ssl
 from dataclasses import dataclass
 from email.message import EmailMessage
 
-from flask import current_app
+from flask import current_app, url_for
+
+from portal.i18n import current_language
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,14 @@ class Mail:
     to: str
     subject: str
     body: str
+
+
+def mail_link(endpoint: str, **values) -> str:
+    """An absolute link for a mail, in the language the mail is written in (inside portal.i18n.in_language).
+
+    The page then opens in its reader's language (``?lang=``), not in whatever their browser prefers.
+    """
+    return url_for(endpoint, _external=True, lang=current_language(), **values)
 
 
 def send_mail(to: str, subject: str, body: str) -> None:

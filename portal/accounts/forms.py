@@ -8,6 +8,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationE
 
 from portal.accounts import passwords
 from portal.domain.business_id import normalise_business_id
+from portal.fields import one_line
 
 # The kinds of organisation (accounts.models.Organisation.kind).
 KIND_LABELS = {
@@ -75,7 +76,7 @@ class ForgotPasswordForm(FlaskForm):
 
 
 class ProfileForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)],
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200), one_line],
                        render_kw={"autocomplete": "name"})
     language = SelectField(_l("Language of the portal"),
                            # Each language named in itself, and marked so that a screen reader says it so.

@@ -15,6 +15,7 @@ from portal.accounts.forms import (
     SetPasswordForm,
 )
 from portal.extensions import db, limiter, login_manager
+from portal.i18n import current_language
 from portal.inputs import local_path, optional_id
 from portal.security import public, signed_in
 
@@ -113,7 +114,8 @@ def account():
     """One's own name and language."""
     form = ProfileForm(obj=current_user)
     if not form.is_submitted():
-        form.language.data = current_user.language or "fi"
+        # With none saved, the language the pages are shown in (the browser's), not a fixed Finnish.
+        form.language.data = current_user.language or current_language()
     if form.validate_on_submit():
         current_user.name = form.name.data.strip()
         current_user.language = form.language.data

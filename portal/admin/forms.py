@@ -7,6 +7,7 @@ from wtforms import EmailField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from portal.accounts.forms import KIND_LABELS, business_id_check
+from portal.fields import one_line
 
 ROLE_LABELS = {
     "admin": _l("Administrator"),
@@ -20,7 +21,7 @@ ROLE_LABELS = {
 
 
 class OrganisationForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200), one_line])
     kind = SelectField(_l("Kind"), choices=list(KIND_LABELS.items()))
     business_id = StringField(_l("Business ID"), validators=[Optional(), business_id_check],
                               description=_l("The Finnish business ID (Y-tunnus), for example 1234567-8."))
@@ -28,7 +29,7 @@ class OrganisationForm(FlaskForm):
 
 
 class InviteForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200), one_line])
     email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
     organisation_id = SelectField(_l("Organisation"), coerce=int, choices=[])
     role = SelectField(_l("Role"), choices=list(ROLE_LABELS.items()))

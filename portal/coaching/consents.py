@@ -9,7 +9,7 @@ from portal import signals
 from portal.accounts.models import Organisation
 from portal.audit.services import record
 from portal.coaching.access import AUDIT_TYPE
-from portal.coaching.models import Candidate, Consent
+from portal.coaching.models import Candidate, Consent, ConsentChange
 from portal.db_types import utcnow
 from portal.domain.coaching import CONSENT_SCOPES
 from portal.domain.privacy import scope_change
@@ -69,6 +69,8 @@ def change_scope(candidate: Candidate, consent: Consent, scope: str, actor) -> C
     if change == "same":
         raise ServiceError(_("A valid consent for this employer already shares exactly this."), "scope")
     old, consent.scope = consent.scope, scope
+    # Kept as its own dated entry: the employer saw the old scope until now (the history must not be rewritten).
+    consent.changes.append(ConsentChange(from_scope=old, to_scope=scope, changed_by_id=actor.id))
     db.session.flush()
     record(f"consent_{change}", AUDIT_TYPE, candidate.id, actor=actor, organisation_id=candidate.organisation_id,
            detail={"part": "consents", "consent": consent.id, "employer": consent.employer_organisation_id,

@@ -78,7 +78,9 @@ def export_data(candidate: Candidate, actor) -> dict:
         "path_history": [{"on": _d(d.decided_on), "from": d.from_path, "to": d.to_path, "reason": d.reason,
                           "decision": d.decision} for d in decisions_of(candidate)],
         "consents": [{"employer": c.employer.name, "scope": c.scope, "given_at": _d(c.given_at),
-                      "withdrawn_at": _d(c.withdrawn_at)} for c in consents_of(candidate)],
+                      "given_scope": c.given_scope, "withdrawn_at": _d(c.withdrawn_at),
+                      "changes": [{"at": _d(x.changed_at), "from": x.from_scope, "to": x.to_scope}
+                                  for x in c.changes]} for c in consents_of(candidate)],
         "access_log": [{"at": _d(e.at), "who": e.actor.name if e.actor else None, "action": e.action,
                         "part": (e.detail or {}).get("part")} for e in _events(candidate)],
     }

@@ -20,7 +20,7 @@ from portal.coaching.labels import (
     STEP_OUTCOME_LABELS,
     TRAVEL_LABELS,
 )
-from portal.fields import DateField, IntegerField, MultiCheckboxField
+from portal.fields import DateField, IntegerField, MultiCheckboxField, one_line
 from portal.inputs import id_choice, optional_id
 from portal.reference.services import choices, searchable
 
@@ -30,7 +30,7 @@ TEXT = [Optional(), Length(max=4000)]
 class CandidateForm(FlaskForm):
     """The candidate record; per-demand limits and per-language levels are added by `candidate_form`."""
 
-    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200), one_line])
     email = EmailField(_l("Email"), validators=[Optional(), Email(), Length(max=254)])
     phone = StringField(_l("Phone"), validators=[Optional(), Length(max=40)])
     municipality_code = SelectField(_l("Municipality"), validators=[Optional()], choices=[])

@@ -11,7 +11,7 @@ from portal.db_types import UTCDateTime, utcnow
 from portal.extensions import db
 
 __all__ = ["Assessment", "AssessmentSituation", "AssessmentFocus", "AssessmentService", "Plan", "Goal",
-           "FollowUp", "PlanChange", "CoachingModule", "ModuleReview", "Consent"]
+           "FollowUp", "PlanChange", "CoachingModule", "ModuleReview", "Consent", "ConsentChange"]
 
 
 class Assessment(db.Model):
@@ -176,7 +176,30 @@ class Consent(db.Model):
     withdrawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
 
     employer: Mapped[Organisation] = relationship(lazy="joined")
+    # Each widening or narrowing, oldest first: `scope` is the latest, the history shows what was given.
+    changes: Mapped[list[ConsentChange]] = relationship(lazy="selectin", order_by="ConsentChange.id",
+                                                        cascade="all, delete-orphan", passive_deletes=True)
 
     @property
     def valid(self) -> bool:
         return self.withdrawn_at is None
+
+    @property
+    def given_scope(self) -> str:
+        """The scope as the consent was given, before any change."""
+        return self.changes[0].from_scope if self.changes else self.scope
+
+
+class ConsentChange(db.Model):
+    """One change of a consent's scope: when, who, from what to what (the employer saw the old scope till then)."""
+
+    __tablename__ = "consent_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consent_id: Mapped[int] = mapped_column(ForeignKey("consent.id", ondelete="CASCADE"), index=True)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    from_scope: Mapped[str] = mapped_column(String(20))
+    to_scope: Mapped[str] = mapped_column(String(20))
+
+    changed_by: Mapped[User | None] = relationship(lazy="joined")

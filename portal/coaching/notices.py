@@ -77,5 +77,10 @@ def _follow_up_target(note, role: str | None) -> str:
     return url_for("coaching.record", candidate_id=candidate) if candidate else url_for("coaching.index")
 
 
-register_kind(FOLLOW_UP, _follow_up_text, _follow_up_target)
+def _follow_up_subject(note) -> str:
+    p = note.params or {}
+    return _("A follow-up is due on %(date)s", date=date_filter(date.fromisoformat(p["date"])) if p.get("date") else "")
+
+
+register_kind(FOLLOW_UP, _follow_up_text, _follow_up_target, _follow_up_subject)
 register_daily(FOLLOW_UP, follow_ups_due)

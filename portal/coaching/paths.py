@@ -41,7 +41,9 @@ def rule_of(candidate: Candidate) -> PathRule:
 
 def follow_up_after_contact(candidate: Candidate, contact_on: date) -> date:
     """Set the candidate's next follow-up from the path's rhythm after a contact; returns it."""
-    candidate.next_follow_up = next_follow_up(contact_on, rule_of(candidate), candidate.next_follow_up)
+    latest = db.session.scalar(select(func.max(EmployerContact.contact_on))
+                               .where(EmployerContact.candidate_id == candidate.id))
+    candidate.next_follow_up = next_follow_up(contact_on, rule_of(candidate), candidate.next_follow_up, latest)
     return candidate.next_follow_up
 
 

@@ -64,8 +64,14 @@ def parse_paths(data: Mapping[str, Any]) -> dict[str, PathRule]:
     return found
 
 
-def next_follow_up(contact_on: date, rule: PathRule, current: date | None = None) -> date:
-    """The follow-up the path's rhythm proposes after a contact; an earlier one already set is kept."""
+def next_follow_up(contact_on: date, rule: PathRule, current: date | None = None,
+                   latest_contact: date | None = None) -> date:
+    """The follow-up the path's rhythm proposes after a contact; an earlier one already set is kept.
+
+    The rhythm runs from the latest contact: a contact recorded afterwards with an older date
+    (back-dated) never moves the follow-up backwards.
+    """
+    contact_on = max(contact_on, latest_contact) if latest_contact else contact_on
     proposed = contact_on + timedelta(days=rule.contact_every_days)
     if current is not None and contact_on < current < proposed:
         return current

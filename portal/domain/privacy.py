@@ -10,7 +10,7 @@ contact. The procurement officer sees the pseudonymous code only.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -84,6 +84,7 @@ class OfficerView:
 
 
 _View = TypeVar("_View", "EmployerView", "IntroductionView")
+_Item = TypeVar("_Item")
 
 
 def _take(cls: type[_View], profile: CandidateProfile) -> _View:
@@ -214,3 +215,17 @@ def reader_named(reader_role: str | None, own_coach: bool) -> bool:
     their employer's business.
     """
     return own_coach and reader_role == "coach"
+
+
+def collapse_repeats(items: Sequence[_Item], key: Callable[[_Item], Hashable]) -> list[tuple[_Item, int]]:
+    """Runs of neighbouring items with the same key as (first item, how many): a reload is not a new read."""
+    out: list[tuple[_Item, int]] = []
+    last: Hashable = object()
+    for item in items:
+        k = key(item)
+        if out and k == last:
+            out[-1] = (out[-1][0], out[-1][1] + 1)
+        else:
+            out.append((item, 1))
+        last = k
+    return out

@@ -88,6 +88,12 @@ def terms(text: str | None, lang: str = "fi") -> list[str]:
     return list(dict.fromkeys(stem(word, lang) for word in raw_words(text)))
 
 
+def has_control_characters(text: str | None) -> bool:
+    """Whether text holds a line break, tab or other control character (none belongs in a name or a line)."""
+    # Line and paragraph separators (Zl, Zp) break a line as surely as a control character does.
+    return any(unicodedata.category(c)[0] == "C" or unicodedata.category(c) in ("Zl", "Zp") for c in text or "")
+
+
 def clean_line(text: str | None, max_length: int | None = None) -> str:
     """One line of user text: control characters removed, whitespace collapsed, trimmed."""
     if not text:

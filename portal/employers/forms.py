@@ -8,7 +8,7 @@ from wtforms.validators import URL, DataRequired, Email, Length, Optional, Valid
 
 from portal.accounts.forms import business_id_check
 from portal.employers.models import JobRole
-from portal.fields import DateField, IntegerField, MultiCheckboxField, content_language_field
+from portal.fields import DateField, IntegerField, MultiCheckboxField, content_language_field, one_line
 from portal.reference.services import labels
 
 KIND_LABELS = {"job": _l("Job"), "apprenticeship": _l("Apprenticeship"), "work_trial": _l("Work trial")}
@@ -159,7 +159,7 @@ class SignupForm(FlaskForm):
     municipality_code = SelectField(_l("Municipality"), validators=[Optional()], choices=[],
                                     description=_l("Where the organisation is registered. Shown with its name, so "
                                                    "that organisations with the same name can be told apart."))
-    contact_name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=200)],
+    contact_name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=200), one_line],
                                render_kw={"autocomplete": "name"})
     email = EmailField(_l("Your work email"), validators=[DataRequired(), Email(), Length(max=254)],
                        render_kw={"autocomplete": "email"})

@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField, TextAreaField, TimeField
 from wtforms.validators import URL, DataRequired, Email, Length, Optional
 
-from portal.fields import DateField, IntegerField, content_language_field, number_range
+from portal.fields import DateField, IntegerField, content_language_field, number_range, one_line
 
 
 class EventForm(FlaskForm):
@@ -34,7 +34,7 @@ for _lang in ("fi", "sv", "en"):
 
 
 class SignUpForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200), one_line])
     email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)],
                        description=_l("The confirmation and a cancellation link are sent here."))
 

@@ -1,12 +1,11 @@
 """The mails of a sign-up, in the language the person used: the confirmation request, then the seat."""
 from __future__ import annotations
 
-from flask import url_for
 from flask_babel import gettext as _
 
 from portal.campaigns.presenters import localise
 from portal.i18n import in_language, time_span
-from portal.mail import send_mail
+from portal.mail import mail_link, send_mail
 
 
 def send_confirmation(registration, token: str) -> None:
@@ -18,9 +17,9 @@ def send_confirmation(registration, token: str) -> None:
                  "Event page: %(page)s\nAdd it to your calendar: %(ics)s\n\n"
                  "If you cannot come, cancel your sign-up here so that someone else gets the seat:\n%(cancel)s\n",
                  name=registration.name, title=text.title, when=when,
-                 page=url_for("events.event", event_id=registration.event_id, _external=True),
-                 ics=url_for("events.calendar", event_id=registration.event_id, _external=True),
-                 cancel=url_for("events.cancel", token=token, _external=True))
+                 page=mail_link("events.event", event_id=registration.event_id),
+                 ics=mail_link("events.calendar", event_id=registration.event_id),
+                 cancel=mail_link("events.cancel", token=token))
         send_mail(registration.email, _("Signed up: %(title)s", title=text.title), body)
 
 
@@ -34,5 +33,5 @@ def send_request(registration, token: str) -> None:
                  "Confirm the sign-up here to get your seat:\n%(confirm)s\n\n"
                  "The link works for 24 hours, and no longer than until the event starts. "
                  "If you did not sign up, ignore this mail: nothing is kept after that.\n",
-                 title=text.title, confirm=url_for("events.confirm", token=token, _external=True))
+                 title=text.title, confirm=mail_link("events.confirm", token=token))
         send_mail(registration.email, _("Confirm your sign-up: %(title)s", title=text.title), body)

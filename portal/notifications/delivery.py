@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import current_app, has_app_context, url_for
+from flask import current_app, has_app_context
 from flask_babel import gettext as _
 from sqlalchemy import event
 from sqlalchemy.orm import Session
@@ -19,8 +19,8 @@ from portal.db_types import utcnow
 from portal.domain.notices import mailed_at_once
 from portal.extensions import db
 from portal.i18n import in_language
-from portal.mail import send_mail
-from portal.notifications.kinds import text_of
+from portal.mail import mail_link, send_mail
+from portal.notifications.kinds import subject_of, text_of
 
 _QUEUE_KEY = "portal_notifications"
 
@@ -52,7 +52,7 @@ def queue(note, user) -> None:
 
 def _footer() -> str:
     return _("You get this mail because of your choice in the notification settings: %(url)s",
-             url=url_for("notifications.settings", _external=True))
+             url=mail_link("notifications.settings"))
 
 
 def _language(letter_language: str | None) -> str:
@@ -60,7 +60,7 @@ def _language(letter_language: str | None) -> str:
 
 
 def _link(letter: Letter) -> str:
-    return url_for("notifications.follow", notification_id=letter.notification_id, _external=True)
+    return mail_link("notifications.follow", notification_id=letter.notification_id)
 
 
 def send_one(letter: Letter) -> None:
@@ -68,7 +68,7 @@ def send_one(letter: Letter) -> None:
     with in_language(_language(letter.language)):
         open_it = _("Open it in the portal:")
         body = f"{text_of(letter)}\n\n{open_it} {_link(letter)}\n\n-- \n{_footer()}"
-        send_mail(letter.email, _("New notification in the OTE portal"), body)
+        send_mail(letter.email, subject_of(letter), body)
 
 
 def send_digest(email: str, language: str | None, letters: list[Letter]) -> None:

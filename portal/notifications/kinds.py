@@ -11,6 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import url_for
+from flask_babel import gettext as _
+from markupsafe import Markup, escape
+
+from portal.i18n import written_lang
 
 
 @dataclass(frozen=True)
@@ -22,14 +26,16 @@ class Kind:
 
     text: Callable[..., str]
     target: Callable[..., str]
+    subject: Callable[..., str] | None = None
 
 
 _KINDS: dict[str, Kind] = {}
 
 
-def register_kind(name: str, text: Callable[..., str], target: Callable[..., str]) -> None:
-    """Declare a kind of notification (each feature, for those it makes)."""
-    _KINDS[name] = Kind(text, target)
+def register_kind(name: str, text: Callable[..., str], target: Callable[..., str],
+                  subject: Callable[..., str] | None = None) -> None:
+    """Declare a kind of notification (each feature, for those it makes); subject: its mail's subject line."""
+    _KINDS[name] = Kind(text, target, subject)
 
 
 def text_of(note) -> str:
@@ -38,7 +44,29 @@ def text_of(note) -> str:
     return kind.text(note) if kind else note.kind
 
 
+def subject_of(note) -> str:
+    """The subject of a notification's mail: what happened, in the current language (a general one by default)."""
+    kind = _KINDS.get(note.kind)
+    subject = kind.subject(note) if kind and kind.subject else ""
+    return subject or _("New notification in the OTE portal")
+
+
 def target_of(note, role: str | None) -> str:
     """Where a notification leads its reader (the page itself checks access again)."""
     kind = _KINDS.get(note.kind)
     return kind.target(note, role) if kind else url_for("notifications.index")
+
+
+def html_of(note) -> Markup:
+    """The sentence as HTML, the role's name in it marked with the role's language (WCAG 3.1.2).
+
+    Notices made before the role's language was kept in params guess it from the name.
+    """
+    text = escape(text_of(note))
+    params = note.params or {}
+    role = params.get("role")
+    if not role:
+        return text
+    lang = params.get("role_lang") or written_lang(role)
+    marked = Markup('<span lang="{}">{}</span>').format(lang, role)
+    return Markup(str(text).replace(str(escape(role)), str(marked), 1))

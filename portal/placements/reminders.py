@@ -29,6 +29,7 @@ from portal.notifications.services import employer_users, notify
 from portal.placements.models import Placement
 from portal.placements.services import code_of
 from portal.proposals.notices import placement_target
+from portal.proposals.subjects import notification_subject
 from portal.proposals.texts import KIND_LABELS
 
 
@@ -49,7 +50,8 @@ def send_trial_reminders(today: date) -> int:
                                      .values(reminded_at=utcnow()).execution_options(synchronize_session=False))
         if claimed.rowcount != 1:
             continue  # another run took it
-        params = {"code": code_of(placement.candidate_id), "role": placement.role.title, "kind": placement.kind,
+        params = {"code": code_of(placement.candidate_id), "role": placement.role.title,
+                  "role_lang": placement.role.language, "kind": placement.kind,
                   "date": placement.end_on.isoformat()}
         notify(coaches_of(placement.candidate_id) + employer_users(placement.organisation_id), "trial_ending",
                placement_id=placement.id, params=params)
@@ -69,7 +71,8 @@ def _approaching(kind: str, column, today: date, exclude_trials: bool) -> int:
         on = getattr(placement, column.key)
         if not approaching(on, today, days):
             continue
-        params = {"code": code_of(placement.candidate_id), "role": placement.role.title, "kind": placement.kind,
+        params = {"code": code_of(placement.candidate_id), "role": placement.role.title,
+                  "role_lang": placement.role.language, "kind": placement.kind,
                   "date": on.isoformat()}
         count += len(notify(coaches_of(placement.candidate_id), kind, placement_id=placement.id, params=params,
                             key=notice_key(kind, placement.id, on)))
@@ -97,8 +100,8 @@ def _approaching_text(note) -> str:
              code=p.get("code", ""), role=p.get("role", ""), date=when)
 
 
-register_kind("placement_starting", _approaching_text, placement_target)
-register_kind("placement_ending", _approaching_text, placement_target)
+register_kind("placement_starting", _approaching_text, placement_target, notification_subject)
+register_kind("placement_ending", _approaching_text, placement_target, notification_subject)
 register_daily("placements_starting", starts_approaching)
 register_daily("placements_ending", ends_approaching)
 register_daily("trial_ending", send_trial_reminders)

@@ -142,7 +142,8 @@ def record_change(placement: Placement, change: str, on: date, actor, reason: st
     if notice_of is False:
         return
     about = notice_of or placement
-    params = {"code": code_of(placement.candidate_id), "role": placement.role.title, "kind": about.kind,
+    params = {"code": code_of(placement.candidate_id), "role": placement.role.title,
+              "role_lang": placement.role.language, "kind": about.kind,
               "date": on.isoformat()}
     notify(coaches_of(placement.candidate_id) + employer_users(placement.organisation_id), f"placement_{change}",
            placement_id=about.id, params=params, actor=actor)

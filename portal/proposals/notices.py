@@ -7,28 +7,22 @@ they are theirs. Each target page checks access again.
 """
 from __future__ import annotations
 
-from datetime import date
-
 from flask import url_for
 from flask_babel import gettext as _
 
-from portal.i18n import date_filter
 from portal.notifications.kinds import register_kind
-from portal.proposals.texts import KIND_LABELS, STATE_LABELS, notification_text
+from portal.proposals.subjects import notification_subject
+from portal.proposals.texts import KIND_LABELS, STATE_LABELS, day_text, notification_text
 
 # Those to the coach and the employer (words in portal.proposals.texts).
 PROPOSAL_KINDS = ("proposal_sent", "proposal_answered", "proposal_withdrawn")
 PLACEMENT_KINDS = ("placement_started", "placement_ended", "placement_converted", "trial_ending")
 
 
-def _day(value: str | None) -> str:
-    return date_filter(date.fromisoformat(value)) if value else ""
-
-
 def own_text(note) -> str:
     """The person's own notification of a proposal or a placement, in the current language."""
     p = dict(note.params or {})
-    role, employer, when = p.get("role", ""), p.get("employer", ""), _day(p.get("date"))
+    role, employer, when = p.get("role", ""), p.get("employer", ""), day_text(p.get("date"))
     kind = str(KIND_LABELS.get(p.get("kind"), p.get("kind", ""))).lower()
     if note.kind == "your_proposal_made":
         return _("Your job coach proposed you for the role %(role)s at %(employer)s.", role=role, employer=employer)
@@ -74,9 +68,9 @@ def own_target(note, role: str | None) -> str:
 
 
 for _kind in PROPOSAL_KINDS:
-    register_kind(_kind, notification_text, proposal_target)
+    register_kind(_kind, notification_text, proposal_target, notification_subject)
 for _kind in PLACEMENT_KINDS:
-    register_kind(_kind, notification_text, placement_target)
+    register_kind(_kind, notification_text, placement_target, notification_subject)
 for _kind in ("your_proposal_made", "your_proposal_ended", "your_placement_started", "your_placement_ended",
               "your_placement_converted"):
-    register_kind(_kind, own_text, own_target)
+    register_kind(_kind, own_text, own_target, notification_subject)

@@ -56,7 +56,8 @@ def for_employer(user, proposal_id: int):
 
 
 def _params(proposal: Proposal, code: str, **extra) -> dict:
-    return {"code": code, "role": proposal.role.title, "employer": proposal.organisation.name, **extra}
+    return {"code": code, "role": proposal.role.title, "role_lang": proposal.role.language,
+            "employer": proposal.organisation.name, **extra}
 
 
 def _standing(candidate_id: int, role_id: int) -> bool:

@@ -60,7 +60,8 @@ def problem(which: str, **params) -> str:
     return PROBLEM_MESSAGES[which](params)
 
 
-def _day(value: str | None) -> str:
+def day_text(value: str | None) -> str:
+    """An ISO date of a notification's params in the reader's words ("" for none)."""
     return date_filter(date.fromisoformat(value)) if value else ""
 
 
@@ -95,7 +96,7 @@ def _proposal_text(kind_of_note: str, p: dict) -> str:
 def _placement_text(kind_of_note: str, p: dict) -> str:
     code, role = p.get("code", ""), p.get("role", "")
     kind = str(KIND_LABELS.get(p.get("kind"), p.get("kind", ""))).lower()
-    when = _day(p.get("date"))
+    when = day_text(p.get("date"))
     if kind_of_note == "placement_started":
         return _("A placement (%(kind)s) of %(code)s in %(role)s starts on %(date)s.", kind=kind, code=code,
                  role=role, date=when)

@@ -15,6 +15,7 @@ from portal.coaching.forms import OwnSignatureForm
 from portal.coaching.labels import DECISION_LABELS, SIGNATURE_STATE_LABELS, SIGNER_LABELS
 from portal.errors import ServiceError
 from portal.extensions import db
+from portal.inputs import optional_id
 from portal.listing import Page, paginate
 from portal.placements.texts import STATE_LABELS as PLACEMENT_STATES
 from portal.proposals.texts import KIND_LABELS
@@ -76,10 +77,15 @@ def placements():
 def seen():
     """Who read what of one's data and when, from the audit trail: organisation and role, a name where allowed."""
     candidate = _mine()
-    events = paginate(services.reads_of(candidate, current_user))
-    page = Page(services.read_list(candidate, events.items), events.total, events.page, events.per_page)
+    organisations = services.reader_organisations(candidate, current_user)
+    chosen = optional_id(request.args.get("organisation"))
+    chosen = chosen if chosen in {oid for oid, _name in organisations} else None  # anything else: all of them
+    events = paginate(services.reads_of(candidate, current_user, chosen))
+    reads = services.grouped(services.read_list(candidate, events.items))
+    page = Page(reads, events.total, events.page, events.per_page)
     log_read(candidate, "employer_reads")
-    return render_and_commit("selfservice/seen.html", page=page,
+    return render_and_commit("selfservice/seen.html", page=page, organisations=organisations, chosen=chosen,
+                             organisation_options=[(str(oid), name) for oid, name in organisations],
                              shown=SHOWN_LABELS, parts=READ_LABELS, actions=ACTION_LABELS, roles=READER_ROLES)
 
 

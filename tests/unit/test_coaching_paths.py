@@ -94,3 +94,14 @@ def test_signature_rules():
     assert steps.signature_problems("not_signed", None, "", " ", review_on, DAY, True) == ["no_reason"]
     assert steps.signature_problems("not_signed", None, "", "ill", review_on, DAY, True) == []
     assert steps.signature_problems("maybe", None, "", "", review_on, DAY, True) == ["unknown_state"]
+
+
+def test_a_back_dated_contact_never_moves_the_follow_up_backwards():
+    latest = date(2026, 3, 20)
+    after_latest = paths.next_follow_up(latest, RULES["intensive"])
+    # A contact of 1.3. recorded after that of 20.3.: the rhythm still runs from 20.3.
+    assert paths.next_follow_up(DAY, RULES["intensive"], current=after_latest, latest_contact=latest) == after_latest
+    assert paths.next_follow_up(DAY, RULES["intensive"], latest_contact=latest) == after_latest
+    # A newer contact than the latest moves it on as before.
+    later = date(2026, 3, 30)
+    assert paths.next_follow_up(later, RULES["intensive"], current=after_latest, latest_contact=latest) > after_latest

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from portal.domain.text import clean_block, clean_line, fold, stem, terms
+from portal.domain.text import clean_block, clean_line, fold, has_control_characters, stem, terms
 from portal.domain.word_search import Answers, Compound, lookup, rank, term_score
 
 
@@ -103,3 +103,10 @@ def test_kassatyontekija_is_not_answered_by_tyontekija_alone():
 def test_term_score_is_the_alone_answer():
     for term, score in lookup(["siivoo"], ["siivoo", "toimistosiivoo", "siivo"])["siivoo"].alone.items():
         assert term_score("siivoo", term) == pytest.approx(score)
+
+
+def test_control_characters_are_found_in_names_and_ordinary_letters_are_not():
+    for bad in ("Eve\r\nBcc: x@example.org", "a\nb", "a\tb", "a\x00", "a\u2028b", "a\x1bb"):
+        assert has_control_characters(bad), repr(bad)
+    for good in ("", None, "Eve Ström-Öberg", "Åsa O'Neill", "Jean-Luc d’Artagnan"):
+        assert not has_control_characters(good), repr(good)

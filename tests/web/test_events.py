@@ -214,3 +214,16 @@ def test_event_lists_page_and_keep_queries_flat(client, db, count_queries):
     page = client.get("/events").get_data(as_text=True)
     assert len(statements) == few
     assert "Sivu 1 / 2" in page
+
+
+def test_the_sign_up_mails_links_open_in_the_language_signed_up_in(client, db, outbox):
+    event = make_event(make_org("operator"), capacity=5)
+    assert client.post(f"/events/{event.id}?lang=sv", data={"name": "Stina", "email": "stina@example.com"}
+                       ).status_code == 302
+    link = re.search(r"http://localhost(/events/confirm/\S+)", outbox[-1].body).group(1)
+    assert link.endswith("?lang=sv")
+    assert client.post(link).status_code == 302
+    body = outbox[-1].body
+    for path in (f"/events/{event.id}?lang=sv", f"/events/{event.id}/calendar.ics?lang=sv", "/events/cancel/"):
+        assert f"http://localhost{path}" in body, path
+    assert re.search(r"/events/cancel/\S+\?lang=sv", body)

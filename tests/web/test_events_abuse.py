@@ -100,3 +100,18 @@ def test_a_confirmation_mail_to_one_address_is_not_sent_again_within_minutes(cli
         other = make_event(org)
         assert _sign_up(client, other, 1, address=f"192.0.2.{n}").status_code == 302
     assert len(outbox) == 3 and {m.to for m in outbox} == {"v1@example.com"}  # two above, one more here
+
+
+def test_a_name_with_a_line_break_or_control_character_is_refused_in_words_and_nothing_is_sent(client, db, outbox):
+    event = make_event(make_org("operator"))
+    for name in ("Eve\r\nBcc: victim@example.org", "Eve\nBcc: x@example.org", "Eve\tTab", "Eve\x1b[2J"):
+        response = client.post(f"/events/{event.id}?lang=en", data={"name": name, "email": "eve@example.com"})
+        assert response.status_code == 400, repr(name)  # the page again, with the message
+        assert "Write this on one line, without line breaks or other special characters." in response.get_data(
+            as_text=True)
+    assert outbox == [] and db.session.scalar(select(func.count()).select_from(Registration)) == 0
+    page = client.post(f"/events/{event.id}?lang=sv", data={"name": "Eve\r\nBcc: v@example.org",
+                                                           "email": "eve@example.com"}).get_data(as_text=True)
+    assert "Skriv detta på en rad" in page
+    assert client.post(f"/events/{event.id}", data={"name": "Eve Ström-Öberg", "email": "eve@example.com"}
+                       ).status_code == 302

@@ -36,7 +36,7 @@ def test_ranked_roles_explain_each_fit_in_words_and_leave_out_what_fails(client,
     assert "the same municipality (Tampere)" in page and "every adjustment the candidate needs is offered" in page
     assert "1 of 1 matched" in page  # "Siivoustyöt" names the concept the candidate's "siivous" does
     # the role's skill as typed, the candidate's in the reader's language, and the concept that meets it, in words
-    assert "<td>Siivoustyöt</td><td>“Cleaning”: the same skill (Cleaning)</td>" in page
+    assert '<td lang="fi">Siivoustyöt</td><td>“Cleaning”: the same skill (Cleaning)</td>' in page
     assert "Similarity" not in page
     page = _page(client, f"/matching/candidates/{person.id}?lang=en&allow_missing=1")
     assert "Siivooja ilman rauhaa" in page and "Adjustments missing:" in page and "points off for each" in page

@@ -62,12 +62,12 @@ def test_a_new_proposal_mails_the_employer_in_swedish_and_the_candidate_in_finni
     person, role = _person(world, db)
     _propose(client, world, person, role)
     (to_boss,) = _mails_to(outbox, boss)
-    assert to_boss.subject == "Ny avisering i OTE-portalen" and person.code in to_boss.body
+    assert to_boss.subject == "Nytt förslag: Siivooja" and person.code in to_boss.body
     assert "Siivooja" in to_boss.body and "Öppna den i portalen: http://localhost/notifications/" in to_boss.body
     assert _clean(to_boss, person)
     account = db.session.get(Candidate, person.id).user
     (to_person,) = _mails_to(outbox, account)
-    assert to_person.subject == "Uusi ilmoitus OTE-portaalissa"
+    assert to_person.subject == "Uusi ehdotus: Siivooja"
     assert "Työhönvalmentajasi ehdotti sinua tehtävään Siivooja" in to_person.body
     assert person.code not in to_person.body and _clean(to_person, person)
     assert not _mails_to(outbox, world.users["coach"])  # the one who acted hears nothing
@@ -83,7 +83,7 @@ def test_the_answer_tells_the_coach_and_a_decline_ends_it_for_the_candidate(clie
     sign_in(client, world.users["employer"])
     client.post(f"/proposals/received/{proposal.id}", data={"answer": "declined", "decline_reason": "hours"})
     (to_coach,) = _mails_to(outbox, coach)
-    assert to_coach.subject == "New notification in the OTE portal"
+    assert to_coach.subject == "Answer to the proposal: Siivooja"
     assert f"answered the proposal of {person.code} for Siivooja: Declined." in to_coach.body
     assert _clean(to_coach, person)
     (to_person,) = _mails_to(outbox, db.session.get(Candidate, person.id).user)
@@ -240,9 +240,11 @@ def test_the_list_counts_unread_in_the_header_marks_read_pages_and_has_an_empty_
     db.session.commit()
     page = client.get("/notifications/?lang=sv").get_data(as_text=True)
     assert '<span class="notice-count" aria-hidden="true">30</span>' in page
-    assert "30 olästa aviseringar" in page and "Din jobbcoach föreslog dig för rollen Rooli 29" in page
-    assert "Rooli 0 " not in page and "page=2" in page  # paginated
-    assert "Rooli 0 hos" in client.get("/notifications/?lang=sv&page=2").get_data(as_text=True)
+    assert "30 olästa aviseringar" in page
+    assert 'Din jobbcoach föreslog dig för rollen <span lang="fi">Rooli 29</span>' in page
+    assert ">Rooli 0<" not in page and "page=2" in page  # paginated
+    second = client.get("/notifications/?lang=sv&page=2").get_data(as_text=True)
+    assert 'rollen <span lang="fi">Rooli 0</span> hos' in second
     first = db.session.scalars(select(Notification).where(Notification.user_id == user.id)).first()
     assert client.post(f"/notifications/{first.id}/read").status_code == 302
     assert "29 olästa" in client.get("/notifications/?lang=sv").get_data(as_text=True)

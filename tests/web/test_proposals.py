@@ -236,4 +236,4 @@ def test_a_notification_mailed_outside_a_request_links_to_the_public_address(app
                     params={"code": "A-1", "role": "Kokki", "employer": "Esimerkki Oy"}))
     body = outbox[-1].body
     assert app.config["PUBLIC_URL"] + "/notifications/7" in body
-    assert body.rstrip().endswith(app.config["PUBLIC_URL"] + "/notifications/settings")
+    assert body.rstrip().endswith(app.config["PUBLIC_URL"] + "/notifications/settings?lang=fi")  # the reader's language

@@ -131,8 +131,9 @@ def test_after_withdrawal_no_list_or_notification_of_the_employer_names_the_code
     assert person.code not in listing and "Ended proposal" in listing
     notes = client.get("/notifications/?lang=en").get_data(as_text=True)
     assert person.code not in notes
-    assert "A proposal for your role Kiinteistötyöntekijä has ended." in notes
-    assert "proposed a candidate for your role Kiinteistötyöntekijä. The proposal has ended." in notes
+    assert 'A proposal for your role <span lang="fi">Kiinteistötyöntekijä</span> has ended.' in notes
+    assert ('proposed a candidate for your role <span lang="fi">Kiinteistötyöntekijä</span>. '
+            'The proposal has ended.') in notes
     # The coach still knows whom the proposal was about.
     sign_in(client, coach)
     assert person.code in client.get("/notifications/?lang=en").get_data(as_text=True) or \
