@@ -29,6 +29,7 @@ from portal.employers.models import JobRole, JobRoleAdjustment, JobRoleTerm, Sea
 from portal.extensions import db
 from portal.inputs import whole_number
 from portal.listing import Page, fetched_page
+from portal.reference.concepts import generic_stems
 
 MAX_ANSWERS_PER_TERM = 200
 MAX_QUERY = 200  # characters of words
@@ -181,7 +182,7 @@ def _ranked(f: RoleFilters):
     vocabulary = list(db.session.scalars(select(SearchTerm.term)))
     terms = f.terms
     f.beyond = f.typed(terms[word_search.MAX_QUERY_TERMS:])
-    matches = word_search.lookup(terms, vocabulary)
+    matches = word_search.lookup(terms, vocabulary, modifiers=word_search.modifiers(f.q, generic_stems()["fi"]))
     f.unknown = f.typed([q for q, a in matches.items() if not a.known])
     known = [word_search.Answers(dict(sorted(a.alone.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_ANSWERS_PER_TERM]),
                                  a.compounds) for a in matches.values() if a.known]
