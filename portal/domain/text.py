@@ -101,7 +101,8 @@ def clean_line(text: str | None, max_length: int | None = None) -> str:
     """One line of user text: control characters removed, whitespace collapsed, trimmed."""
     if not text:
         return ""
-    printable = "".join(c if unicodedata.category(c)[0] != "C" else " " for c in text)
+    # Invisible characters inside a word (soft hyphen, zero-width space) are dropped, not made spaces.
+    printable = "".join(c if unicodedata.category(c)[0] != "C" else " " for c in text.translate(_INVISIBLE))
     line = " ".join(printable.split())
     return line[:max_length] if max_length else line
 
@@ -151,14 +152,20 @@ def generic_stems(heads: Mapping[str, Iterable[str]], langs: Iterable[str]) -> d
     return {lang: sorted({stem(w, lang) for w in heads.get(lang, ())}, key=len, reverse=True) for lang in langs}
 
 
+def generic_cut(stemmed: str, heads: Iterable[str]) -> int:
+    """Where a stem's generic head begins (`heads` longest first), when at least MIN_STEM letters precede it; else 0."""
+    for head in heads:
+        cut = len(stemmed) - len(head)
+        if cut >= MIN_STEM and stemmed.endswith(head):
+            return cut
+    return 0
+
+
 def generic_modifier(word: str, stemmed: str, heads: Iterable[str], lang: str) -> tuple[str, ...]:
     """(the modifier's stem,) when a word's stem ends with a generic head after at least MIN_STEM letters, else ().
 
     "siivoustehtävät" -> ("siivous",): a compound with a generic head also names what its modifier names
     (concept analysis and role search alike; `heads` from ``generic_stems``, longest first).
     """
-    for head in heads:
-        cut = len(stemmed) - len(head)
-        if cut >= MIN_STEM and stemmed.endswith(head):
-            return (stem(word[:cut], lang),)
-    return ()
+    cut = generic_cut(stemmed, heads)
+    return (stem(word[:cut], lang),) if cut else ()

@@ -129,36 +129,43 @@ def _compounds(q: str, vocabulary: list[str], known: frozenset[str], lengths: np
     return tuple(found)
 
 
-def modifiers(value: str, generic: Iterable[str]) -> dict[str, str]:
-    """Query stem -> the stem of its modifier, for the typed words that end with a generic head.
+def readings(value: str, generic: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Query stem -> its other readings: the word as typed (folded), and a generic head's modifier.
 
-    `generic` is ``text.generic_stems(heads, ...)["fi"]``: the heads passed as the concept analysis gets them.
+    The stemmer may change a word's letters ("keittiö" -> "keitio"), so the word as typed is read too: it
+    is exactly the first part of "keittioapulain". A word whose stem ends with a generic head is read as
+    its modifier (``text.generic_modifier``); `generic` is ``text.generic_stems(heads, ...)["fi"]``, the
+    heads as the concept analysis gets them.
     """
     heads = tuple(generic)
-    found = {}
+    found: dict[str, tuple[str, ...]] = {}
     for word in text.raw_words(value):
         stem = text.stem(word)
-        for modifier in text.generic_modifier(word, stem, heads, "fi"):
-            found.setdefault(stem, modifier)
+        forms = [text.fold(word)]
+        cut = text.generic_cut(stem, heads)
+        if cut:  # the concept analysis's rule (text.generic_modifier), with the modifier as typed too
+            forms += [*text.generic_modifier(word, stem, heads, "fi"), text.fold(word[:cut])]
+        found[stem] = tuple(dict.fromkeys(f for f in (*found.get(stem, ()), *forms) if f != stem))
     return found
 
 
 def lookup(query_terms: list[str], vocabulary: list[str], cutoff: float = SCORE_CUTOFF,
-           modifiers: Mapping[str, str] | None = None) -> dict[str, Answers]:
+           readings: Mapping[str, tuple[str, ...]] | None = None, generic: Iterable[str] = ()) -> dict[str, Answers]:
     """For each query word (the first ``MAX_QUERY_TERMS``), what answers it in the vocabulary.
 
-    A word in `modifiers` (``modifiers()``: its head is generic) is answered as itself or as its modifier
-    alone, never as a compound: the generic head says nothing of the work.
+    A word's `readings` (``readings()``) answer alone as the word does. A word whose head is generic is never
+    read as a compound: the generic head says nothing of the work.
     """
     lengths = np.fromiter((len(t) for t in vocabulary), dtype=np.int32, count=len(vocabulary))
     known = frozenset(vocabulary)
-    generic = modifiers or {}
+    heads = tuple(generic)
     found = {}
     for q in query_terms[:MAX_QUERY_TERMS]:
         alone = _alone(q, vocabulary, lengths, cutoff)
-        if q in generic:
-            for t, s in _alone(generic[q], vocabulary, lengths, cutoff).items():
+        for form in (readings or {}).get(q, ()):
+            for t, s in _alone(form, vocabulary, lengths, cutoff).items():
                 alone[t] = max(alone.get(t, 0.0), s)
+        if text.generic_cut(q, heads):
             found[q] = Answers(alone)
         else:
             found[q] = Answers(alone, _compounds(q, vocabulary, known, lengths, cutoff))

@@ -182,7 +182,8 @@ def _ranked(f: RoleFilters):
     vocabulary = list(db.session.scalars(select(SearchTerm.term)))
     terms = f.terms
     f.beyond = f.typed(terms[word_search.MAX_QUERY_TERMS:])
-    matches = word_search.lookup(terms, vocabulary, modifiers=word_search.modifiers(f.q, generic_stems()["fi"]))
+    heads = generic_stems()["fi"]
+    matches = word_search.lookup(terms, vocabulary, readings=word_search.readings(f.q, heads), generic=heads)
     f.unknown = f.typed([q for q, a in matches.items() if not a.known])
     known = [word_search.Answers(dict(sorted(a.alone.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_ANSWERS_PER_TERM]),
                                  a.compounds) for a in matches.values() if a.known]
