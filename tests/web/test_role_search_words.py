@@ -142,3 +142,17 @@ def test_invisible_characters_do_not_split_a_word(client, world, market, q):
     public, coach = both(client, world, q)
     assert public == titles(page(client, "siivooja")) and "Siivooja kauppakeskukseen" in public
     assert sorted(coach) == sorted(public)
+
+
+@pytest.mark.parametrize(("skill", "words"), [
+    ("Ruotsin kieli", ["svenska", "swedish", "ruotsi", "ruotsin kieli"]),
+    ("Suomen kieli", ["finska", "finnish", "suomi"]),
+    ("Englannin kieli", ["english", "englanti", "engelska"])])
+def test_a_language_skill_is_found_in_finnish_swedish_and_english(client, world, market, db, skill, words):
+    make_role(market["cook"].organisation, title="Asiakaspalvelija chat", tasks="Chat-palvelu.",
+              essential_skills=skill, negotiable_skills="", occupation_code="4222", municipality_code="837")
+    db.session.commit()
+    for q in words:
+        public, coach = both(client, world, q)
+        assert "Asiakaspalvelija chat" in public and "Asiakaspalvelija chat" in coach, q
+        assert "No role mentions" not in page(client, q)
