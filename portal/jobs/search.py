@@ -143,6 +143,11 @@ _SQL_ORDER = {
 }
 
 
+def relevance_ties() -> tuple:
+    """The order of roles whose scores tie, in the public and the coach's role search alike: newest first."""
+    return _SQL_ORDER["newest"]()
+
+
 def _load_options(full: bool) -> list:
     options = [joinedload(JobRole.organisation)]
     if not full:  # a list card shows adjustments only; the rest is never touched, so never loaded
@@ -241,7 +246,7 @@ def search(f: RoleFilters, page: int | None = None, per_page: int = 20, full: bo
         ids = (select(JobRole.id.label("id"), func.count().over().label("total"))
                .join(ranked, ranked.c.role_id == JobRole.id).where(*_conditions(f)))
         if f.effective_sort == "relevance":
-            order = (ranked.c.score.desc(), *_SQL_ORDER["newest"]())
+            order = (ranked.c.score.desc(), *relevance_ties())
     return fetched_page(_id_page(ids.order_by(*order), _load_options(full), ranked is not None), per_page,
                         page or None)
 

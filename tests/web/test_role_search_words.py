@@ -156,3 +156,16 @@ def test_a_language_skill_is_found_in_finnish_swedish_and_english(client, world,
         public, coach = both(client, world, q)
         assert "Asiakaspalvelija chat" in public and "Asiakaspalvelija chat" in coach, q
         assert "No role mentions" not in page(client, q)
+
+
+def test_both_searches_order_ties_the_same_way_newest_first(client, world, market, db):
+    org = market["cook"].organisation
+    for name in ("Siivooja Yksi", "Siivooja Kaksi", "Siivooja Kolme"):
+        make_role(org, title=name, tasks="Siivous.", municipality_code="837")
+        db.session.commit()
+    for q in ("siivooja", "siivooja kokki varasto"):
+        public, coach = both(client, world, q)
+        assert coach == public, q
+    public, _coach = both(client, world, "siivooja")
+    ours = [t for t in public if t.startswith("Siivooja ") and t.split()[1] in ("Yksi", "Kaksi", "Kolme")]
+    assert ours == ["Siivooja Kolme", "Siivooja Kaksi", "Siivooja Yksi"]
