@@ -155,8 +155,8 @@ class ConceptIndex:
         kept = _kept(value)
         words = {lang: stems(value, lang) for lang in LANGS}
         # Per word, its readings: the word, and the modifier of a compound with a generic head.
-        readings = {lang: [(stem, *text.generic_modifier(kept[i], stem, self.generic[lang], lang)) for i, (_p, stem) in enumerate(words[lang])]
-                    for lang in LANGS}
+        readings = {lang: [(stem, *text.generic_modifier(kept[i], stem, self.generic[lang], lang))
+                           for i, (_p, stem) in enumerate(words[lang])] for lang in LANGS}
         # The closest kind of answer wins over the three languages and the readings too: a word that is a
         # label word as typed in one language is read neither as a typo of another language's word nor as a
         # compound (a generic head's modifier typed exactly beats a typo of the whole word).
