@@ -31,7 +31,6 @@ dropped: "ensiapu EA 1" names the EA 1 course, not first aid in general.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from math import ceil
 
@@ -55,7 +54,7 @@ def stems(value: str, lang: str) -> Words:
 
 def _kept(value: str) -> list[str]:
     """The case-folded words of a text as typed, stopwords left out (one-letter words and digits kept)."""
-    found = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", (value or "").casefold()))
+    found = re.findall(r"[^\W_]+", text.normal(value))
     return [w for w in found if text.fold(w) not in text.STOPWORDS]
 
 
@@ -131,10 +130,8 @@ class ConceptIndex:
     """The labels of one scheme's concepts (occupations: unit groups only), to map typed text to concept codes."""
 
     def __init__(self, concepts: Mapping[str, Concept], generic_heads: Mapping[str, Iterable[str]] | None = None):
-        heads = generic_heads or {}
         # Stems of the generic heads per language, longest first ("tyontekij" before "tyo").
-        self.generic = {lang: sorted({text.stem(w, lang) for w in heads.get(lang, ())}, key=len, reverse=True)
-                        for lang in LANGS}
+        self.generic = text.generic_stems(generic_heads or {}, LANGS)
         self.concepts = {code: c for code, c in concepts.items() if c.scheme != "occupations" or c.level == UNIT_LEVEL}
         self.labels: dict[str, list[tuple[str, tuple[str, ...]]]] = {lang: [] for lang in LANGS}
         self.by_term: dict[str, dict[str, list[int]]] = {lang: {} for lang in LANGS}
@@ -158,8 +155,8 @@ class ConceptIndex:
         kept = _kept(value)
         words = {lang: stems(value, lang) for lang in LANGS}
         # Per word, its readings: the word, and the modifier of a compound with a generic head.
-        readings = {lang: [(stem, *self._modifier(kept[i], stem, lang)) for i, (_p, stem) in enumerate(words[lang])]
-                    for lang in LANGS}
+        readings = {lang: [(stem, *text.generic_modifier(kept[i], stem, self.generic[lang], lang))
+                           for i, (_p, stem) in enumerate(words[lang])] for lang in LANGS}
         # The closest kind of answer wins over the three languages and the readings too: a word that is a
         # label word as typed in one language is read neither as a typo of another language's word nor as a
         # compound (a generic head's modifier typed exactly beats a typo of the whole word).
@@ -191,14 +188,6 @@ class ConceptIndex:
         found = found - implied
         self._cache[value] = found
         return found
-
-    def _modifier(self, word: str, stem: str, lang: str) -> tuple[str, ...]:
-        """(the modifier's stem,) when the stem ends with a generic head after at least MIN_STEM letters, else ()."""
-        for head in self.generic[lang]:
-            cut = len(stem) - len(head)
-            if cut >= text.MIN_STEM and stem.endswith(head):
-                return (text.stem(word[:cut], lang),)
-        return ()
 
 
 def _label_answered(terms: tuple[str, ...], answered: Mapping[str, set[int]],

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 import Stemmer  # type: ignore[import-not-found]  # PyStemmer ships no type hints
@@ -44,13 +45,24 @@ _STOPWORDS = frozenset({
     "and", "or", "the", "of", "to", "in", "with", "a", "an", "at",
 })
 STOPWORDS = _STOPWORDS  # the words analysis leaves out (concept matching reads them too)
+# Invisible characters that may sit inside a typed word (zero-width space/joiners, word joiner, BOM, soft
+# hyphen): removed, so "sii\u200bvooja" is one word.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+def normal(value: str | None) -> str:
+    """Typed text as the stemmer and the folding see it: NFKC ("ｋｏｋｋｉ", "ᵏᵒᵏᵏⁱ" -> "kokki"), case-folded,
+    invisible characters removed; the one normalisation of role search and concept analysis alike."""
+    if not value:
+        return ""
+    return unicodedata.normalize("NFKC", value.translate(_INVISIBLE)).casefold().translate(_INVISIBLE)
 
 
 def fold(text: str | None) -> str:
     """Case-folded, accent-free text with single spaces between words ("Ä-Ö  å" -> "a o a")."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", normal(text))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     # casefold turns ß into ss already; other letters outside a-z (e.g. ø, æ) become spaces.
     return _NOT_WORD.sub(" ", stripped.replace("ø", "o").replace("æ", "ae")).strip()
@@ -66,7 +78,7 @@ def stem(word: str, lang: str = "fi") -> str:
     """The folded Snowball stem of one word in a language: "siivoojaksi" -> "siivoo", "Städaren" (sv) -> "stad"."""
     if not word.isalpha():
         return fold(word)  # numbers and codes stay as they are
-    stemmed = fold(_stemmer(lang).stemWord(word.casefold()))
+    stemmed = fold(_stemmer(lang).stemWord(normal(word)))
     return stemmed if len(stemmed) >= MIN_TERM else fold(word)
 
 
@@ -77,10 +89,7 @@ def words(text: str | None) -> list[str]:
 
 def raw_words(text: str | None) -> list[str]:
     """The case-folded words of a text with their accents (for the stemmer), stopwords and one-letter words left out."""
-    if not text:
-        return []
-    found = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", text.casefold()))
-    return [w for w in found if len(w) >= MIN_TERM and fold(w) not in _STOPWORDS]
+    return [w for w in re.findall(r"[^\W_]+", normal(text)) if len(w) >= MIN_TERM and fold(w) not in _STOPWORDS]
 
 
 def terms(text: str | None, lang: str = "fi") -> list[str]:
@@ -98,7 +107,8 @@ def clean_line(text: str | None, max_length: int | None = None) -> str:
     """One line of user text: control characters removed, whitespace collapsed, trimmed."""
     if not text:
         return ""
-    printable = "".join(c if unicodedata.category(c)[0] != "C" else " " for c in text)
+    # Invisible characters inside a word (soft hyphen, zero-width space) are dropped, not made spaces.
+    printable = "".join(c if unicodedata.category(c)[0] != "C" else " " for c in text.translate(_INVISIBLE))
     line = " ".join(printable.split())
     return line[:max_length] if max_length else line
 
@@ -141,3 +151,27 @@ def modifier_answers(modifier: str, term: str) -> bool:
     if long.startswith(short) and len(long) - len(short) <= MODIFIER_ENDING:
         return True
     return Levenshtein.distance(modifier, term) <= min(typo_distance(modifier), typo_distance(term), 1)
+
+
+def generic_stems(heads: Mapping[str, Iterable[str]], langs: Iterable[str]) -> dict[str, list[str]]:
+    """Per language, the stems of the generic heads (seeds/concepts/generic_heads.yaml), longest first."""
+    return {lang: sorted({stem(w, lang) for w in heads.get(lang, ())}, key=len, reverse=True) for lang in langs}
+
+
+def generic_cut(stemmed: str, heads: Iterable[str]) -> int:
+    """Where a stem's generic head begins (`heads` longest first), when at least MIN_STEM letters precede it; else 0."""
+    for head in heads:
+        cut = len(stemmed) - len(head)
+        if cut >= MIN_STEM and stemmed.endswith(head):
+            return cut
+    return 0
+
+
+def generic_modifier(word: str, stemmed: str, heads: Iterable[str], lang: str) -> tuple[str, ...]:
+    """(the modifier's stem,) when a word's stem ends with a generic head after at least MIN_STEM letters, else ().
+
+    "siivoustehtävät" -> ("siivous",): a compound with a generic head also names what its modifier names
+    (concept analysis and role search alike; `heads` from ``generic_stems``, longest first).
+    """
+    cut = generic_cut(stemmed, heads)
+    return (stem(word[:cut], lang),) if cut else ()

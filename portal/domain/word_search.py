@@ -4,8 +4,13 @@ A query is the distinct stems of the typed text (``text.terms``), at most ``MAX_
 query word is answered by indexed terms (``lookup``):
 
 - alone: alike as whole words (rapidfuzz's ratio forgives a typo or two: "siivojaa" meets "siivoo"), or
-  the query word is the first or the last part of a longer indexed term, compared as a whole ("siivoo"
-  meets "toimistosiivoo": that role is a cleaner's; "varasto" the beginning of "varastotyo");
+  the query word, of at least ``text.MIN_COMPOUND_PART`` letters, is exactly the first or the last part
+  of a longer indexed term ("siivoo" meets "toimistosiivoo": that role is a cleaner's; "varasto" the
+  beginning of "varastotyo") -- a typo is forgiven only whole word against whole word, within
+  ``text.typo_distance`` edits ("kokkki" is neither the beginning of "kokkola" nor "kokkola");
+- a query word whose stem ends with a generic head (``text.generic_modifier``, the concept analysis's
+  rule and heads) is also read as its modifier alone ("siivoustehtävät" as "siivous"), and never as that
+  head in a compound (``modifiers`` of ``lookup``);
 - as a compound: the query word's head (its last part, an indexed term of at least
   ``text.MIN_COMPOUND_PART`` letters) answers only in a document that also holds an answer to the
   modifier, the rest of the word (``text.modifier_answers``, or the modifier's stem answering alone):
@@ -80,26 +85,31 @@ def _ends(word: str, length: int) -> tuple[str, str]:
 def term_score(query_term: str, term: str) -> float:
     """How well an indexed term answers a query word alone, 0-100 (see the module docstring)."""
     from rapidfuzz import fuzz
+    from rapidfuzz.distance import Levenshtein
 
     q = query_term
-    score = fuzz.ratio(q, term) if len(q) >= text.MIN_STEM else 100.0 * (q == term)
-    if len(q) >= text.MIN_STEM and len(term) > len(q):
-        score = max(score, *(fuzz.ratio(q, end) for end in _ends(term, len(q))))
+    score = 100.0 * (q == term)
+    if Levenshtein.distance(q, term) <= text.typo_distance(q):
+        score = fuzz.ratio(q, term)
+    if len(q) >= text.MIN_COMPOUND_PART and len(term) > len(q) and q in _ends(term, len(q)):
+        score = 100.0
     return score
 
 
 def _alone(q: str, vocabulary: list[str], lengths: np.ndarray, cutoff: float) -> dict[str, float]:
     from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import Levenshtein
 
     if len(q) < text.MIN_STEM or not vocabulary:
         return {q: 100.0} if q in vocabulary else {}
     scores = process.cdist([q], vocabulary, scorer=fuzz.ratio, workers=-1)[0]
-    longer = np.nonzero(lengths > len(q))[0]
-    for side in (0, 1):
-        if len(longer):
-            ends = [_ends(vocabulary[i], len(q))[side] for i in longer]
-            part = process.cdist([q], ends, scorer=fuzz.ratio, workers=-1)[0]
-            scores[longer] = np.maximum(scores[longer], part)
+    # A typo is forgiven within the length thresholds of the concept analysis (text.typo_distance).
+    edits = process.cdist([q], vocabulary, scorer=Levenshtein.distance, workers=-1)[0]
+    scores[edits > text.typo_distance(q)] = 0.0
+    if len(q) >= text.MIN_COMPOUND_PART:  # a part of a compound: exactly, never with a typo
+        for i in np.nonzero(lengths > len(q))[0]:
+            if q in _ends(vocabulary[i], len(q)):
+                scores[i] = 100.0
     return {vocabulary[i]: float(scores[i]) for i in np.nonzero(scores >= cutoff)[0]}
 
 
@@ -119,12 +129,47 @@ def _compounds(q: str, vocabulary: list[str], known: frozenset[str], lengths: np
     return tuple(found)
 
 
-def lookup(query_terms: list[str], vocabulary: list[str], cutoff: float = SCORE_CUTOFF) -> dict[str, Answers]:
-    """For each query word (the first ``MAX_QUERY_TERMS``), what answers it in the vocabulary."""
+def readings(value: str, generic: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Query stem -> its other readings: the word as typed (folded), and a generic head's modifier.
+
+    The stemmer may change a word's letters ("keittiö" -> "keitio"), so the word as typed is read too: it
+    is exactly the first part of "keittioapulain". A word whose stem ends with a generic head is read as
+    its modifier (``text.generic_modifier``); `generic` is ``text.generic_stems(heads, ...)["fi"]``, the
+    heads as the concept analysis gets them.
+    """
+    heads = tuple(generic)
+    found: dict[str, tuple[str, ...]] = {}
+    for word in text.raw_words(value):
+        stem = text.stem(word)
+        forms = [text.fold(word)]
+        cut = text.generic_cut(stem, heads)
+        if cut:  # the concept analysis's rule (text.generic_modifier), with the modifier as typed too
+            forms += [*text.generic_modifier(word, stem, heads, "fi"), text.fold(word[:cut])]
+        found[stem] = tuple(dict.fromkeys(f for f in (*found.get(stem, ()), *forms) if f != stem))
+    return found
+
+
+def lookup(query_terms: list[str], vocabulary: list[str], cutoff: float = SCORE_CUTOFF,
+           readings: Mapping[str, tuple[str, ...]] | None = None, generic: Iterable[str] = ()) -> dict[str, Answers]:
+    """For each query word (the first ``MAX_QUERY_TERMS``), what answers it in the vocabulary.
+
+    A word's `readings` (``readings()``) answer alone as the word does. A word whose head is generic is never
+    read as a compound: the generic head says nothing of the work.
+    """
     lengths = np.fromiter((len(t) for t in vocabulary), dtype=np.int32, count=len(vocabulary))
     known = frozenset(vocabulary)
-    return {q: Answers(_alone(q, vocabulary, lengths, cutoff), _compounds(q, vocabulary, known, lengths, cutoff))
-            for q in query_terms[:MAX_QUERY_TERMS]}
+    heads = tuple(generic)
+    found = {}
+    for q in query_terms[:MAX_QUERY_TERMS]:
+        alone = _alone(q, vocabulary, lengths, cutoff)
+        for form in (readings or {}).get(q, ()):
+            for t, s in _alone(form, vocabulary, lengths, cutoff).items():
+                alone[t] = max(alone.get(t, 0.0), s)
+        if text.generic_cut(q, heads):
+            found[q] = Answers(alone)
+        else:
+            found[q] = Answers(alone, _compounds(q, vocabulary, known, lengths, cutoff))
+    return found
 
 
 def rank(matches: Mapping[str, Answers], doc_terms: Mapping[int, set[str]]) -> dict[int, float]:

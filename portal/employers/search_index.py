@@ -12,6 +12,7 @@ from sqlalchemy import select
 from portal.domain import text
 from portal.employers.models import JobRole, JobRoleTerm, SearchTerm
 from portal.extensions import db
+from portal.reference.concepts import concepts
 from portal.reference.models import ReferenceItem
 
 MAX_TERMS_PER_ROLE = 400
@@ -37,8 +38,12 @@ def index_role(role: JobRole) -> None:
         # the classification's "Ravintola- ja suurtaloustyöntekijät".
         labels = [label for *names, data in rows
                   for label in (*names, *(a for alts in ((data or {}).get("alt") or {}).values() for a in alts))]
+    # A language skill is found in every language ("svenska", "Swedish", "ruotsi"): its concept's labels.
+    skills = concepts()["skills"]
+    languages = [label for s in role.skills if s.skill_code in skills and skills[s.skill_code].languages
+                 for label in skills[s.skill_code].all_labels()]
     terms = role_terms([role.title, role.tasks, role.description, role.address_area, *labels,
-                        *(s.name for s in role.skills)])
+                        *(s.name for s in role.skills), *languages])
     db.session.execute(JobRoleTerm.__table__.delete().where(JobRoleTerm.role_id == role.id))
     if terms:
         db.session.execute(JobRoleTerm.__table__.insert(), [{"role_id": role.id, "term": t} for t in terms])

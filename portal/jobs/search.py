@@ -29,6 +29,7 @@ from portal.employers.models import JobRole, JobRoleAdjustment, JobRoleTerm, Sea
 from portal.extensions import db
 from portal.inputs import whole_number
 from portal.listing import Page, fetched_page
+from portal.reference.concepts import generic_stems
 
 MAX_ANSWERS_PER_TERM = 200
 MAX_QUERY = 200  # characters of words
@@ -142,6 +143,11 @@ _SQL_ORDER = {
 }
 
 
+def relevance_ties() -> tuple:
+    """The order of roles whose scores tie, in the public and the coach's role search alike: newest first."""
+    return _SQL_ORDER["newest"]()
+
+
 def _load_options(full: bool) -> list:
     options = [joinedload(JobRole.organisation)]
     if not full:  # a list card shows adjustments only; the rest is never touched, so never loaded
@@ -181,7 +187,8 @@ def _ranked(f: RoleFilters):
     vocabulary = list(db.session.scalars(select(SearchTerm.term)))
     terms = f.terms
     f.beyond = f.typed(terms[word_search.MAX_QUERY_TERMS:])
-    matches = word_search.lookup(terms, vocabulary)
+    heads = generic_stems()["fi"]
+    matches = word_search.lookup(terms, vocabulary, readings=word_search.readings(f.q, heads), generic=heads)
     f.unknown = f.typed([q for q, a in matches.items() if not a.known])
     known = [word_search.Answers(dict(sorted(a.alone.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_ANSWERS_PER_TERM]),
                                  a.compounds) for a in matches.values() if a.known]
@@ -239,7 +246,7 @@ def search(f: RoleFilters, page: int | None = None, per_page: int = 20, full: bo
         ids = (select(JobRole.id.label("id"), func.count().over().label("total"))
                .join(ranked, ranked.c.role_id == JobRole.id).where(*_conditions(f)))
         if f.effective_sort == "relevance":
-            order = (ranked.c.score.desc(), *_SQL_ORDER["newest"]())
+            order = (ranked.c.score.desc(), *relevance_ties())
     return fetched_page(_id_page(ids.order_by(*order), _load_options(full), ranked is not None), per_page,
                         page or None)
 

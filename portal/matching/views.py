@@ -77,7 +77,9 @@ def roles_list():
     # With words typed, the best match comes first unless the coach picks another order.
     sorts = ROLE_SORTS if relevance is None else {**ROLE_SORTS, "relevance": relevance}
     sort = sort_choice(sorts, "-published" if relevance is None else "-relevance")
-    page = paginate(apply_sort(stmt, sorts, sort, JobRole.id))
+    # Ties in score are ordered as in the public search (role_search.relevance_ties).
+    ties = role_search.relevance_ties() if sort.key == "relevance" else (JobRole.id,)
+    page = paginate(apply_sort(stmt, sorts, sort, ties[0]).order_by(*ties[1:]))
     return render_template("matching/roles.html", page=page, sort=sort, q=q, kind=kind, kinds=KIND_LABELS,
                            by_relevance=relevance is not None, f=words, max_query=role_search.MAX_QUERY,
                            max_words=word_search.MAX_QUERY_TERMS,

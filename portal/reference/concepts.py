@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from portal.domain import text
 from portal.domain.concept_text import ConceptIndex
 from portal.domain.concepts import LANGS, UNIT_LEVEL, Concept, ConceptError, check
 from portal.domain.match_concepts import Concepts
@@ -99,6 +100,12 @@ def match_concepts() -> Concepts:
     """The concept indexes matching maps typed text with, built once a process (some 60 ms)."""
     found, heads = concepts(), read_generic_heads()
     return Concepts(ConceptIndex(found["occupations"], heads), ConceptIndex(found["skills"], heads))
+
+
+@lru_cache(maxsize=1)
+def generic_stems() -> dict[str, list[str]]:
+    """Language -> the stems of the generic heads, as the concept analysis reads them (role search uses them)."""
+    return text.generic_stems(read_generic_heads(), LANGS)
 
 
 @lru_cache(maxsize=1)

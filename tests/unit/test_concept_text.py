@@ -100,3 +100,14 @@ def test_the_generic_heads_file_is_read_per_language():
     assert {"tehtävät", "työ", "osaaminen", "kokemus", "työntekijä"} <= set(heads["fi"])
     assert {"uppgifter", "arbete", "kunskap", "erfarenhet"} <= set(heads["sv"])
     assert heads["en"] == ()
+
+
+@pytest.mark.parametrize("typed, plain", [("ｋｏｋｋｉ", "kokki"), ("ᵏᵒᵏᵏⁱ", "kokki"), ("ＳＩＩＶＯＯＪＡ", "siivooja"),
+                                          ("sii\u200bvooja", "siivooja"), ("sii\u00advooja", "siivooja")])
+def test_unicode_forms_and_invisible_characters_name_what_the_plain_word_names(typed, plain):
+    assert codes(typed) == codes(plain) and codes(plain)
+
+
+def test_a_typo_of_a_word_never_names_a_longer_word_it_is_inside():
+    assert "4321" not in codes("kokik")  # not the warehouse work trial ("työkokeilu" has no concept)
+    assert codes("kokkki") <= codes("kokki")  # never a longer word ("Kokkola" names no concept either)

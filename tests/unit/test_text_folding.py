@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from portal.domain.text import clean_block, clean_line, fold, has_control_characters, stem, terms
-from portal.domain.word_search import Answers, Compound, lookup, rank, term_score
+from portal.domain.text import clean_block, clean_line, fold, generic_stems, has_control_characters, normal, stem, terms
+from portal.domain.word_search import Answers, Compound, lookup, rank, readings, term_score
+from portal.reference.concepts import read_generic_heads
 
 
 def fuzzy_lookup(query_terms, vocabulary):
@@ -110,3 +111,45 @@ def test_control_characters_are_found_in_names_and_ordinary_letters_are_not():
         assert has_control_characters(bad), repr(bad)
     for good in ("", None, "Eve Ström-Öberg", "Åsa O'Neill", "Jean-Luc d’Artagnan"):
         assert not has_control_characters(good), repr(good)
+
+
+@pytest.mark.parametrize("typed", ["ｋｏｋｋｉ", "ᵏᵒᵏᵏⁱ", "KOKKI", "kok\u200bki", "kok\u00adki", "kok\u2060ki"])
+def test_unicode_forms_and_invisible_characters_fold_to_the_plain_word(typed):
+    assert terms(typed) == terms("kokki") == ["kok"]
+    assert fold(typed) == "kokki" and normal(typed) == "kokki"
+
+
+def test_invisible_characters_are_dropped_from_a_line_not_made_spaces():
+    assert clean_line("sii\u200bvooja sii\u00advooja") == "siivooja siivooja"
+
+
+VOCABULARY = ["kok", "kokkol", "tyokokeilu", "siivous", "siivoustyo", "tyontekij", "kiinteistohuolo",
+              "keittioapulain", "varastotyo", "toimistoavustaj"]
+
+
+def _found(typed: str) -> set[str]:
+    heads = generic_stems(read_generic_heads(), ("fi",))["fi"]
+    query = terms(typed)
+    answers = lookup(query, VOCABULARY, readings=readings(typed, heads), generic=heads)[query[0]]
+    return answers.terms()
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("siivoustehtävät", {"siivous", "siivoustyo"}), ("siivoustehtävä", {"siivous", "siivoustyo"}),
+    ("siivoustehtäviin", {"siivous", "siivoustyo"}), ("siivousosaaminen", {"siivous", "siivoustyo"}),
+    ("siivouskokemus", {"siivous", "siivoustyo"}), ("keittiökokemus", {"keittioapulain"}),
+    ("varastokokemus", {"varastotyo"}), ("toimistotyöntekijä", {"toimistoavustaj"}),
+    ("keittiötyöntekijä", {"keittioapulain"})])
+def test_a_compound_with_a_generic_head_is_read_as_its_modifier_never_as_the_head(typed, expected):
+    assert _found(typed) == expected
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("kokik", set()), ("ｋｏｋｋｉ", {"kok"}), ("ᵏᵒᵏᵏⁱ", {"kok"}), ("kokkki", {"kok"})])
+def test_a_typo_is_forgiven_only_whole_word_against_whole_word(typed, expected):
+    assert _found(typed) == expected
+
+
+def test_a_part_of_a_longer_term_answers_only_exactly_and_when_long_enough():
+    assert term_score("kokk", "kokkol") == 0 and term_score("varasto", "varastotyo") == 100
+    assert term_score("varastp", "varastotyo") == 0

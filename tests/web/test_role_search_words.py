@@ -6,6 +6,7 @@ import re
 import pytest
 
 from tests.access.employers import make_role
+from tests.conftest import sign_in
 from tests.factories import make_org
 
 
@@ -78,3 +79,93 @@ def test_words_over_200_characters_are_refused_with_a_message_not_cut(client, ma
 def test_words_past_the_eighth_are_named_as_left_out(client, market):
     text = page(client, "kokki yksi kaksi kolme neljä viisi kuusi seitsemän kahdeksan")
     assert "Only the first 8 words were searched; these were left out: kahdeksan." in text
+
+
+def both(client, world, q: str) -> tuple[list[str], list[str]]:
+    """The titles the public search and the coach's role search find for the same words."""
+    public = titles(page(client, q))
+    sign_in(client, world.users["coach"])
+    coach = client.get("/matching/roles", query_string={"lang": "en", "q": q})
+    assert coach.status_code == 200
+    client.get("/logout")
+    return public, re.findall(r'<td><a href="/matching/roles/\d+">([^<]+)</a></td>', coach.get_data(as_text=True))
+
+
+
+# Every role of the fixture asks for "Siivous" and "Asiakaspalvelu" (tests.access.employers.ROLE_DATA): a
+# compound with a generic head finds what its modifier typed alone finds, and more than no role.
+@pytest.mark.parametrize(("q", "modifier"), [
+    ("siivoustehtävät", "siivous"), ("siivoustehtävä", "siivous"), ("siivoustehtäviin", "siivous"),
+    ("siivousosaaminen", "siivous"), ("siivouskokemus", "siivous"), ("keittiökokemus", "keittiö"),
+    ("varastokokemus", "varasto"), ("keittiötyöntekijä", "keittiö"), ("toimistotyöntekijä", "toimisto")])
+def test_a_compound_with_a_generic_head_finds_what_its_modifier_names_in_both_searches(client, world, market, q,
+                                                                                       modifier):
+    public, coach = both(client, world, q)
+    assert public and public == titles(page(client, modifier))
+    assert sorted(coach) == sorted(public)
+    assert "No role mentions" not in page(client, q)
+
+
+@pytest.mark.parametrize(("q", "found"), [("keittiökokemus", "Keittiöapulainen"),
+                                          ("varastokokemus", "Verkkokaupan varastotyön työkokeilu"),
+                                          ("keittiötyöntekijä", "Keittiöapulainen")])
+def test_kitchen_and_warehouse_experience_find_that_work(client, world, market, q, found):
+    public, coach = both(client, world, q)
+    assert found in public and found in coach
+
+
+@pytest.mark.parametrize("q", ["toimistotyöntekijä", "keittiötyöntekijä"])
+def test_a_generic_head_alone_never_finds_another_compound_with_it(client, world, market, db, q):
+    make_role(market["cook"].organisation, title="Kiinteistöhuollon työntekijä", tasks="Pihojen hoito.",
+              essential_skills="", negotiable_skills="", occupation_code="5153", municipality_code="837")
+    db.session.commit()
+    public, coach = both(client, world, q)
+    assert "Kiinteistöhuollon työntekijä" not in public + coach
+
+
+@pytest.mark.parametrize("q", ["ｋｏｋｋｉ", "ᵏᵒᵏᵏⁱ", "kokkki", "KOKKI"])
+def test_unicode_forms_and_typos_of_kokki_find_the_cook_not_longer_words(client, world, market, db, q):
+    make_role(market["cook"].organisation, title="Toimistoavustaja Kokkolassa", tasks="Postin lajittelu.",
+              essential_skills="", negotiable_skills="", occupation_code="4110", municipality_code="272")
+    db.session.commit()
+    public, coach = both(client, world, q)
+    assert public == ["Kokki lounasravintolaan"] and coach == public
+
+
+def test_a_typo_is_never_forgiven_against_a_piece_of_a_longer_word(client, world, market):
+    public, coach = both(client, world, "kokik")
+    assert "Verkkokaupan varastotyön työkokeilu" not in public + coach
+
+
+@pytest.mark.parametrize("q", ["sii\u200bvooja", "sii\u00advooja", "sii\u2060vooja"])
+def test_invisible_characters_do_not_split_a_word(client, world, market, q):
+    public, coach = both(client, world, q)
+    assert public == titles(page(client, "siivooja")) and "Siivooja kauppakeskukseen" in public
+    assert sorted(coach) == sorted(public)
+
+
+@pytest.mark.parametrize(("skill", "words"), [
+    ("Ruotsin kieli", ["svenska", "swedish", "ruotsi", "ruotsin kieli"]),
+    ("Suomen kieli", ["finska", "finnish", "suomi"]),
+    ("Englannin kieli", ["english", "englanti", "engelska"])])
+def test_a_language_skill_is_found_in_finnish_swedish_and_english(client, world, market, db, skill, words):
+    make_role(market["cook"].organisation, title="Asiakaspalvelija chat", tasks="Chat-palvelu.",
+              essential_skills=skill, negotiable_skills="", occupation_code="4222", municipality_code="837")
+    db.session.commit()
+    for q in words:
+        public, coach = both(client, world, q)
+        assert "Asiakaspalvelija chat" in public and "Asiakaspalvelija chat" in coach, q
+        assert "No role mentions" not in page(client, q)
+
+
+def test_both_searches_order_ties_the_same_way_newest_first(client, world, market, db):
+    org = market["cook"].organisation
+    for name in ("Siivooja Yksi", "Siivooja Kaksi", "Siivooja Kolme"):
+        make_role(org, title=name, tasks="Siivous.", municipality_code="837")
+        db.session.commit()
+    for q in ("siivooja", "siivooja kokki varasto"):
+        public, coach = both(client, world, q)
+        assert coach == public, q
+    public, _coach = both(client, world, "siivooja")
+    ours = [t for t in public if t.startswith("Siivooja ") and t.split()[1] in ("Yksi", "Kaksi", "Kolme")]
+    assert ours == ["Siivooja Kolme", "Siivooja Kaksi", "Siivooja Yksi"]
