@@ -1,0 +1,64 @@
+"""Issue 18's browser walk, the reporting cycle's findings through the web: the supplier hears of the sanction
+decision, an amount with "Applied" is refused, a resubmission reads as one, the next report is the oldest overdue,
+and locked ledger entries offer no edit or delete."""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from portal.clause_reports.models import SanctionDecision
+from portal.extensions import db
+from portal.notifications.models import Notification
+from tests.web.test_clause_reports import _setup
+
+
+def _decide(client, clause, **data):
+    """The officer records a sanction decision, confirming it."""
+    return client.post(f"/clause-reports/clause/{clause.id}/sanction", data={"confirmed": "1", **data})
+
+
+def test_the_supplier_hears_of_the_sanction_decision_by_mail_and_in_the_portal_without_its_reasons(
+        app, client, login_as, db, outbox):
+    app.config.update(NOTIFY_BY_EMAIL=True, MAIL_BACKEND="memory")
+    officer, employer, clause = _setup()
+    login_as(officer)
+    assert _decide(client, clause, decision="waived", reasons="Luottamuksellinen perustelu.").status_code == 302
+    mails = [m for m in outbox if m.to == employer.email]
+    assert len(mails) == 1 and "DEM-1" in mails[0].body and "decided the sanction" in mails[0].body
+    assert "Luottamuksellinen" not in mails[0].body and "waived" not in mails[0].body
+    assert not [m for m in outbox if m.to == officer.email]  # the decider is not told of their own step
+    note = db.session.scalar(select(Notification).where(Notification.user_id == employer.id))
+    assert note.kind == "clause_sanction_decided"
+    login_as(employer)
+    page = client.get("/notifications/?lang=en").get_data(as_text=True)
+    assert "The decision and its reasons are on the clause page." in page
+    assert client.get("/notifications/?lang=fi").status_code == 200
+    # A changed decision is news too.
+    login_as(officer)
+    assert _decide(client, clause, decision="applied", reasons="Uusi arvio.").status_code == 302
+    assert len([m for m in outbox if m.to == employer.email]) == 2
+
+
+def test_an_amount_with_applied_or_waived_is_refused_with_a_message(client, login_as, db):
+    officer, _employer, clause = _setup()
+    login_as(officer)
+    url = f"/clause-reports/clause/{clause.id}/sanction?lang=en"
+    for decision in ("applied", "waived"):
+        for step in ({}, {"confirmed": "1"}):
+            page = client.post(url, data={"decision": decision, "amount": "1000", "reasons": "x", **step})
+            assert page.status_code == 200
+            assert "An amount is given only for a reduced sanction" in page.get_data(as_text=True)
+    assert db.session.scalar(select(SanctionDecision)) is None
+    assert _decide(client, clause, decision="reduced", amount="1000", reasons="x").status_code == 302
+    # A reduced decision's amount fills the field; an applied one's (computed) does not, so changing it
+    # again is not refused for an amount nobody typed.
+    assert "1000" in _amount_input(client.get(url))
+    assert _decide(client, clause, decision="applied", reasons="y").status_code == 302
+    assert "value" not in _amount_input(client.get(url)).replace('value=""', "")
+    assert _decide(client, clause, decision="waived", reasons="z").status_code == 302
+
+
+def _amount_input(page) -> str:
+    """The amount field's input tag."""
+    return re.search(r'<input[^>]*name="amount"[^>]*>', page.get_data(as_text=True)).group(0)
