@@ -25,7 +25,7 @@ from portal.procurements.models import EmploymentClause
 
 TO_SUPPLIER = ("clause_report_accepted", "clause_report_returned", "clause_report_reopened",
                "clause_report_due", "clause_report_missing", "clause_sanction_decided")
-TO_BUYER = ("clause_report_submitted",)
+TO_BUYER = ("clause_report_submitted", "clause_report_resubmitted")
 
 
 def officers(organisation_id: int) -> list[User]:
@@ -46,6 +46,8 @@ def text(note) -> str:
     sentences = {
         "clause_report_submitted": _("The supplier submitted the report of %(date)s for procurement %(reference)s. "
                                      "It awaits your review."),
+        "clause_report_resubmitted": _("The supplier sent a corrected report of %(date)s for procurement "
+                                       "%(reference)s (resubmission %(count)s). It awaits your review."),
         "clause_report_accepted": _("The buyer accepted your report of %(date)s for procurement %(reference)s."),
         "clause_report_returned": _("The buyer returned your report of %(date)s for procurement %(reference)s "
                                     "for correction. The reasons are on the report page."),
@@ -60,7 +62,7 @@ def text(note) -> str:
                                      "page."),
     }
     found = sentences.get(note.kind)
-    return found % {"date": day, "reference": ref} if found else note.kind
+    return found % {"date": day, "reference": ref, "count": p.get("count", "")} if found else note.kind
 
 
 def target(note, role: str | None) -> str:
@@ -74,8 +76,12 @@ def target(note, role: str | None) -> str:
 
 
 def submitted(report: ClauseReport, actor) -> None:
-    """Tell the buyer's officers that a report awaits their review."""
+    """Tell the buyer's officers that a report awaits their review; a corrected one says so, and how many times."""
     clause = report.clause
+    if report.submissions > 1:
+        notify(officers(clause.procurement.buyer_id), "clause_report_resubmitted",
+               params=dict(_params(clause, report.due_date), count=report.submissions - 1), actor=actor)
+        return
     notify(officers(clause.procurement.buyer_id), "clause_report_submitted",
            params=_params(clause, report.due_date), actor=actor)
 

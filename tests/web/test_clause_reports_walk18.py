@@ -7,7 +7,9 @@ import re
 
 from sqlalchemy import select
 
-from portal.clause_reports.models import SanctionDecision
+from portal.clause_reports.models import ClauseReport, SanctionDecision
+from portal.clause_reports.schedule import schedule
+from portal.clock import today
 from portal.extensions import db
 from portal.notifications.models import Notification
 from tests.web.test_clause_reports import _setup
@@ -62,3 +64,26 @@ def test_an_amount_with_applied_or_waived_is_refused_with_a_message(client, logi
 def _amount_input(page) -> str:
     """The amount field's input tag."""
     return re.search(r'<input[^>]*name="amount"[^>]*>', page.get_data(as_text=True)).group(0)
+
+
+def test_the_resubmission_mail_says_the_report_is_a_corrected_one_and_which_resubmission(
+        app, client, login_as, db, outbox):
+    app.config.update(NOTIFY_BY_EMAIL=True, MAIL_BACKEND="memory")
+    officer, employer, clause = _setup()
+    url = f"/clause-reports/supplier/{clause.id}/{schedule(clause, today())[0].due.isoformat()}"
+    for round_ in (1, 2, 3):
+        login_as(employer)
+        outbox.clear()
+        assert client.post(url, data={"comment": "Korjattu."}).status_code == 302
+        body = next(m for m in outbox if m.to == officer.email).body
+        if round_ == 1:
+            assert "submitted the report of" in body and "corrected" not in body
+        else:
+            assert "sent a corrected report of" in body and f"(resubmission {round_ - 1})" in body
+            assert "Korjattu" not in body
+        report = db.session.scalar(select(ClauseReport).where(ClauseReport.clause_id == clause.id))
+        login_as(officer)
+        assert client.post(f"/clause-reports/report/{report.id}/return", data={"reasons": "x"}).status_code == 302
+    kinds = [n.kind for n in db.session.scalars(select(Notification).where(Notification.user_id == officer.id)
+                                                  .order_by(Notification.id))]
+    assert kinds == ["clause_report_submitted", "clause_report_resubmitted", "clause_report_resubmitted"]
