@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from babel.dates import format_date
 from sqlalchemy import select
 
 from portal.clause_reports.models import ClauseReport, SanctionDecision
@@ -87,3 +88,26 @@ def test_the_resubmission_mail_says_the_report_is_a_corrected_one_and_which_resu
     kinds = [n.kind for n in db.session.scalars(select(Notification).where(Notification.user_id == officer.id)
                                                   .order_by(Notification.id))]
     assert kinds == ["clause_report_submitted", "clause_report_resubmitted", "clause_report_resubmitted"]
+
+
+def test_the_supplier_list_shows_the_oldest_overdue_report_first_marked_overdue(client, login_as, db):
+    officer, employer, clause = _setup()
+    slots = schedule(clause, today())
+    first_day, second_day = (format_date(s.due, "medium", locale="en") for s in slots[:2])
+    login_as(employer)
+
+    def next_cell():
+        page = client.get("/supplier/clauses?lang=en").get_data(as_text=True)
+        return page.split(f'href="/supplier/clauses/{clause.id}"')[1].split("</tr>")[0]
+
+    cell = next_cell()
+    assert first_day in cell and "overdue report" in cell
+    first, second = (f"/clause-reports/supplier/{clause.id}/{s.due.isoformat()}" for s in slots[:2])
+    assert client.post(first, data={"comment": "x"}).status_code == 302
+    login_as(employer)
+    cell = next_cell()
+    assert second_day in cell and first_day not in cell and "overdue report" in cell  # the second is owed now
+    login_as(officer)
+    assert _decide(client, clause, decision="waived", reasons="x").status_code == 302
+    login_as(employer)
+    assert "overdue report" not in next_cell()  # decided: the reports are closed, nothing is owed
