@@ -52,10 +52,11 @@ def clause(clause_id: int):
     item = _clause(clause_id)
     figures, rows = clause_figures(item)
     points = clause_timeline(figures, [r.as_entry() for r in rows])
+    shut = ledger.closed(item)
     return render_template("suppliers/clause.html", clause=item, figures=figures, points=points,
                            geo=geometry(points) if points else None, ledger=ledger_page(figures, rows),
                            roles=linked_roles(item.id), decided=decisions_of({item.id}).get(item.id),
-                           shut=ledger.closed(item))
+                           shut=shut, locks=ledger.entry_locks(shut, rows))
 
 
 def _entry_form(clause, row=None) -> LedgerEntryForm:

@@ -4,6 +4,7 @@ and locked ledger entries offer no edit or delete."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from babel.dates import format_date
 from sqlalchemy import select
@@ -13,7 +14,11 @@ from portal.clause_reports.schedule import schedule
 from portal.clock import today
 from portal.extensions import db
 from portal.notifications.models import Notification
+from portal.procurements.models import LedgerEntry
+from tests.access.procurements import make_entry
 from tests.web.test_clause_reports import _setup
+from tests.web.test_clause_reports_lock import _setup as lock_setup
+from tests.web.test_clause_reports_lock import _submit_and_accept
 
 
 def _decide(client, clause, **data):
@@ -111,3 +116,28 @@ def test_the_supplier_list_shows_the_oldest_overdue_report_first_marked_overdue(
     assert _decide(client, clause, decision="waived", reasons="x").status_code == 302
     login_as(employer)
     assert "overdue report" not in next_cell()  # decided: the reports are closed, nothing is owed
+
+
+def test_locked_ledger_entries_offer_no_edit_or_remove_and_say_they_are_locked(client, login_as, db):
+    officer, employer, clause, partly = lock_setup()
+    start = clause.procurement.contract_start
+    first = schedule(clause, today())[0]
+    inside = make_entry(clause, person="EO-0202", start=start + timedelta(days=10), end=start + timedelta(days=20))
+    free = make_entry(clause, person="EO-0303", start=first.last + timedelta(days=5))
+    db.session.commit()
+    _submit_and_accept(client, login_as, officer, employer, clause)
+    login_as(employer)
+    page = client.get(f"/supplier/clauses/{clause.id}?lang=en").get_data(as_text=True)
+
+    def row(code):
+        return page.split(f"<code>{code}</code>")[1].split("</tr>")[0]
+
+    edit, remove = "/entries/{}/edit", "/entries/{}/delete"
+    assert "Locked" in row("EO-0202") and "in the period of an accepted report" in row("EO-0202")
+    assert edit.format(inside.id) not in page and remove.format(inside.id) not in page
+    assert edit.format(partly.id) in page and remove.format(partly.id) not in page
+    assert "Partly locked" in row("EO-0101")
+    assert edit.format(free.id) in page and remove.format(free.id) in page and "Locked" not in row("EO-0303")
+    # The server refuses what the page no longer offers.
+    refused = client.post(f"/supplier/clauses/{clause.id}/entries/{inside.id}/delete", follow_redirects=True)
+    assert refused.status_code == 200 and db.session.get(LedgerEntry, inside.id) is not None
