@@ -1,5 +1,6 @@
-"""The notifications of the reporting cycle: the buyer's officers hear of a submitted report, the supplier's
-users of its acceptance, its return or its reopening, of the sanction decision, and of reminders. Each reader hears as they chose
+"""The notifications of the reporting cycle: the buyer's officers hear of a submitted (or corrected) report,
+the supplier's users of its acceptance, its return or its reopening, of the sanction decision, and of
+reminders. Each reader hears as they chose
 (portal.notifications: at once, in the daily digest, or only in the portal).
 
 A notice names the procurement by its reference and the report by its date, nothing more: the comment and

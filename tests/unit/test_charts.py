@@ -44,7 +44,7 @@ def test_no_horizontal_label_starts_left_of_the_picture_or_runs_into_the_bars(pe
     chart = charts.horizontal([(label, 0.5) for label in LONG] + [("Ei", None)], percent=percent)
     for bar in chart.bars:
         start = bar.label_x - charts.text_width(bar.label)
-        assert 0 <= start and bar.label_x < bar.x <= chart.width
+        assert start >= 0 and bar.label_x < bar.x <= chart.width
     # The short label column grew for the long labels; the longest one is shortened with an ellipsis.
     assert chart.bars[0].label == LONG[0] and chart.bars[0].x > 200
     assert chart.bars[3].label.endswith("…") and len(chart.bars[3].label) < len(LONG[3])
@@ -60,7 +60,7 @@ def test_no_vertical_label_leaves_the_picture_or_its_slot():
     chart = charts.vertical([(label, 3.0) for label in LONG])
     for bar in chart.bars:
         half = charts.text_width(bar.label) / 2
-        assert 0 <= bar.text_x - half and bar.text_x + half <= chart.width
+        assert bar.text_x - half >= 0 and bar.text_x + half <= chart.width
     lefts = [b.text_x - charts.text_width(b.label) / 2 for b in chart.bars]
     rights = [b.text_x + charts.text_width(b.label) / 2 for b in chart.bars]
-    assert all(r <= nxt for r, nxt in zip(rights, lefts[1:]))
+    assert all(r <= nxt for r, nxt in zip(rights, lefts[1:], strict=False))

@@ -12,7 +12,6 @@ from sqlalchemy import select
 from portal.clause_reports.models import ClauseReport, SanctionDecision
 from portal.clause_reports.schedule import schedule
 from portal.clock import today
-from portal.extensions import db
 from portal.notifications.models import Notification
 from portal.procurements.models import LedgerEntry
 from tests.access.procurements import make_entry
