@@ -1,4 +1,5 @@
-"""A coordinator from the team across organisations: a professional who sees the plan, seen by the team as the contact."""
+"""A coordinator from the team across organisations: a professional who sees the plan, seen by the team as
+the contact."""
 from __future__ import annotations
 
 from sqlalchemy import select
