@@ -15,6 +15,11 @@ from dataclasses import dataclass
 WIDTH = 640
 # Room for the value axis on the left and the date labels below vertical bars.
 LEFT, RIGHT, TOP = 48, 8, 12
+# The labels are 12 px system-ui text (reports.css); 7 px a character is a generous average, so the
+# reserved room is never shorter than the drawn text (a Finnish compound is long, "ä" is as wide as "a").
+CHAR_W = 7.0
+# A horizontal chart's label column: at least this, at most this, so the bars keep half the picture.
+LABEL_MIN, LABEL_MAX, LABEL_GAP = 80, 300, 14
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,7 @@ class BarItem:
     height: float
     text_x: float
     text_y: float
+    label_x: float = 0.0  # horizontal charts: where the label ends (it is drawn right-aligned)
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,19 @@ def nice_top(value: float) -> float:
     return 10 * magnitude
 
 
+def text_width(text: str) -> float:
+    """The width the text takes at most in chart coordinates."""
+    return len(text) * CHAR_W
+
+
+def fit(text: str, width: float) -> str:
+    """The text, shortened with an ellipsis to fit the width (the table beside the chart has it whole)."""
+    if text_width(text) <= width:
+        return text
+    keep = max(1, int(width // CHAR_W) - 1)
+    return text[:keep].rstrip() + "…"
+
+
 def _columns(count: int, height: int, bottom: int) -> tuple[float, float, float]:
     """The plot height, the baseline and the width of one slot when `count` columns share the plot."""
     plot_h = height - TOP - bottom
@@ -107,7 +126,9 @@ def vertical(points: list[tuple[str, float | None]], height: int = 220, percent:
     for i, (label, value) in enumerate(points):
         centre = LEFT + slot * (i + 0.5)
         h = plot_h * (value or 0) / top
-        bars.append(BarItem(label, value, centre - bar_w / 2, base - h, bar_w, h, centre, base + 18))
+        # A label stands centred under its bar, so it may take one slot (less a little air) and no more.
+        shown = fit(label, min(slot - 4, 2 * (centre - 2)))
+        bars.append(BarItem(shown, value, centre - bar_w / 2, base - h, bar_w, h, centre, base + 18))
     return BarChart(WIDTH, height, False, bars, _value_ticks(base, plot_h, top), (LEFT, base, WIDTH - RIGHT, base),
                     percent)
 
@@ -130,14 +151,20 @@ def paired(items: list[tuple[object, float, float]], height: int = 260, target: 
 
 def horizontal(items: list[tuple[str, float | None]], percent: bool = False) -> BarChart:
     """Bars for categories, labels on the left."""
-    left, right, row_h, top_pad = 200, 70, 30, 8
+    right, row_h, top_pad = 70, 30, 8
+    # The label column is as wide as the longest label needs (within bounds): labels end at
+    # `left - LABEL_GAP / 2` and run leftwards, so a fixed column clipped long ones at the picture's edge.
+    longest = max([text_width(label) for label, _ in items] + [0])
+    left = int(min(LABEL_MAX, max(LABEL_MIN, longest + LABEL_GAP)))
     top = 1.0 if percent else nice_top(max([v or 0 for _, v in items] + [0]))
     plot_w = WIDTH - left - right
     bars = []
     for i, (label, value) in enumerate(items):
         y = top_pad + i * row_h
         w = plot_w * (value or 0) / top
-        bars.append(BarItem(label, value, left, y + 5, w, row_h - 10, left + w + 6, y + row_h / 2 + 4))
+        shown = fit(label, left - LABEL_GAP)
+        bars.append(BarItem(shown, value, left, y + 5, w, row_h - 10, left + w + 6, y + row_h / 2 + 4,
+                            left - 8))
     height = top_pad * 2 + row_h * max(1, len(items))
     ticks = _value_ticks(left, plot_w, top, sign=1)
     return BarChart(WIDTH, height, True, bars, ticks, (left, top_pad, left, height - top_pad), percent)

@@ -31,6 +31,8 @@ PROBLEMS = {
     "no_sanction": _l("The clause sets no sanction, so there is nothing to decide."),
     "unknown_decision": _l("Choose applied, reduced or waived."),
     "reduced_range": _l("A reduced sanction is more than zero and less than the computed sanction."),
+    "amount_only_reduced": _l("An amount is given only for a reduced sanction: choose “Reduced”, or empty the "
+                              "amount field."),
 }
 
 

@@ -1,5 +1,6 @@
-"""The notifications of the reporting cycle: the buyer's officers hear of a submitted report, the supplier's
-users of its acceptance, its return or its reopening, and of reminders. Each reader hears as they chose
+"""The notifications of the reporting cycle: the buyer's officers hear of a submitted (or corrected) report,
+the supplier's users of its acceptance, its return or its reopening, of the sanction decision, and of
+reminders. Each reader hears as they chose
 (portal.notifications: at once, in the daily digest, or only in the portal).
 
 A notice names the procurement by its reference and the report by its date, nothing more: the comment and
@@ -24,8 +25,8 @@ from portal.notifications.services import employer_users, notify
 from portal.procurements.models import EmploymentClause
 
 TO_SUPPLIER = ("clause_report_accepted", "clause_report_returned", "clause_report_reopened",
-               "clause_report_due", "clause_report_missing")
-TO_BUYER = ("clause_report_submitted",)
+               "clause_report_due", "clause_report_missing", "clause_sanction_decided")
+TO_BUYER = ("clause_report_submitted", "clause_report_resubmitted")
 
 
 def officers(organisation_id: int) -> list[User]:
@@ -46,6 +47,8 @@ def text(note) -> str:
     sentences = {
         "clause_report_submitted": _("The supplier submitted the report of %(date)s for procurement %(reference)s. "
                                      "It awaits your review."),
+        "clause_report_resubmitted": _("The supplier sent a corrected report of %(date)s for procurement "
+                                       "%(reference)s (resubmission %(count)s). It awaits your review."),
         "clause_report_accepted": _("The buyer accepted your report of %(date)s for procurement %(reference)s."),
         "clause_report_returned": _("The buyer returned your report of %(date)s for procurement %(reference)s "
                                     "for correction. The reasons are on the report page."),
@@ -54,9 +57,13 @@ def text(note) -> str:
         "clause_report_due": _("The report of %(date)s for procurement %(reference)s is due soon."),
         "clause_report_missing": _("The report of %(date)s for procurement %(reference)s is missing or awaits "
                                    "correction."),
+        # The date is the decision's; the decision, its amount and its reasons are read on the page.
+        "clause_sanction_decided": _("The buyer decided the sanction of the employment clause of procurement "
+                                     "%(reference)s on %(date)s. The decision and its reasons are on the clause "
+                                     "page."),
     }
     found = sentences.get(note.kind)
-    return found % {"date": day, "reference": ref} if found else note.kind
+    return found % {"date": day, "reference": ref, "count": p.get("count", "")} if found else note.kind
 
 
 def target(note, role: str | None) -> str:
@@ -70,8 +77,12 @@ def target(note, role: str | None) -> str:
 
 
 def submitted(report: ClauseReport, actor) -> None:
-    """Tell the buyer's officers that a report awaits their review."""
+    """Tell the buyer's officers that a report awaits their review; a corrected one says so, and how many times."""
     clause = report.clause
+    if report.submissions > 1:
+        notify(officers(clause.procurement.buyer_id), "clause_report_resubmitted",
+               params=dict(_params(clause, report.due_date), count=report.submissions - 1), actor=actor)
+        return
     notify(officers(clause.procurement.buyer_id), "clause_report_submitted",
            params=_params(clause, report.due_date), actor=actor)
 
@@ -83,6 +94,14 @@ def reviewed(report: ClauseReport, state: str, actor) -> None:
         return
     notify(employer_users(clause.procurement.supplier_id), f"clause_report_{state}",
            params=_params(clause, report.due_date), actor=actor)
+
+
+def sanction_decided(clause: EmploymentClause, day: date, actor) -> None:
+    """Tell the supplier's users that the clause's sanction was decided (or the decision changed)."""
+    if clause.procurement.supplier_id is None:
+        return
+    notify(employer_users(clause.procurement.supplier_id), "clause_sanction_decided",
+           params=_params(clause, day), actor=actor)
 
 
 def reminded(clause: EmploymentClause, due: date, kind: str, users: list[User]) -> int:

@@ -61,6 +61,32 @@ def due_of(clause: EmploymentClause, due: date, today: date) -> Due | None:
     return next((d for d in schedule(clause, today) if d.due == due), None)
 
 
+def oldest_overdue(clauses: list[EmploymentClause], today: date) -> dict[int, date]:
+    """clause id -> its oldest report date that has passed without a submitted or accepted report (late, or
+    returned and not corrected), for the clauses whose sanction is not decided (one query)."""
+    if not clauses:
+        return {}
+    undecided: set[int] = set()
+    reports: dict[int, list[ClauseReport]] = {}
+    for clause_id, report in db.session.execute(
+            select(EmploymentClause.id, ClauseReport)
+            .outerjoin(ClauseReport, ClauseReport.clause_id == EmploymentClause.id)
+            .where(EmploymentClause.id.in_([c.id for c in clauses]),
+                   ~exists().where(SanctionDecision.clause_id == EmploymentClause.id))):
+        undecided.add(clause_id)
+        if report is not None:
+            reports.setdefault(clause_id, []).append(report)
+    found = {}
+    for c in clauses:
+        if c.id not in undecided or c.procurement.contract_start > today:
+            continue
+        late = [d.due for d in schedule(c, today, reports.get(c.id, []), False)
+                if d.due < today and d.shown in ("late", "returned")]
+        if late:
+            found[c.id] = min(late)
+    return found
+
+
 def attention(buyer_id: int, today: date) -> list[Due]:
     """The buyer's late and returned reports of undecided clauses, and submitted ones declaring a share below
     the requirement, oldest date first (two queries)."""

@@ -218,4 +218,5 @@ def decide(clause: EmploymentClause, decision: str, amount: Decimal | None, reas
     record("sanction_decision_changed" if before else "sanction_decided", "employment_clause", clause.id,
            organisation_id=user.organisation_id,
            detail={"decision": decision, "amount": str(item.amount), "computed": str(computed), **before})
+    notices.sanction_decided(clause, day, user)
     return item

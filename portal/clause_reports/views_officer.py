@@ -105,6 +105,11 @@ def decide(clause_id: int):
     clause = get_or_404(clause_for_officer(current_user, clause_id))
     decision = services.decision_of(clause.id)
     form = DecisionForm(obj=decision)
+    if not form.amount.raw_data and (form.is_submitted() or (decision and decision.decision != "reduced")):
+        # Only a reduced sanction has an amount of its own (one is refused with the others): an applied or
+        # waived decision's computed amount does not fill the field, and a stored one never stands in for
+        # an amount the officer did not send.
+        form.amount.data = None
     args = (form.decision.data or "", form.amount.data, form.reasons.data or "")
     if form.is_submitted() and form.confirmed.data != "1" and form.validate():
         try:

@@ -88,3 +88,15 @@ def terms_problems(decided: bool, accepted_ends: list[date], old_interval: int |
     if accepted_ends and new_deadline is not None and new_deadline < max(accepted_ends):
         found["deadline"] = "deadline_accepted"
     return found
+
+
+def line_lock(line: Line, periods: list[Period]) -> str | None:
+    """How far accepted periods hold a stored line (rule 2): ``locked`` when all its days lie inside them
+    (nothing may change), ``partly`` when some do (it is not removed; only its days outside change), else None."""
+    touched = inside(line, periods)
+    if not touched:
+        return None
+    covered = sum((last - first).days + 1 for first, last in touched)
+    if line.end is not None and covered >= (line.end - line.start).days + 1:
+        return "locked"
+    return "partly"

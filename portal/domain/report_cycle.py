@@ -110,6 +110,8 @@ def decision_problems(decision: str, computed: Decimal | None, amount: Decimal |
         found["decision"] = "unknown_decision"
     elif decision == "reduced" and (amount is None or not Decimal("0") < amount < computed):
         found["amount"] = "reduced_range"
+    elif decision != "reduced" and amount is not None:
+        found["amount"] = "amount_only_reduced"  # an amount with "applied" or "waived" would be silently dropped
     problem = text_problem(reasons, required=True)
     if problem:
         found["reasons"] = problem

@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from portal.audit.services import record
-from portal.domain.ledger_lock import Line, Period, lock_problem
+from portal.domain.ledger_lock import Line, Period, line_lock, lock_problem
 from portal.domain.procurement_rules import entry_problems, person_code_problem
 from portal.errors import FieldErrors, ServiceError
 from portal.extensions import db
@@ -63,6 +63,16 @@ def as_line(entry: EntryData | LedgerEntry | None) -> Line | None:
         return None
     share = round(float(entry.work_share), 3) if entry.work_share is not None else 0.0
     return Line(entry.person_code, entry.kind, entry.start_date, entry.end_date, share)
+
+
+def entry_locks(shut: Closed, rows: list[LedgerEntry]) -> dict[int, str]:
+    """entry id -> "locked" or "partly" for the rows accepted reports hold, so the page offers only what is allowed."""
+    found = {}
+    for row in rows:
+        lock = line_lock(Line(row.person_code, row.kind, row.start_date, row.end_date, 0.0), shut.periods)
+        if lock:
+            found[row.id] = lock
+    return found
 
 
 def check_lock(clause: EmploymentClause, before: LedgerEntry | None, after: EntryData | None) -> None:

@@ -10,6 +10,8 @@ from flask_babel import ngettext
 from flask_login import current_user
 
 from portal import nav
+from portal.clause_reports.schedule import oldest_overdue
+from portal.clock import today
 from portal.errors import ServiceError, show_refusal
 from portal.excel import XLSX_MIMETYPE
 from portal.extensions import db
@@ -37,7 +39,10 @@ def _clause(clause_id: int):
 @roles("employer")
 def index():
     """The clauses that bind the employer as a supplier: what is still owed, and by when."""
-    return render_template("suppliers/index.html", rows=supplier_figures(current_user.organisation_id))
+    rows = supplier_figures(current_user.organisation_id)
+    # A report date already passed without its report comes before the next one: it is what is owed first.
+    overdue = oldest_overdue([r.clause for r in rows], today())
+    return render_template("suppliers/index.html", rows=rows, overdue=overdue)
 
 
 @bp.get("/clauses/<int:clause_id>")
@@ -47,10 +52,11 @@ def clause(clause_id: int):
     item = _clause(clause_id)
     figures, rows = clause_figures(item)
     points = clause_timeline(figures, [r.as_entry() for r in rows])
+    shut = ledger.closed(item)
     return render_template("suppliers/clause.html", clause=item, figures=figures, points=points,
                            geo=geometry(points) if points else None, ledger=ledger_page(figures, rows),
                            roles=linked_roles(item.id), decided=decisions_of({item.id}).get(item.id),
-                           shut=ledger.closed(item))
+                           shut=shut, locks=ledger.entry_locks(shut, rows))
 
 
 def _entry_form(clause, row=None) -> LedgerEntryForm:

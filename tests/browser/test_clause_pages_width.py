@@ -25,3 +25,23 @@ def test_the_officers_clause_and_report_pages_have_no_horizontal_overflow(browse
         page.goto(f"{live_server.url}{path}?lang=fi")
         assert page.evaluate(OVERFLOW) <= 0, (path, width, page.evaluate(OVERFLOW))
     context.close()
+
+
+def test_the_employers_pages_have_no_horizontal_overflow_at_320_px(browser, live_server):
+    """Issue 18's walk: the header's "Kirjaudu ulos" pushed employer pages 4 px sideways at 320 px (a long name
+    beside the unread count: the demo's "Heikki Hankkija" with one notice; a longer name here)."""
+    from portal.accounts.models import User
+    from portal.notifications.services import notify
+    with live_server.app.app_context():
+        user = db.session.get(User, live_server.world.users["employer"].id)
+        user.name = "Heikki-Johannes Hankkija-Virtanen"
+        notify([user], "clause_report_accepted", params={"reference": "DEM-1", "due": "2026-01-31"})
+        db.session.commit()
+        db.session.remove()
+    context = browser.new_context(viewport={"width": 320, "height": 900})
+    page = context.new_page()
+    sign_in(page, live_server, "employer")
+    for path in ("/", "/supplier/clauses"):
+        page.goto(f"{live_server.url}{path}?lang=fi")
+        assert page.evaluate(OVERFLOW) <= 0, (path, page.evaluate(OVERFLOW))
+    context.close()

@@ -33,3 +33,34 @@ def test_horizontal_bars_grow_from_the_label_column_and_percentages_top_at_one()
     assert chart.horizontal and chart.ticks[-1].value == 1.0
     assert chart.bars[0].x == chart.bars[1].x == chart.axis[0]
     assert chart.bars[0].width == pytest.approx(2 * chart.bars[1].width)
+
+
+LONG = ["Työsuhteeksi muuttuneet työkokeilut", "Työssä 12 kuukauden kuluttua", "Työn aloitukset palkkatuella",
+        "Jaksolla päättyneet työkokeilut, jotka muuttuivat työsuhteiksi tarkastelujaksolla"]
+
+
+@pytest.mark.parametrize("percent", [False, True])
+def test_no_horizontal_label_starts_left_of_the_picture_or_runs_into_the_bars(percent):
+    chart = charts.horizontal([(label, 0.5) for label in LONG] + [("Ei", None)], percent=percent)
+    for bar in chart.bars:
+        start = bar.label_x - charts.text_width(bar.label)
+        assert start >= 0 and bar.label_x < bar.x <= chart.width
+    # The short label column grew for the long labels; the longest one is shortened with an ellipsis.
+    assert chart.bars[0].label == LONG[0] and chart.bars[0].x > 200
+    assert chart.bars[3].label.endswith("…") and len(chart.bars[3].label) < len(LONG[3])
+
+
+def test_short_horizontal_labels_keep_a_narrow_column():
+    chart = charts.horizontal([("Ei alkanut", 1.0), ("Aikataulussa", 2.0)])
+    assert charts.LABEL_MIN <= chart.bars[0].x < 200  # more room for the bars than the old fixed 200
+    assert [b.label for b in chart.bars] == ["Ei alkanut", "Aikataulussa"]
+
+
+def test_no_vertical_label_leaves_the_picture_or_its_slot():
+    chart = charts.vertical([(label, 3.0) for label in LONG])
+    for bar in chart.bars:
+        half = charts.text_width(bar.label) / 2
+        assert bar.text_x - half >= 0 and bar.text_x + half <= chart.width
+    lefts = [b.text_x - charts.text_width(b.label) / 2 for b in chart.bars]
+    rights = [b.text_x + charts.text_width(b.label) / 2 for b in chart.bars]
+    assert all(r <= nxt for r, nxt in zip(rights, lefts[1:], strict=False))

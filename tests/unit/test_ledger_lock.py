@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from portal.domain.ledger_lock import Line, inside, lock_problem, reopen_problem, terms_problems
+from portal.domain.ledger_lock import Line, inside, line_lock, lock_problem, reopen_problem, terms_problems
 
 Q1 = (date(2025, 1, 1), date(2025, 3, 31))
 
@@ -66,3 +66,12 @@ def test_terms_are_locked_by_a_decision_and_an_accepted_report_keeps_its_period(
         "reporting_interval": "interval_accepted"}
     assert terms_problems(False, [date(2026, 6, 30)], 3, 3, date(2026, 5, 1)) == {"deadline": "deadline_accepted"}
     assert terms_problems(False, [date(2026, 6, 30)], 3, 3, date(2026, 6, 30)) == {}
+
+
+def test_a_line_wholly_inside_accepted_periods_is_locked_one_touching_them_partly():
+    periods = [(date(2026, 1, 1), date(2026, 3, 31)), (date(2026, 4, 1), date(2026, 6, 30))]
+    assert line_lock(_line(date(2026, 2, 1), date(2026, 5, 1)), periods) == "locked"  # across both periods
+    assert line_lock(_line(date(2026, 3, 1), date(2026, 8, 1)), periods) == "partly"
+    assert line_lock(_line(date(2026, 3, 1), None), periods) == "partly"  # ongoing: its later days are open
+    assert line_lock(_line(date(2026, 7, 1), None), periods) is None
+    assert line_lock(_line(date(2026, 2, 1), date(2026, 2, 2)), []) is None

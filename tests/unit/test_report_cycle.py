@@ -62,6 +62,8 @@ def test_a_decision_needs_reasons_the_deadline_passed_and_a_reduced_amount_in_ra
     assert rc.decision_problems("waived", computed, None, "x", date(2026, 6, 30), before) == {
         "decision": "before_deadline"}
     assert rc.decision_problems("reduced", computed, Decimal("3000"), "x", DUE, after) == {"amount": "reduced_range"}
+    assert rc.decision_problems("applied", computed, Decimal("0"), "x", DUE, after) == {"amount": "amount_only_reduced"}
+    assert rc.decision_problems("waived", computed, Decimal("10"), "x", DUE, after) == {"amount": "amount_only_reduced"}
     assert rc.decision_problems("reduced", computed, Decimal("1500"), "x", DUE, after) == {}
     assert rc.decision_problems("applied", None, None, "x", DUE, after) == {"decision": "no_sanction"}
     assert rc.decision_amount("applied", computed, None) == computed
