@@ -82,6 +82,8 @@ VALID = {
                                              "name": "Tilaaja Tiina"},
     "coordination.handover": lambda w: {"user_id": str(w.users["coach"].id), "phase": "in_work",
                                         "start_on": TODAY},
+    "coordination.member_handover": lambda w: {"user_id": str(w.users["coach"].id), "phase": "in_work",
+                                               "start_on": TODAY},
     "coordination.referral_new": lambda w: {"kind": "social_services", "reason": "Asumisen järjestelyt ennen työtä",
                                             "receiving_name": "Sosiaalitoimi", "sent_on": TODAY},
     "coordination.referral": lambda w: {"answer": "accepted", "answered_on": TODAY},
