@@ -55,7 +55,7 @@ def _env_value(value) -> str:
 
 def register_extensions(app: Flask) -> None:
     """Bind the extension instances and their hooks to the app."""
-    from portal import cache, i18n, links, listing, nav
+    from portal import cache, i18n, links, nav
     from portal.extensions import babel, csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
@@ -74,7 +74,6 @@ def register_extensions(app: Flask) -> None:
     login_manager.session_protection = None  # sessions are server-side; see accounts.sessions
     login_manager.login_view = "accounts.login"
     app.jinja_env.add_extension("jinja2.ext.do")
-    app.add_template_filter(listing.options_html, "options_html")
     i18n.init_app(app)
     links.init_app(app)
     nav.init_app(app)

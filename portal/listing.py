@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from math import ceil
 
 from flask import has_request_context, request
-from markupsafe import Markup, escape
 
 from portal.extensions import db
 from portal.inputs import page_number
@@ -143,13 +142,3 @@ def fetched_page(fetch: Callable[[int, int], tuple[list, int]], per_page: int = 
         page = _last_page(total, per_page)
         items, total = fetch((page - 1) * per_page, per_page)
     return Page(items, total, page, per_page)
-
-
-def options_html(options, selected) -> Markup:
-    """|options_html: a select's <option> elements, `selected` marked; what the filter macro's loop wrote.
-
-    In Python: the matches pages' municipality filter has some 300 options, and a Jinja loop over them
-    cost 2-3 ms a request.
-    """
-    return Markup("".join(f'<option value="{escape(value)}"{" selected" if value == selected else ""}>'
-                          f"{escape(label)}</option>" for value, label in options))

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from flask import url_for
 from flask_babel import gettext as _
-from markupsafe import Markup, escape
 
 from portal.i18n import written_lang
 
@@ -57,16 +56,15 @@ def target_of(note, role: str | None) -> str:
     return kind.target(note, role) if kind else url_for("notifications.index")
 
 
-def html_of(note) -> Markup:
-    """The sentence as HTML, the role's name in it marked with the role's language (WCAG 3.1.2).
+def parts_of(note) -> tuple[str, str, str, str]:
+    """The sentence split around the role's name: (before, role, its language, after); the template marks it.
 
-    Notices made before the role's language was kept in params guess it from the name.
+    The role's name is marked with the role's language (WCAG 3.1.2). Notices made before the role's
+    language was kept in params guess it from the name. Without a role the whole sentence is `before`.
     """
-    text = escape(text_of(note))
-    params = note.params or {}
-    role = params.get("role")
-    if not role:
-        return text
-    lang = params.get("role_lang") or written_lang(role)
-    marked = Markup('<span lang="{}">{}</span>').format(lang, role)
-    return Markup(str(text).replace(str(escape(role)), str(marked), 1))
+    text = text_of(note)
+    role = (note.params or {}).get("role")
+    if not role or role not in text:
+        return text, "", "", ""
+    before, _found, after = text.partition(role)
+    return before, role, (note.params or {}).get("role_lang") or written_lang(role), after

@@ -19,7 +19,7 @@ from portal.extensions import db
 from portal.listing import paginate
 from portal.notifications import bp, daily, services
 from portal.notifications.forms import DELIVERY_LABELS, ConfirmForm, DeliveryForm
-from portal.notifications.kinds import html_of, target_of
+from portal.notifications.kinds import parts_of, target_of
 from portal.security import roles
 
 # The users notifications are made for (an officer hears of submitted reports); the admin has nothing to hear of.
@@ -49,7 +49,7 @@ def index():
     unread_only = request.args.get("unread") == "1"
     page = paginate(services.notifications_query(current_user, unread_only))
     return render_template("notifications/index.html", page=page, unread=services.unread_count(current_user),
-                           unread_only=unread_only, text=html_of, form=ConfirmForm(),
+                           unread_only=unread_only, parts=parts_of, form=ConfirmForm(),
                            delivery=DELIVERY_LABELS[services.delivery_of(current_user)])
 
 

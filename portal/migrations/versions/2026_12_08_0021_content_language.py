@@ -29,12 +29,15 @@ def upgrade():
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.add_column(sa.Column('language', sa.String(length=2), server_default='fi', nullable=False))
     bind = op.get_bind()
-    for table, fields in TEXTS.items():
-        rows = bind.execute(sa.text(f"SELECT id, {', '.join(fields)} FROM {table}")).all()
-        changes = [{"id": row[0], "language": lang} for row in rows
+    for name, fields in TEXTS.items():
+        # Table constructs, not SQL strings: the names come from TEXTS, and nothing is built by formatting.
+        table = sa.table(name, sa.column("id"), sa.column("language"), *(sa.column(f) for f in fields))
+        rows = bind.execute(sa.select(table.c.id, *(table.c[f] for f in fields))).all()
+        changes = [{"row_id": row[0], "lang": lang} for row in rows
                    if (lang := guess_language(*(value or "" for value in row[1:]))) != "fi"]
         if changes:
-            bind.execute(sa.text(f"UPDATE {table} SET language = :language WHERE id = :id"), changes)
+            bind.execute(table.update().where(table.c.id == sa.bindparam("row_id"))
+                         .values(language=sa.bindparam("lang")), changes)
 
 
 def downgrade():
