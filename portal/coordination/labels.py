@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+from portal.coaching.labels import STEP_KIND_LABELS
+from portal.domain.coordination import OPEN_STATES
+
 PHASE_LABELS = {  # the keys are portal.domain.coordination.PHASES
     "assessment": _l("Assessment of the service need"),
     "rehabilitation": _l("Rehabilitation phase"),
@@ -27,3 +30,7 @@ ANSWER_LABELS = {
     "declined": _l("Declined: the receiving party does not take the person in"),
     "completed": _l("Result: the assessment or service has ended with a result"),
 }
+
+# Every label the coordination pages show, for the views of coaches and of a coordinator from the team.
+LABELS = {"phases": PHASE_LABELS, "kinds": REFERRAL_KIND_LABELS, "states": REFERRAL_STATE_LABELS,
+          "step_kinds": STEP_KIND_LABELS, "open_states": OPEN_STATES}

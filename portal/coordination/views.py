@@ -8,19 +8,15 @@ from flask_login import current_user
 from portal import clock
 from portal.coaching.access import candidate_for, log_read, render_and_commit
 from portal.coaching.forms import ConfirmForm
-from portal.coaching.labels import STEP_KIND_LABELS
 from portal.coordination import bp, referrals, services
 from portal.coordination.forms import AnswerForm, HandOverForm, ReferralForm
-from portal.coordination.labels import ANSWER_LABELS, PHASE_LABELS, REFERRAL_KIND_LABELS, REFERRAL_STATE_LABELS
+from portal.coordination.labels import ANSWER_LABELS, LABELS
 from portal.coordination.team_port import may_coordinate, team_users
-from portal.domain.coordination import OPEN_STATES, may_move, phase_for_status
+from portal.domain.coordination import may_move, phase_for_status
 from portal.errors import ServiceError
 from portal.extensions import db
 from portal.forms_flow import submit
 from portal.security import roles
-
-LABELS = {"phases": PHASE_LABELS, "kinds": REFERRAL_KIND_LABELS, "states": REFERRAL_STATE_LABELS,
-          "step_kinds": STEP_KIND_LABELS, "open_states": OPEN_STATES}
 
 
 def _candidate(candidate_id: int):

@@ -10,8 +10,8 @@ from portal.coaching.access import log_read, render_and_commit
 from portal.coaching.labels import GOAL_STATUS_LABELS, STEP_KIND_LABELS, STEP_OUTCOME_LABELS
 from portal.coordination import bp, member, services
 from portal.coordination.forms import HandOverForm
+from portal.coordination.labels import LABELS
 from portal.coordination.team_port import team_users
-from portal.coordination.views import LABELS
 from portal.forms_flow import submit
 from portal.security import roles
 
