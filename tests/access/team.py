@@ -21,7 +21,9 @@ TEAM = ("professional", "peer")
 SCOPE_SECRETS = {"plan": {"goal", "step_note"}, "follow_ups": {"follow_up"}, "work_ability": {"limits_note"},
                  "assessment": {"situation", "focus", "participants"}}
 TEAM_SEES = {
-    "professional": set().union(*SCOPE_SECRETS.values()),
+    # The world's social worker is also the candidate's named coordinator (the coordination routes' setup), and a
+    # coordinator sees the referrals, whose reasons are in work terms (guarded for health words).
+    "professional": set().union(*SCOPE_SECRETS.values()) | {"referral_reason"},
     "peer": SCOPE_SECRETS["plan"] | SCOPE_SECRETS["follow_ups"],
 }
 
